@@ -1,0 +1,129 @@
+"""Stage 1: raw article files -> tagged sentence Segments.
+
+    read & decode (decode.py) -> normalize (clean.py) -> group lines into blocks
+    -> tag roles (tag.py) -> split body blocks into sentences (split.py)
+
+Text files stream paragraph by paragraph, so memory stays bounded on huge inputs.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Iterable, Iterator, List, Optional
+
+from mtalign.segment import tag
+from mtalign.segment.block import Block
+from mtalign.segment.decode import detect_encoding, iter_lines
+from mtalign.segment.html import html_blocks, is_html
+from mtalign.segment.split import split_sentences
+from mtalign.types import Document, Segment
+
+__all__ = ["segment_file", "segment_text", "read_document", "detect_encoding"]
+
+MAX_PARAGRAPH_LINES = 200
+
+
+@dataclass
+class _State:
+    source: str
+    body_started: bool = False
+
+
+def _segment(state: _State, text: str, start: int, role: str) -> Segment:
+    return Segment(text, tag.detect_lang(text), role, state.source, start, start + len(text))
+
+
+def _block_role(block: Block, state: _State, widget_cluster: bool) -> str:
+    line = block.text.strip()
+    role = block.hint or tag.line_role(line)
+    if role:
+        return role
+    if widget_cluster and tag.is_widget_label(line):
+        return "boilerplate"
+    if tag.looks_like_heading(line) and "\n" not in line:
+        return "headline"
+    return "body"
+
+
+def _body_segments(block: Block, state: _State) -> Iterator[Segment]:
+    text, offset = block.text, block.start
+    lead = len(text) - len(text.lstrip())
+    prefix = tag.DATELINE_PREFIX.match(text, lead)
+    if prefix:
+        role = "byline" if ("기자" in prefix.group() or "특파원" in prefix.group()) else "dateline"
+        yield _segment(state, prefix.group(), offset + lead, role)
+        text, offset = text[prefix.end():], offset + prefix.end()
+    for start, end in split_sentences(text):
+        yield _segment(state, text[start:end], offset + start, "body")
+
+
+def _paragraph_segments(blocks: List[Block], state: _State) -> Iterator[Segment]:
+    roles = [block.hint or tag.line_role(block.text.strip()) for block in blocks]
+    widget_cluster = "boilerplate" in roles
+    for block in blocks:
+        role = _block_role(block, state, widget_cluster)
+        if role == "body":
+            state.body_started = True
+            yield from _body_segments(block, state)
+            continue
+        stripped = block.text.strip()
+        lead = len(block.text) - len(block.text.lstrip())
+        yield _segment(state, stripped, block.start + lead, role)
+
+
+def _wrapped(previous: str, line: str) -> bool:
+    """A hard-wrapped sentence: the previous line stops mid-sentence, this one goes on in lower case."""
+    first = line.lstrip()[:1]
+    return first.isascii() and first.islower() and tag.line_role(previous.strip()) is None and not tag.ends_sentence(previous)
+
+
+def _blocks_of_paragraph(lines: List[tuple]) -> List[Block]:
+    blocks: List[Block] = []
+    for text, start in lines:
+        if blocks and _wrapped(blocks[-1].text.rsplit("\n", 1)[-1], text):
+            blocks[-1].text += "\n" + text
+        else:
+            blocks.append(Block(start, text))
+    return blocks
+
+
+def segment_lines(lines: Iterable[str], source: str) -> Iterator[Segment]:
+    """Segment a document given as its lines (with their '\\n'); blank lines end paragraphs."""
+    state = _State(source)
+    offset = 0
+    paragraph: List[tuple] = []
+    for line in lines:
+        body = line.rstrip("\n")
+        if body.strip():
+            paragraph.append((body, offset))
+        if paragraph and (not body.strip() or len(paragraph) >= MAX_PARAGRAPH_LINES):
+            yield from _paragraph_segments(_blocks_of_paragraph(paragraph), state)
+            paragraph = []
+        offset += len(line)
+    if paragraph:
+        yield from _paragraph_segments(_blocks_of_paragraph(paragraph), state)
+
+
+def segment_text(text: str, source: str = "<text>") -> List[Segment]:
+    """Segment an in-memory string; offsets index into `text` itself."""
+    lines = [line + "\n" for line in text.split("\n")]
+    lines[-1] = lines[-1][:-1]
+    return list(segment_lines(lines, source))
+
+
+def segment_file(path: str | os.PathLike, encoding: Optional[str] = None) -> Iterator[Segment]:
+    """Stream the segments of a text or HTML file (encoding detected when not given)."""
+    encoding = encoding or detect_encoding(path)
+    source = os.fspath(path)
+    if is_html(path, encoding):
+        state = _State(source)
+        for block in html_blocks(path, encoding):
+            yield from _paragraph_segments([block], state)
+        return
+    yield from segment_lines(iter_lines(path, encoding), source)
+
+
+def read_document(path: str | os.PathLike) -> Document:
+    encoding = detect_encoding(path)
+    return Document(os.fspath(path), encoding, list(segment_file(path, encoding)))

@@ -1,0 +1,102 @@
+"""HTML pages -> Blocks, with roles the markup already tells (ads, nav, captions, bylines).
+
+The document text of an HTML page is its blocks joined by blank lines; segment offsets
+index into that text. Script and style contents are not text and are not kept.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from typing import Iterator, List, Optional
+
+import lxml.html
+
+from mtalign.segment.block import Block
+from mtalign.segment.clean import is_credit, normalize_line
+
+_BLOCK_TAGS = {
+    "p", "div", "section", "article", "main", "header", "footer", "nav", "aside", "li", "ul", "ol",
+    "h1", "h2", "h3", "h4", "h5", "h6", "figure", "figcaption", "blockquote", "td", "th", "tr", "table",
+    "dd", "dt", "dl", "pre", "address", "form", "body", "br", "hr", "time",
+}
+_NOT_TEXT = {"script", "style", "noscript", "template", "svg", "iframe", "head", "object", "canvas"}
+_TAG_ROLES = {"nav": "boilerplate", "aside": "boilerplate", "form": "boilerplate", "button": "boilerplate",
+              "footer": "boilerplate", "h1": "headline", "h2": "headline", "figcaption": "caption",
+              "time": "dateline", "address": "byline"}
+_CLASS_ROLES = [
+    (re.compile(r"caption|photo-desc|img-desc", re.I), "caption"),
+    (re.compile(r"byline|author|reporter|writer", re.I), "byline"),
+    (re.compile(r"copyright|copy-right", re.I), "credit"),
+    (re.compile(r"\b(?:ad|ads|advert\w*|banner|promo\w*|widget|share|social|sns|related|popular|sidebar|"
+                r"weather|newsletter|subscribe|comments?|menu|breadcrumbs?|recommend\w*|most-read|trending)\b", re.I),
+     "boilerplate"),
+]
+
+
+def is_html(path: str | os.PathLike, encoding: str) -> bool:
+    if os.fspath(path).lower().endswith((".html", ".htm", ".xhtml")):
+        return True
+    with open(path, encoding=encoding, errors="replace") as handle:
+        head = handle.read(1024).lstrip().lower()
+    return head.startswith(("<!doctype html", "<html"))
+
+
+def _own_role(element) -> Optional[str]:
+    role = _TAG_ROLES.get(element.tag if isinstance(element.tag, str) else "")
+    if role:
+        return role
+    names = f"{element.get('class', '')} {element.get('id', '')} {element.get('rel', '')}"
+    for pattern, class_role in _CLASS_ROLES:
+        if pattern.search(names):
+            return class_role
+    return None
+
+
+def _role(element) -> Optional[str]:
+    for node in [element, *element.iterancestors()]:
+        role = _own_role(node)
+        if role:
+            return role
+    return None
+
+
+def _has_block_child(element) -> bool:
+    return any(isinstance(child.tag, str) and child.tag in _BLOCK_TAGS for child in element.iterdescendants())
+
+
+def _clean(text: str) -> str:
+    return normalize_line(re.sub(r"\s+", " ", text)).strip()
+
+
+def _pieces(root) -> Iterator[tuple]:
+    """(text, element) for every leaf block, and for loose text between nested blocks."""
+    for element in root.iter():
+        if not isinstance(element.tag, str) or element.tag in _NOT_TEXT:
+            continue
+        if any(ancestor.tag in _NOT_TEXT for ancestor in element.iterancestors()):
+            continue
+        if element.tag in _BLOCK_TAGS and not _has_block_child(element):
+            yield element.text_content(), element
+        elif element.tag in _BLOCK_TAGS:
+            yield element.text or "", element
+            for child in element:
+                if isinstance(child.tag, str) and child.tag in _BLOCK_TAGS:
+                    yield child.tail or "", element
+
+
+def html_blocks(path: str | os.PathLike, encoding: str) -> List[Block]:
+    with open(path, encoding=encoding) as handle:
+        root = lxml.html.document_fromstring(handle.read() or "<html></html>")
+    blocks: List[Block] = []
+    offset = 0
+    for raw, element in _pieces(root):
+        text = _clean(raw)
+        if not text:
+            continue
+        role = _role(element)
+        if role == "boilerplate" and is_credit(text):
+            role = "credit"
+        blocks.append(Block(offset, text, role))
+        offset += len(text) + 2
+    return blocks

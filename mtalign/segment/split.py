@@ -1,0 +1,71 @@
+"""Split one block of text into sentence spans.
+
+Candidates are sentence marks followed by closing quotes/brackets and whitespace (or a
+Korean ending glued to the next sentence). Whether a candidate is a boundary depends on
+the script of the word before it: Hangul goes to the Korean rules, Latin to the English
+rules (abbreviations, initials), anything else is a boundary unless lower case follows.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import List, Tuple
+
+from mtalign.segment import split_en, split_ko
+
+_CANDIDATE = re.compile(r"(?P<mark>[.?!…。]+)[\"'”’)\]»」』]*(?=\s)")
+Span = Tuple[int, int]
+
+
+def _prev_word(text: str, mark_start: int) -> str:
+    word_start = mark_start
+    while word_start > 0 and not text[word_start - 1].isspace():
+        word_start -= 1
+    return text[word_start:mark_start]
+
+
+def _is_boundary(text: str, mark_start: int, mark: str, next_start: int) -> bool:
+    prev_word = _prev_word(text, mark_start)
+    following = text[next_start:next_start + 40]
+    if not prev_word:
+        return not split_en.starts_lowercase(following)
+    last = prev_word[-1]
+    if split_ko.is_hangul(last) or (last.isdigit() and split_ko.is_hangul(following[:1])):
+        return split_ko.is_boundary(prev_word, mark, following)
+    if last.isascii() and last.isalpha():
+        return split_en.is_boundary(prev_word, mark, following)
+    if last.isdigit() and following[:1].isdigit():
+        return split_ko.is_boundary(prev_word, mark, following)
+    return not split_en.starts_lowercase(following)
+
+
+def _candidates(text: str):
+    """Yield (mark_start, mark, sentence_end, next_start) in text order."""
+    found = []
+    for match in _CANDIDATE.finditer(text):
+        next_start = match.end()
+        while next_start < len(text) and text[next_start].isspace():
+            next_start += 1
+        found.append((match.start("mark"), match.group("mark"), match.end(), next_start))
+    for match in split_ko.GLUED_ENDING.finditer(text):
+        found.append((match.start(), text[match.start()], match.end(), match.end()))
+    return sorted(found)
+
+
+def split_sentences(text: str) -> List[Span]:
+    """Return (start, end) spans of the sentences of `text`, whitespace trimmed, in order.
+
+    Every non-space character of `text` lies in exactly one span.
+    """
+    spans: List[Span] = []
+    start = len(text) - len(text.lstrip())
+    for mark_start, mark, sentence_end, next_start in _candidates(text):
+        if next_start >= len(text) or sentence_end <= start:
+            continue
+        if _is_boundary(text, mark_start, mark, next_start):
+            spans.append((start, sentence_end))
+            start = next_start
+    end = len(text.rstrip())
+    if start < end:
+        spans.append((start, end))
+    return spans
