@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import itertools
+import os
 import json
 import sys
 from typing import List, Optional
@@ -29,6 +30,8 @@ def cmd_segment(args: argparse.Namespace) -> int:
     for path, encoding in encodings.items():
         if encoding not in ("utf-8", "utf-8-sig"):
             _note(f"{path}: decoded as {encoding}")
+        if os.path.getsize(path) == 0:
+            _note(f"{path}: empty file, no segments")
     segments = itertools.chain.from_iterable(segment_file(path, enc) for path, enc in encodings.items())
     with open_output(args.output) as out:
         if args.format == "jsonl":

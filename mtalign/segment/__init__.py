@@ -14,6 +14,7 @@ from typing import Iterable, Iterator, List, Optional
 
 from mtalign.segment import tag
 from mtalign.segment.block import Block
+from mtalign.segment.clean import normalize_line
 from mtalign.segment.decode import detect_encoding, iter_lines
 from mtalign.segment.html import html_blocks, is_html
 from mtalign.segment.split import split_sentences
@@ -106,8 +107,8 @@ def segment_lines(lines: Iterable[str], source: str) -> Iterator[Segment]:
 
 
 def segment_text(text: str, source: str = "<text>") -> List[Segment]:
-    """Segment an in-memory string; offsets index into `text` itself."""
-    lines = [line + "\n" for line in text.split("\n")]
+    """Segment an in-memory string; offsets index into its normalized form (see clean.normalize_line)."""
+    lines = [normalize_line(line) + "\n" for line in text.split("\n")]
     lines[-1] = lines[-1][:-1]
     return list(segment_lines(lines, source))
 

@@ -17,25 +17,18 @@ _CANDIDATE = re.compile(r"(?P<mark>[.?!…。]+)[\"'”’)\]»」』]*(?=\s)")
 Span = Tuple[int, int]
 
 
-def _prev_word(text: str, mark_start: int) -> str:
-    word_start = mark_start
-    while word_start > 0 and not text[word_start - 1].isspace():
-        word_start -= 1
-    return text[word_start:mark_start]
-
-
-def _is_boundary(text: str, mark_start: int, mark: str, next_start: int) -> bool:
-    prev_word = _prev_word(text, mark_start)
-    following = text[next_start:next_start + 40]
+def _is_boundary(sentence_so_far: str, mark: str, following: str) -> bool:
+    words = sentence_so_far.split()
+    prev_word = words[-1] if words and not sentence_so_far[-1:].isspace() else ""
     if not prev_word:
         return not split_en.starts_lowercase(following)
     last = prev_word[-1]
     if split_ko.is_hangul(last) or (last.isdigit() and split_ko.is_hangul(following[:1])):
-        return split_ko.is_boundary(prev_word, mark, following)
+        return split_ko.is_boundary(sentence_so_far, mark, following)
     if last.isascii() and last.isalpha():
         return split_en.is_boundary(prev_word, mark, following)
     if last.isdigit() and following[:1].isdigit():
-        return split_ko.is_boundary(prev_word, mark, following)
+        return split_ko.is_boundary(sentence_so_far, mark, following)
     return not split_en.starts_lowercase(following)
 
 
@@ -62,7 +55,7 @@ def split_sentences(text: str) -> List[Span]:
     for mark_start, mark, sentence_end, next_start in _candidates(text):
         if next_start >= len(text) or sentence_end <= start:
             continue
-        if _is_boundary(text, mark_start, mark, next_start):
+        if _is_boundary(text[start:mark_start], mark, text[next_start:next_start + 300]):
             spans.append((start, sentence_end))
             start = next_start
     end = len(text.rstrip())

@@ -1,0 +1,30 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SEEDS = REPO / "corpora" / "news"
+SHARED_DATA = REPO.parent / "shared" / "data" / "korean-english-news"
+
+
+def run_cli(*args, input=None, cwd=None):
+    """Run the installed `mtalign` entry point as a user would, capturing everything."""
+    return subprocess.run(
+        [sys.executable, "-m", "mtalign.cli", *map(str, args)],
+        capture_output=True, text=True, input=input, cwd=cwd,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+    )
+
+
+@pytest.fixture
+def seed():
+    def load(prefix):
+        from mtalign.segment import read_document
+
+        (path,) = SEEDS.glob(f"{prefix}_*.txt")
+        return read_document(path)
+
+    return load

@@ -1,0 +1,87 @@
+"""The command line contract: --help everywhere, --version, formats, exit codes, the main job."""
+
+import json
+
+import pytest
+
+from mtalign import __version__
+from mtalign.cli import build_parser
+from tests.conftest import REPO, SEEDS, run_cli
+
+COMMANDS = sorted(build_parser()._subparsers._group_actions[0].choices)
+
+
+def test_version():
+    result = run_cli("--version")
+    assert result.returncode == 0 and result.stdout.strip() == f"mtalign {__version__}"
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help(command):
+    result = run_cli(command, "--help")
+    assert result.returncode == 0 and result.stdout.startswith(f"usage: mtalign {command}")
+
+
+def test_usage_error_exits_2_without_traceback():
+    result = run_cli("segment")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+
+
+def test_segment_jsonl_fields_and_order():
+    result = run_cli("segment", *sorted(SEEDS.glob("00[23]_*.txt")))
+    assert result.returncode == 0
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert all(list(record) == ["text", "lang", "role", "source", "start", "end"] for record in records)
+    sources = [record["source"] for record in records]
+    assert sources == sorted(sources)  # files in the order given, each in document order
+    starts = [record["start"] for record in records if record["source"] == sources[0]]
+    assert starts == sorted(starts)
+
+
+def test_segment_tsv_escapes_and_writes_atomically(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Tab\there. Next one.\n", encoding="utf-8")
+    out = tmp_path / "out.tsv"
+    result = run_cli("segment", path, "--format", "tsv", "-o", out)
+    assert result.returncode == 0 and result.stdout == ""
+    rows = out.read_text(encoding="utf-8").splitlines()
+    assert rows[0] == "source\tstart\tend\tlang\trole\ttext"
+    assert rows[1].split("\t")[-2:] == ["body", "Tab\\there."]
+    assert {p.name for p in tmp_path.iterdir()} == {"a.txt", "out.tsv"}  # no temporary file left behind
+
+
+def test_html_input_roles(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>t</title><script>var ad = 1;</script></head><body>"
+        "<nav>Home | World | LATEST NEWS</nav><article><h1>Putin, Kim ink treaty</h1>"
+        "<p class='byline'>By Kim Soo-yeon</p><figure><img src='x.jpg'><figcaption>Putin (left) and Kim. "
+        "AFP-Yonhap</figcaption></figure><p>Putin arrived. Kim met him at the airport.</p>"
+        "<div class='ad-banner'>Buy now</div></article><footer>© Yonhap. All rights reserved.</footer></body></html>",
+        encoding="utf-8",
+    )
+    result = run_cli("segment", page)
+    roles = [(r["role"], r["text"]) for r in map(json.loads, result.stdout.splitlines())]
+    assert roles == [
+        ("boilerplate", "Home | World | LATEST NEWS"), ("headline", "Putin, Kim ink treaty"),
+        ("byline", "By Kim Soo-yeon"), ("caption", "Putin (left) and Kim. AFP-Yonhap"),
+        ("body", "Putin arrived."), ("body", "Kim met him at the airport."),
+        ("boilerplate", "Buy now"), ("credit", "© Yonhap. All rights reserved."),
+    ]
+    assert "var ad" not in result.stdout
+
+
+def test_run_writes_segments_for_the_corpus(tmp_path):
+    out = tmp_path / "build"
+    result = run_cli("run", REPO / "corpora", "--out", out, "--format", "json")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["files"] >= 5 and str(out / "segments.jsonl") in report["outputs"]
+    records = [json.loads(line) for line in (out / "segments.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert len(records) == report["segments"]
+    assert {r["source"].split("/")[-1] for r in records} >= {p.name for p in SEEDS.glob("*.txt")}
+
+
+def test_run_on_missing_folder_is_a_usage_error(tmp_path):
+    result = run_cli("run", tmp_path / "nothing", "--out", tmp_path / "b")
+    assert result.returncode == 2 and "not a folder" in result.stderr
