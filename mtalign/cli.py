@@ -12,11 +12,17 @@ import json
 import sys
 from typing import List, Optional
 
+from tqdm import tqdm
+
 from mtalign import __version__, pipeline
 from mtalign.errors import UserError
 from mtalign.formats import csvtsv, jsonl
 from mtalign.formats.output import open_output
-from mtalign.segment import detect_encoding, segment_file
+from mtalign.align.documents import FORMATS, align_files, read_jobs, write_alignment
+from mtalign.align.encoders import load_encoder
+from mtalign.align.fragments import fragment_units, pair_fragments
+from mtalign.formats.tmx import write_tmx
+from mtalign.segment import detect_encoding, read_document, segment_file
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -39,6 +45,58 @@ def cmd_segment(args: argparse.Namespace) -> int:
         else:
             columns = csvtsv.SEGMENT_COLUMNS
             csvtsv.write_rows(columns, ([getattr(seg, name) for name in columns] for seg in segments), out)
+    return EXIT_OK
+
+
+def _align_fragments(args: argparse.Namespace, encoder) -> int:
+    documents = [read_document(path) for path in args.files]  # fail before writing anything
+    pairs = [pair for doc in documents for pair in pair_fragments(doc.segments, encoder)]
+    with open_output(args.output, binary=(args.format == "tmx")) as out:
+        if args.format == "tmx":
+            write_tmx(fragment_units(pairs), out)
+        elif args.format == "jsonl":
+            jsonl.write(pairs, out)
+        else:
+            csvtsv.write_rows(("source", "ko_text", "en_text", "score"),
+                              ((p.source, p.ko_text, p.en_text or "", p.score) for p in pairs), out)
+    unpaired = sum(1 for pair in pairs if pair.en_text is None)
+    _note(f"{len(pairs)} Korean fragments, {len(pairs) - unpaired} paired, {unpaired} without an English counterpart")
+    return EXIT_OK
+
+
+def _align_jobs(args: argparse.Namespace, encoder) -> int:
+    failed = 0
+    for job in tqdm(read_jobs(args.jobs), desc="align", unit="job", file=sys.stderr, disable=args.quiet):
+        try:
+            _align_pair(job.ko, job.en, job.out, args, encoder)
+        except UserError as err:
+            failed += 1
+            _note(f"error: {args.jobs}:{job.line}: {err}")
+    return EXIT_FINDINGS if failed else EXIT_OK
+
+
+def _align_pair(ko: str, en: str, out: Optional[str], args: argparse.Namespace, encoder) -> None:
+    alignment = align_files(ko, en, encoder, presegmented=args.presegmented)
+    for warning in alignment.warnings:
+        _note(f"warning: {warning}")
+    left_out = write_alignment(alignment, args.format, out)
+    if left_out:
+        _note(f"{out or 'output'}: {left_out} unpaired beads (1-0, 0-1) are not in the TMX")
+
+
+def cmd_align(args: argparse.Namespace) -> int:
+    if args.jobs and args.files:
+        raise UserError("give either KO EN files or --jobs JOBS.tsv, not both")
+    if not args.jobs and not args.fragments and len(args.files) != 2:
+        raise UserError("align needs two files, KO and EN (or --fragments FILE..., or --jobs JOBS.tsv)")
+    if args.fragments and not args.files:
+        raise UserError("--fragments needs at least one article file")
+    encoder = load_encoder(args.encoder)
+    if args.fragments:
+        return _align_fragments(args, encoder)
+    if args.jobs:
+        return _align_jobs(args, encoder)
+    _align_pair(args.files[0], args.files[1], args.output, args, encoder)
     return EXIT_OK
 
 
@@ -72,6 +130,24 @@ def build_parser() -> argparse.ArgumentParser:
     segment.add_argument("--format", choices=("jsonl", "tsv"), default="jsonl", help="output format (default jsonl)")
     segment.add_argument("-o", "--output", metavar="OUT", help="write here instead of standard output")
     segment.set_defaults(handler=cmd_segment)
+
+    align = commands.add_parser(
+        "align", help="align Korean with English sentences",
+        description="Align a Korean document with its English version into monotone beads "
+                    "(JSONL: {\"ko\": [indices], \"en\": [indices], \"score\": cosine}); every sentence is in "
+                    "exactly one bead. --fragments pairs the Korean segments of mixed articles with English "
+                    "counterparts anywhere in the same article. --jobs aligns many pairs with one encoder.",
+    )
+    align.add_argument("files", nargs="*", metavar="FILE", help="KO EN, or the articles with --fragments")
+    align.add_argument("--presegmented", action="store_true", help="each input line is one sentence")
+    align.add_argument("--fragments", action="store_true", help="pair Korean fragments inside each article")
+    align.add_argument("--jobs", metavar="JOBS.tsv", help="lines of KO<TAB>EN<TAB>OUT, aligned in one run")
+    align.add_argument("--format", choices=FORMATS, default="jsonl", help="output format (default jsonl)")
+    align.add_argument("-o", "--output", metavar="OUT", help="write here instead of standard output")
+    align.add_argument("--encoder", default="use",
+                       help="'use' (built-in multilingual USE, default) or a sentence-transformers model folder")
+    align.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    align.set_defaults(handler=cmd_align)
 
     run = commands.add_parser(
         "run", help="the main job: every stage over a corpus folder",

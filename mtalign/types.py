@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import List
+from typing import List, Optional
 
 LANGS = ("ko", "en", "mixed", "und")
 ROLES = ("headline", "byline", "dateline", "caption", "body", "credit", "boilerplate")
@@ -30,3 +30,24 @@ class Document:
     source: str
     encoding: str
     segments: List[Segment] = field(default_factory=list)
+
+
+@dataclass
+class Bead:
+    """One step of an alignment: sentence indices on each side (either may be empty)."""
+
+    ko: List[int]
+    en: List[int]
+    score: float
+
+
+@dataclass
+class Unit:
+    """A translation unit for a translation memory: a Korean text, its English, and where it came from."""
+
+    ko: str
+    en: str
+    origin: str = "aligned"  # aligned | tm | mt | glossary
+    source_file: str = ""
+    role: str = ""
+    score: Optional[float] = None

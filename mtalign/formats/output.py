@@ -10,10 +10,11 @@ from mtalign.fileio import atomic_write
 
 
 @contextlib.contextmanager
-def open_output(path: Optional[str]) -> Iterator[IO[str]]:
+def open_output(path: Optional[str], binary: bool = False) -> Iterator[IO]:
     if path in (None, "-"):
-        yield sys.stdout
-        sys.stdout.flush()
+        stream = sys.stdout.buffer if binary else sys.stdout
+        yield stream
+        stream.flush()
     else:
-        with atomic_write(path) as handle:
+        with atomic_write(path, "wb" if binary else "w") as handle:
             yield handle

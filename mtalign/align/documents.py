@@ -1,0 +1,112 @@
+"""Aligning two files, one job or a batch of jobs, and writing the result in a chosen format."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import Iterator, List, Optional
+
+from mtalign.align.encoders import Encoder
+from mtalign.align.monotone import align_embeddings
+from mtalign.errors import UserError
+from mtalign.formats import csvtsv, jsonl
+from mtalign.formats.output import open_output
+from mtalign.formats.tmx import write_tmx
+from mtalign.segment import detect_encoding, segment_file
+from mtalign.segment.decode import iter_lines
+from mtalign.segment.tag import detect_lang
+from mtalign.types import Bead, Segment, Unit
+
+FORMATS = ("jsonl", "tsv", "tmx")
+
+
+@dataclass
+class Alignment:
+    ko: List[Segment]
+    en: List[Segment]
+    beads: List[Bead]
+    warnings: List[str] = field(default_factory=list)
+
+
+def read_sentences(path: str, presegmented: bool) -> List[Segment]:
+    """A document's sentences: its non-blank lines (presegmented) or the segmenter's output."""
+    encoding = detect_encoding(path)
+    if not presegmented:
+        return list(segment_file(path, encoding))
+    sentences, offset = [], 0
+    for line in iter_lines(path, encoding):
+        text = line.strip()
+        if text:
+            start = offset + line.index(text)
+            sentences.append(Segment(text, detect_lang(text), "body", path, start, start + len(text)))
+        offset += len(line)
+    return sentences
+
+
+def _language_warnings(path: str, side: str, sentences: List[Segment]) -> List[str]:
+    if not sentences:
+        return [f"{path}: no sentences; every sentence of the other side is left unaligned"]
+    share = sum(s.lang in ("ko", "mixed") for s in sentences) / len(sentences)
+    if side == "ko" and share < 0.5:
+        return [f"{path}: expected Korean, but {1 - share:.0%} of its sentences are not Korean"]
+    if side == "en" and share > 0.5:
+        return [f"{path}: expected English, but {share:.0%} of its sentences are Korean"]
+    return []
+
+
+def align_files(ko_path: str, en_path: str, encoder: Encoder, presegmented: bool = False) -> Alignment:
+    ko, en = read_sentences(ko_path, presegmented), read_sentences(en_path, presegmented)
+    warnings = _language_warnings(ko_path, "ko", ko) + _language_warnings(en_path, "en", en)
+    ko_texts, en_texts = [s.text for s in ko], [s.text for s in en]
+    beads = align_embeddings(encoder.encode(ko_texts), encoder.encode(en_texts), ko_texts, en_texts)
+    return Alignment(ko, en, beads, warnings)
+
+
+def units(alignment: Alignment) -> Iterator[Unit]:
+    """Translation units of the 1-1, 1-2, 2-1 ... beads (1-0 and 0-1 beads have no pair)."""
+    for bead in alignment.beads:
+        if bead.ko and bead.en:
+            yield Unit(
+                " ".join(alignment.ko[i].text for i in bead.ko),
+                " ".join(alignment.en[j].text for j in bead.en),
+                origin="aligned", source_file=alignment.ko[bead.ko[0]].source,
+                role=alignment.ko[bead.ko[0]].role, score=bead.score,
+            )
+
+
+def write_alignment(alignment: Alignment, fmt: str, path: Optional[str]) -> int:
+    """Write beads (jsonl, tsv) or units (tmx); returns how many unpaired beads TMX left out."""
+    with open_output(path, binary=(fmt == "tmx")) as handle:
+        if fmt == "tmx":
+            write_tmx(units(alignment), handle)
+            return sum(1 for bead in alignment.beads if not (bead.ko and bead.en))
+        if fmt == "jsonl":
+            jsonl.write(alignment.beads, handle)
+        else:
+            csvtsv.write_rows(("ko", "en", "score"), (
+                (" ".join(alignment.ko[i].text for i in bead.ko), " ".join(alignment.en[j].text for j in bead.en),
+                 bead.score) for bead in alignment.beads), handle)
+    return 0
+
+
+@dataclass
+class Job:
+    line: int
+    ko: str
+    en: str
+    out: str
+
+
+def read_jobs(path: str) -> List[Job]:
+    """KO<TAB>EN<TAB>OUT per line; blank lines and # comments skipped."""
+    if not os.path.isfile(path):
+        raise UserError(f"{path}: no such jobs file")
+    jobs = []
+    for number, line in enumerate(open(path, encoding="utf-8"), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.rstrip("\n").split("\t")
+        if len(fields) != 3:
+            raise UserError(f"{path}:{number}: expected KO<TAB>EN<TAB>OUT, found {len(fields)} field(s)")
+        jobs.append(Job(number, *fields))
+    return jobs

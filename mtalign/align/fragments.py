@@ -1,0 +1,94 @@
+"""Korean fragments inside one (mostly English) article -> their English counterparts.
+
+Not monotone: a Korean caption may sit above its English caption, a Korean byline at the
+top and the English one further down. Each Korean segment is paired with at most one
+English segment, best pairs first (greedy matching on the score), and only when the
+score clears a threshold that is stricter for clutter: boilerplate and credit lines pair
+with nothing unless a real counterpart exists.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from typing import List, Optional, Sequence
+
+import numpy as np
+
+from mtalign.align.encoders import Encoder
+from mtalign.names.romanize import loose_key, romanize_rr
+from mtalign.types import Segment, Unit
+
+SAME_ROLE_BONUS = 0.1
+THRESHOLD = {"boilerplate": 0.8, "credit": 0.8}
+DEFAULT_THRESHOLD = 0.45
+NAME_MATCH = 0.8
+_KO_NAME = re.compile(r"^\[?([가-힣]{2,4})(?:\s*(?:기자|특파원))?\]?$")
+_EN_BYLINE = re.compile(r"^(?:By\s+)?([A-Z][a-z]+(?:[ -][A-Za-z]+){1,2})")
+
+
+@dataclass
+class FragmentPair:
+    source: str
+    ko_text: str
+    en_text: Optional[str]
+    score: float
+    ko_role: str
+    en_role: Optional[str]
+    ko_start: int
+    en_start: Optional[int]
+
+
+def _name_similarity(ko: Segment, en: Segment) -> float:
+    """How well a Korean byline name and an English byline spell the same name."""
+    ko_match, en_match = _KO_NAME.match(ko.text), _EN_BYLINE.match(en.text)
+    if not (ko_match and en_match):
+        return 0.0
+    korean, english = loose_key(romanize_rr(ko_match.group(1))), loose_key(en_match.group(1))
+    return difflib.SequenceMatcher(None, korean, english).ratio()
+
+
+def _pair_scores(ko: Sequence[Segment], en: Sequence[Segment], encoder: Encoder) -> np.ndarray:
+    scores = encoder.encode([s.text for s in ko]) @ encoder.encode([s.text for s in en]).T
+    for row, ko_segment in enumerate(ko):
+        for col, en_segment in enumerate(en):
+            if ko_segment.role == en_segment.role:
+                scores[row, col] += SAME_ROLE_BONUS
+            if ko_segment.role == en_segment.role == "byline":
+                name = _name_similarity(ko_segment, en_segment)
+                if name >= NAME_MATCH:
+                    scores[row, col] = max(scores[row, col], name)
+    return scores
+
+
+def pair_fragments(segments: Sequence[Segment], encoder: Encoder) -> List[FragmentPair]:
+    """One record per Korean segment of the article, in document order, paired or not."""
+    ko = [s for s in segments if s.lang in ("ko", "mixed")]
+    en = [s for s in segments if s.lang == "en"]
+    if not ko:
+        return []
+    scores = _pair_scores(ko, en, encoder) if en else np.zeros((len(ko), 0))
+    partner: dict = {}
+    taken = set()
+    for flat in np.argsort(-scores, axis=None):
+        row, col = divmod(int(flat), len(en))
+        if row in partner or col in taken:
+            continue
+        if scores[row, col] >= THRESHOLD.get(ko[row].role, DEFAULT_THRESHOLD):
+            partner[row] = col
+            taken.add(col)
+    records = []
+    for row, segment in enumerate(ko):
+        col = partner.get(row)
+        match = en[col] if col is not None else None
+        records.append(FragmentPair(
+            segment.source, segment.text, match.text if match else None,
+            round(float(scores[row, col]), 4) if match else 0.0,
+            segment.role, match.role if match else None, segment.start, match.start if match else None,
+        ))
+    return records
+
+
+def fragment_units(pairs: Sequence[FragmentPair]) -> List[Unit]:
+    return [Unit(p.ko_text, p.en_text, "aligned", p.source, p.ko_role, p.score) for p in pairs if p.en_text]

@@ -1,0 +1,1 @@
+"""Korean-English name spellings: romanization and comparison."""
