@@ -107,7 +107,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps(report.__dict__, ensure_ascii=False, indent=2))
     else:
-        print(f"{report.files} files, {report.segments} segments")
+        print(f"{report.files} files, {report.segments} segments, {report.alignments} alignment records")
         for output in report.outputs:
             print(f"wrote {output}")
     return EXIT_OK

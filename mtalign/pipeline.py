@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import List
+from typing import Iterator, List, Tuple
 
 from tqdm import tqdm
 
+from mtalign.align.documents import Alignment, align_files
+from mtalign.align.encoders import load_encoder
+from mtalign.align.fragments import pair_fragments
 from mtalign.errors import UserError
 from mtalign.fileio import atomic_write
 from mtalign.formats import jsonl
-from mtalign.segment import detect_encoding, segment_file
+from mtalign.segment import detect_encoding, read_document, segment_file
 
 CORPUS_SUFFIXES = (".txt", ".html", ".htm")
 
@@ -22,6 +26,7 @@ CORPUS_SUFFIXES = (".txt", ".html", ".htm")
 class RunReport:
     files: int = 0
     segments: int = 0
+    alignments: int = 0
     outputs: List[str] = field(default_factory=list)
     notes: List[str] = field(default_factory=list)
 
@@ -51,9 +56,49 @@ def segment_corpus(files: List[Path], out_path: Path, report: RunReport, progres
     report.outputs.append(str(out_path))
 
 
+def parallel_pairs(files: List[Path]) -> List[Tuple[Path, Path]]:
+    """NAME.ko.EXT files that have a NAME.en.EXT sibling."""
+    names = set(files)
+    pairs = []
+    for path in files:
+        if path.name.endswith(".ko" + path.suffix):
+            english = path.with_name(path.name[: -len(".ko" + path.suffix)] + ".en" + path.suffix)
+            if english in names:
+                pairs.append((path, english))
+    return pairs
+
+
+def _bead_records(alignment: Alignment, ko_path: Path, en_path: Path) -> Iterator[dict]:
+    for bead in alignment.beads:
+        yield {
+            "kind": "bead", "source": str(ko_path), "en_source": str(en_path), "ko": bead.ko, "en": bead.en,
+            "ko_text": " ".join(alignment.ko[i].text for i in bead.ko) or None,
+            "en_text": " ".join(alignment.en[j].text for j in bead.en) or None, "score": bead.score,
+        }
+
+
+def align_corpus(files: List[Path], out_path: Path, report: RunReport, progress: bool) -> None:
+    """Fragments of every single-language article, and beads of every NAME.ko/NAME.en pair."""
+    pairs = parallel_pairs(files)
+    in_pairs = {path for pair in pairs for path in pair}
+    articles = [path for path in files if path not in in_pairs]
+    encoder = load_encoder("use")
+    with atomic_write(out_path) as handle:
+        for path in tqdm(articles, desc="fragments", unit="file", file=sys.stderr, disable=not progress):
+            records = ({"kind": "fragment", **dataclasses.asdict(pair)}
+                       for pair in pair_fragments(read_document(path).segments, encoder))
+            report.alignments += jsonl.write(records, handle)
+        for ko_path, en_path in tqdm(pairs, desc="align", unit="pair", file=sys.stderr, disable=not progress):
+            alignment = align_files(str(ko_path), str(en_path), encoder)
+            report.notes.extend(alignment.warnings)
+            report.alignments += jsonl.write(_bead_records(alignment, ko_path, en_path), handle)
+    report.outputs.append(str(out_path))
+
+
 def run(corpus: str | os.PathLike, out_dir: str | os.PathLike, progress: bool = True) -> RunReport:
     files = corpus_files(corpus)
     out = Path(out_dir)
     report = RunReport(files=len(files))
     segment_corpus(files, out / "segments.jsonl", report, progress)
+    align_corpus(files, out / "alignments.jsonl", report, progress)
     return report

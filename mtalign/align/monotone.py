@@ -53,7 +53,9 @@ def _search(scorer: BeadScorer, band: Band) -> List[Bead]:
     """Best-scoring monotone path through the band; returns its beads in order."""
     n, m = scorer.shape
     lo, hi = band
-    skip = scorer.weights.skip
+    width = int((hi - lo).max()) + 1
+    kinds = [(kind, a, b, scorer.band_scores(a, b, lo, width)) for kind, (a, b) in enumerate(BEAD_TYPES) if a]
+    skip, skip_kind = scorer.weights.skip, BEAD_TYPES.index((0, 1))
     rows: List[np.ndarray] = []
     back: List[np.ndarray] = []
     for i in range(n + 1):
@@ -61,24 +63,21 @@ def _search(scorer: BeadScorer, band: Band) -> List[Bead]:
         best = np.full(len(cols), -np.inf)
         choice = np.full(len(cols), -1, dtype=np.int8)
         if i == 0:
-            best[cols == 0] = 0.0
-        for kind, (a, b) in enumerate(BEAD_TYPES):
-            if a == 0 or a > i:
+            best[0] = 0.0
+        for kind, a, b, scores in kinds:
+            if a > i:
                 continue
-            prev_cols = cols - b
-            offsets = prev_cols - lo[i - a]
-            ok = (prev_cols >= 0) & (offsets >= 0) & (offsets < len(rows[i - a]))
-            if not ok.any():
-                continue
+            offsets = cols - b - lo[i - a]
+            ok = (offsets >= 0) & (offsets < len(rows[i - a]))
             candidate = np.full(len(cols), -np.inf)
-            candidate[ok] = rows[i - a][offsets[ok]] + scorer.scores(a, b, i, cols[ok])
+            candidate[ok] = rows[i - a][offsets[ok]] + scores[i, : len(cols)][ok]
             better = candidate > best
             best[better], choice[better] = candidate[better], kind
         # 0-1 beads chain along the row: best[j] = max_k<=j (best[k] + (j - k) * skip)
         steps = np.arange(len(cols)) * skip
         chained = np.maximum.accumulate(best - steps) + steps
         from_left = chained > best + 1e-9  # the scan's rounding must not fake a better 0-1 path
-        best[from_left], choice[from_left] = chained[from_left], BEAD_TYPES.index((0, 1))
+        best[from_left], choice[from_left] = chained[from_left], skip_kind
         rows.append(best)
         back.append(choice)
     return _trace(scorer, band, back)

@@ -28,6 +28,7 @@ class ScoreWeights:
     # F1 surface is flat within +-0.005 around these values.
     skip: float = -0.08          # score of a 1-0 or 0-1 bead
     merge: float = 0.03          # cost of each sentence beyond one per side
+    triple: float = 0.2          # extra cost of a 1-3 or 3-1 bead, rare in news translation
     length: float = 0.2          # weight of the squared log length ratio
     anchors: float = 0.3         # weight of the shared-anchor share
     knn: int = 32                # neighbours in the margin normalizer
@@ -61,39 +62,35 @@ def _anchor_masks(texts: Sequence[str], english_side: bool, names) -> np.ndarray
 
 
 class _Side:
-    """Per-side block features for block sizes 1..max_block, indexed by block end."""
+    """One side's block features for block sizes 1..max_block, row e = the block ending before e.
+
+    Computed once per document, so scoring a bead is only indexing.
+    """
 
     def __init__(self, embeddings: np.ndarray, texts: Sequence[str], english_side: bool, names, max_block: int):
-        count = len(texts)
-        self.prefix = np.zeros((count + 1, embeddings.shape[1]), dtype=np.float32)
-        np.cumsum(embeddings, axis=0, out=self.prefix[1:])
-        lengths = np.array([len(text) for text in texts], dtype=np.float64)
-        self.len_prefix = np.concatenate([[0.0], np.cumsum(lengths)])
-        self.masks = _anchor_masks(texts, english_side, names)
-        self.max_block = max_block
-        self.count = count
-        self.knn_mean = np.zeros(count, dtype=np.float64)
-        self.knn_prefix = np.zeros(count + 1)
+        self.count = len(texts)
+        prefix = np.zeros((self.count + 1, embeddings.shape[1]), dtype=np.float32)
+        np.cumsum(embeddings, axis=0, out=prefix[1:])
+        length_prefix = np.concatenate([[0.0], np.cumsum([len(text) for text in texts])])
+        masks = np.vstack([np.zeros((1, ANCHOR_BITS // 64), dtype=np.uint64),
+                           _anchor_masks(texts, english_side, names)])
+        self.embeddings, self.lengths, self.masks, self.knn = {}, {}, {}, {}
+        for size in range(1, max_block + 1):
+            block = np.zeros_like(prefix)
+            block[size:] = prefix[size:] - prefix[:-size]
+            self.embeddings[size] = block / np.maximum(np.linalg.norm(block, axis=1, keepdims=True), 1e-12)
+            self.lengths[size] = np.zeros(self.count + 1)
+            self.lengths[size][size:] = length_prefix[size:] - length_prefix[:-size]
+            mask = masks.copy()
+            for back in range(1, size):
+                mask[back:] |= masks[:-back]
+            self.masks[size] = mask
+            self.knn[size] = np.zeros(self.count + 1)
 
     def set_knn(self, knn_mean: np.ndarray) -> None:
-        self.knn_mean = knn_mean
-        self.knn_prefix = np.concatenate([[0.0], np.cumsum(knn_mean)])
-
-    def block_embeddings(self, size: int, ends: np.ndarray) -> np.ndarray:
-        block = self.prefix[ends] - self.prefix[ends - size]
-        return block / np.maximum(np.linalg.norm(block, axis=-1, keepdims=True), 1e-12)
-
-    def block_lengths(self, size: int, ends: np.ndarray) -> np.ndarray:
-        return self.len_prefix[ends] - self.len_prefix[ends - size]
-
-    def block_knn(self, size: int, ends: np.ndarray) -> np.ndarray:
-        return (self.knn_prefix[ends] - self.knn_prefix[ends - size]) / size
-
-    def block_masks(self, size: int, ends: np.ndarray) -> np.ndarray:
-        mask = self.masks[ends - 1].copy()
-        for back in range(2, size + 1):
-            mask |= self.masks[ends - back]
-        return mask
+        knn_prefix = np.concatenate([[0.0], np.cumsum(knn_mean)])
+        for size in self.knn:
+            self.knn[size][size:] = (knn_prefix[size:] - knn_prefix[:-size]) / size
 
 
 def _knn_means(queries: np.ndarray, keys: np.ndarray, first: np.ndarray, stop: np.ndarray, k: int) -> np.ndarray:
@@ -103,6 +100,29 @@ def _knn_means(queries: np.ndarray, keys: np.ndarray, first: np.ndarray, stop: n
             sims = keys[lo:hi] @ queries[row]
             means[row] = np.partition(sims, -min(k, len(sims)))[-k:].mean() if len(sims) > k else sims.mean()
     return means
+
+
+def band_matrix(cell_scores, skip: float, a: int, b: int, lo: np.ndarray, width: int, en_count: int,
+                chunk: int = 64) -> np.ndarray:
+    """Scores of bead (a, b) for every band cell: row i, English end lo[i] + w (-inf outside).
+
+    `cell_scores(a, b, i_index, j_index)` scores many cells at once; rows go in chunks so
+    memory stays bounded on long documents.
+    """
+    rows = len(lo)
+    out = np.full((rows, width), -np.inf)
+    ends = lo[:, None] + np.arange(width)[None, :]
+    valid = (ends <= en_count) & (ends >= b) & (np.arange(rows) >= a)[:, None]
+    if a == 0 or b == 0:
+        out[valid] = skip
+        return out
+    for first in range(0, rows, chunk):
+        block = slice(first, min(first + chunk, rows))
+        ok = valid[block]
+        if ok.any():
+            i_index = np.broadcast_to(np.arange(first, block.stop)[:, None], ok.shape)[ok]
+            out[block][ok] = cell_scores(a, b, i_index, ends[block][ok])
+    return out
 
 
 class BeadScorer:
@@ -144,26 +164,23 @@ class BeadScorer:
         self.ko.set_knn(_knn_means(self.ko_unit, self.en_unit, en_first, en_stop, self.weights.knn))
         self.en.set_knn(_knn_means(self.en_unit, self.ko_unit, ko_first, ko_stop, self.weights.knn))
 
-    def cosine(self, a: int, b: int, i: int, js: np.ndarray) -> np.ndarray:
-        ko_block = self.ko.block_embeddings(a, np.array([i]))[0]
-        return self.en.block_embeddings(b, js) @ ko_block
+    def band_scores(self, a: int, b: int, lo: np.ndarray, width: int) -> np.ndarray:
+        return band_matrix(self._cell_scores, self.weights.skip, a, b, lo, width, self.en.count)
 
-    def scores(self, a: int, b: int, i: int, js: np.ndarray) -> np.ndarray:
-        """Score of bead (a, b) ending at Korean end i and each English end in js."""
+    def _cell_scores(self, a: int, b: int, i_index: np.ndarray, j_index: np.ndarray) -> np.ndarray:
         w = self.weights
-        if a == 0 or b == 0:
-            return np.full(len(js), w.skip)
-        ends = np.array([i])
-        cos = self.cosine(a, b, i, js)
-        margin = cos - 0.5 * (self.ko.block_knn(a, ends)[0] + self.en.block_knn(b, js))
-        ko_len = self.ko.block_lengths(a, ends)[0]
-        ratio = np.log((self.en.block_lengths(b, js) + 10.0) / (w.en_per_ko_char * ko_len + 10.0))
-        ko_mask = self.ko.block_masks(a, ends)[0]
-        en_mask = self.en.block_masks(b, js)
+        cos = np.einsum("kd,kd->k", self.ko.embeddings[a][i_index], self.en.embeddings[b][j_index])
+        margin = cos - 0.5 * (self.ko.knn[a][i_index] + self.en.knn[b][j_index])
+        ratio = np.log((self.en.lengths[b][j_index] + 10.0) / (w.en_per_ko_char * self.ko.lengths[a][i_index] + 10.0))
+        ko_mask, en_mask = self.ko.masks[a][i_index], self.en.masks[b][j_index]
         shared = np.bitwise_count(en_mask & ko_mask).sum(axis=1)
         total = np.bitwise_count(en_mask | ko_mask).sum(axis=1)
         anchors = np.where(total > 0, shared / np.maximum(total, 1), 0.0)
-        return margin - w.length * ratio**2 + w.anchors * anchors - w.merge * (a + b - 2)
+        extra = w.merge * (a + b - 2) + (w.triple if max(a, b) >= 3 else 0.0)
+        return margin - w.length * ratio**2 + w.anchors * anchors - extra
+
+    def cosine(self, a: int, b: int, i: int, js: np.ndarray) -> np.ndarray:
+        return self.en.embeddings[b][js] @ self.ko.embeddings[a][i]
 
 
 BEAD_TYPES: Tuple[Tuple[int, int], ...] = ((1, 1), (1, 0), (0, 1), (1, 2), (2, 1), (1, 3), (3, 1))

@@ -1,0 +1,141 @@
+"""Document alignment: bead types, nothing dropped, long documents, bad input, the CLI."""
+
+import json
+import re
+
+import numpy as np
+import pytest
+from lxml import etree
+
+from mtalign.align import align_sentences
+from mtalign.align.documents import align_files, read_jobs
+from mtalign.errors import UserError
+from tests.conftest import REPO, run_cli
+from tests.fakes import NumberEncoder, parallel
+
+DTD = REPO.parent / "shared" / "standards" / "tmx14.dtd"
+
+
+def _pairs(beads):
+    return [(tuple(b.ko), tuple(b.en)) for b in beads]
+
+
+def _assert_complete(beads, n, m):
+    assert sorted(i for b in beads for i in b.ko) == list(range(n))
+    assert sorted(j for b in beads for j in b.en) == list(range(m))
+    flat_ko = [i for b in beads for i in b.ko]
+    flat_en = [j for b in beads for j in b.en]
+    assert flat_ko == sorted(flat_ko) and flat_en == sorted(flat_en)  # monotone
+
+
+def test_one_to_one():
+    ko, en = parallel(30)
+    beads = align_sentences(ko, en, NumberEncoder())
+    assert _pairs(beads) == [((i,), (i,)) for i in range(30)]
+
+
+def test_merges_and_deletions_become_their_bead_types():
+    ko, en = parallel(30)
+    ko[5:7] = [ko[5] + " " + ko[6]]          # Korean merged: 1-2 at English 5, 6
+    del en[20]                                # English deleted: Korean 19 (was 20) alone
+    beads = _pairs(align_sentences(ko, en, NumberEncoder()))
+    assert ((5,), (5, 6)) in beads
+    assert ((19,), ()) in beads
+    _assert_complete(align_sentences(ko, en, NumberEncoder()), len(ko), len(en))
+
+
+def _number(text):
+    return re.search(r"\d+", text).group()
+
+
+def test_long_documents_use_the_band():
+    ko, en = parallel(3000)
+    del ko[1000:1010]
+    beads = align_sentences(ko, en, NumberEncoder())
+    _assert_complete(beads, len(ko), len(en))
+    ones = [(k, e) for k, e in _pairs(beads) if len(k) == len(e) == 1]
+    assert sum(1 for k, e in ones if _number(ko[k[0]]) == _number(en[e[0]])) >= 2980
+
+
+def test_fifty_thousand_line_side_against_a_short_one():
+    ko, _ = parallel(50_000)
+    _, en = parallel(12)
+    beads = align_sentences(ko, en, NumberEncoder())
+    _assert_complete(beads, 50_000, 12)
+    assert ((3,), (3,)) in _pairs(beads)
+
+
+def test_empty_side_leaves_everything_unaligned(tmp_path):
+    ko, en = tmp_path / "ko.txt", tmp_path / "en.txt"
+    ko.write_text("", encoding="utf-8")
+    en.write_text("One sentence.\nTwo sentences.\n", encoding="utf-8")
+    alignment = align_files(str(ko), str(en), NumberEncoder(), presegmented=True)
+    assert _pairs(alignment.beads) == [((), (0,)), ((), (1,))]
+    assert any("no sentences" in warning for warning in alignment.warnings)
+
+
+def test_both_sides_english_warns(tmp_path):
+    ko, en = tmp_path / "ko.txt", tmp_path / "en.txt"
+    ko.write_text("This is English 1.\nStill English 2.\n", encoding="utf-8")
+    en.write_text("English 1 here.\nEnglish 2 there.\n", encoding="utf-8")
+    alignment = align_files(str(ko), str(en), NumberEncoder(), presegmented=True)
+    assert any("expected Korean" in warning for warning in alignment.warnings)
+    assert len(alignment.beads) == 2
+
+
+def test_jobs_file_with_a_bad_line_is_refused(tmp_path):
+    jobs = tmp_path / "jobs.tsv"
+    jobs.write_text("a.txt\tb.txt\n", encoding="utf-8")
+    with pytest.raises(UserError, match=r"jobs.tsv:1: expected KO<TAB>EN<TAB>OUT"):
+        read_jobs(str(jobs))
+
+
+# --- with the real multilingual encoder, through the command line ---------------------------
+
+PARALLEL = REPO / "corpora" / "parallel"
+
+
+def test_cli_aligns_parallel_documents_one_to_one():
+    result = run_cli("align", "--presegmented", PARALLEL / "supercomputer.ko.txt", PARALLEL / "supercomputer.en.txt")
+    assert result.returncode == 0, result.stderr
+    beads = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(b["ko"], b["en"]) for b in beads] == [([i], [i]) for i in range(10)]
+    assert all(list(b) == ["ko", "en", "score"] and 0.3 < b["score"] <= 1 for b in beads)
+
+
+def test_cli_tmx_is_valid_against_the_dtd(tmp_path):
+    out = tmp_path / "out.tmx"
+    result = run_cli("align", "--presegmented", PARALLEL / "clipper-chip.ko.txt", PARALLEL / "clipper-chip.en.txt",
+                     "--format", "tmx", "-o", out)
+    assert result.returncode == 0, result.stderr
+    dtd = etree.DTD(str(DTD))
+    tree = etree.parse(str(out))
+    assert dtd.validate(tree), dtd.error_log
+    assert len(tree.findall(".//tu")) >= 35
+    assert tree.find("header").get("creationtool") == "mtalign"
+
+
+def test_cli_jobs_run_on_after_a_failed_job(tmp_path):
+    jobs = tmp_path / "jobs.tsv"
+    good_out, bad_out = tmp_path / "good.jsonl", tmp_path / "bad.jsonl"
+    jobs.write_text(
+        f"{tmp_path / 'missing.ko'}\t{PARALLEL / 'supercomputer.en.txt'}\t{bad_out}\n"
+        f"{PARALLEL / 'supercomputer.ko.txt'}\t{PARALLEL / 'supercomputer.en.txt'}\t{good_out}\n",
+        encoding="utf-8",
+    )
+    result = run_cli("align", "--jobs", jobs, "--presegmented", "-q")
+    assert result.returncode == 1
+    assert f"jobs.tsv:1: {tmp_path / 'missing.ko'}: no such file" in result.stderr
+    assert len(good_out.read_text(encoding="utf-8").splitlines()) == 10 and not bad_out.exists()
+
+
+def test_cli_invalid_utf8_side(tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"ok line\n\xff\xfe\xfd\xfc broken\n")
+    result = run_cli("align", bad, PARALLEL / "supercomputer.en.txt")
+    assert result.returncode == 2 and "offset 8" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_cli_needs_two_files():
+    result = run_cli("align", PARALLEL / "supercomputer.en.txt")
+    assert result.returncode == 2 and "needs two files" in result.stderr
