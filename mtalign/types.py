@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import List, Optional
+from typing import Dict, List, Optional
 
 LANGS = ("ko", "en", "mixed", "und")
 ROLES = ("headline", "byline", "dateline", "caption", "body", "credit", "boilerplate")
@@ -51,3 +51,33 @@ class Unit:
     source_file: str = ""
     role: str = ""
     score: Optional[float] = None
+
+
+@dataclass(frozen=True)
+class Variant:
+    form: str
+    reason: str  # style | misspelling | former | abbreviation
+
+
+@dataclass
+class Entry:
+    """One concept of the glossary: a person, organization, place, office, event, treaty ..."""
+
+    id: str
+    type: str
+    ko: List[str]
+    en: str
+    hanja: str = ""
+    styles: Dict[str, str] = field(default_factory=dict)  # house style -> English form
+    variants: List[Variant] = field(default_factory=list)
+    note: str = ""
+    sources: List[str] = field(default_factory=list)
+
+    def english(self, style: Optional[str] = None) -> str:
+        """The English form a house style prescribes (the default when the style is silent)."""
+        return self.styles.get(style or "", "") or self.en
+
+    def english_forms(self) -> List[str]:
+        """Every English spelling this entry knows, canonical ones first, without repeats."""
+        forms = [self.en, *self.styles.values(), *(variant.form for variant in self.variants)]
+        return list(dict.fromkeys(forms))

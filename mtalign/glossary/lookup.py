@@ -1,0 +1,100 @@
+"""Glossary lookup in either script: exact, any variant, fuzzy, prefix, romanized.
+
+    Kim Jong Un, kim jong-un, KIM JONG-UN  -> exact / variant (case, hyphens, spaces ignored)
+    Kim Jung-il                            -> fuzzy: Kim Jong-il (one edit apart in sound)
+    Vostochny, 김정                         -> prefix of a word: Vostochny Cosmodrome; 김정은, 김정일
+    푸틴 (where only English were known)     -> romanized: Putin
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from typing import Dict, List, Optional
+
+from mtalign.glossary.index import entry_from_json, open_index
+from mtalign.glossary.keys import deletions, has_hangul, norm_key, skeleton_key, sound_key
+from mtalign.glossary.store import Glossary, load_glossary
+from mtalign.types import Entry
+
+FUZZY_FLOOR = 0.75
+PREFIX_LIMIT = 50
+
+
+@dataclass
+class Hit:
+    entry: Entry
+    form: str     # the glossary form that matched
+    match: str    # exact | variant | fuzzy | prefix | romanized
+    score: float  # 1.0 exact; lower for looser matches
+
+
+def _similarity(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, a, b).ratio()
+
+
+class Lookup:
+    """Lookups against one loaded glossary; the SQLite index is opened (or rebuilt) once."""
+
+    def __init__(self, glossary: Optional[Glossary] = None) -> None:
+        self.glossary = glossary or load_glossary()
+        self._db = open_index(self.glossary)
+        self._entries: Dict[str, Entry] = {}
+
+    def _entry(self, entry_id: str) -> Entry:
+        if entry_id not in self._entries:
+            (data,) = self._db.execute("SELECT data FROM entries WHERE id = ?", (entry_id,)).fetchone()
+            self._entries[entry_id] = entry_from_json(data)
+        return self._entries[entry_id]
+
+    def _rows(self, kind: str, keys: List[str]):
+        marks = ",".join("?" * len(keys))
+        return self._db.execute(f"SELECT entry, form FROM keys WHERE kind = ? AND key IN ({marks})", (kind, *keys))
+
+    def lookup(self, query: str, limit: int = 10) -> List[Hit]:
+        """Hits for `query`, best first, one per entry."""
+        best: Dict[str, Hit] = {}
+
+        def offer(entry_id: str, form: str, match: str, score: float) -> None:
+            if entry_id not in best or score > best[entry_id].score:
+                best[entry_id] = Hit(self._entry(entry_id), form, match, round(score, 3))
+
+        key = norm_key(query)
+        if not key:
+            return []
+        for entry_id, form in self._rows("ko", [key]):
+            offer(entry_id, form, "exact", 1.0)
+        for entry_id, form in self._rows("norm", [key]):
+            entry = self._entry(entry_id)
+            canonical = form == entry.en or form in entry.styles.values()
+            offer(entry_id, form, "exact" if canonical else "variant", 1.0 if canonical else 0.98)
+        self._sound_matches(query, offer)
+        self._prefix_matches(key, offer)
+        return sorted(best.values(), key=lambda hit: (-hit.score, hit.entry.id))[:limit]
+
+    def _sound_matches(self, query: str, offer) -> None:
+        """Latin: forms one edit apart after folding spellings. Hangul: English forms with the
+        same consonant skeleton once the Hangul is romanized."""
+        if has_hangul(query):
+            sound = sound_key(query)
+            for entry_id, form in self._rows("skeleton", [skeleton_key(query)]):
+                offer(entry_id, form, "romanized", 0.6 + 0.3 * _similarity(sound, sound_key(form)))
+            return
+        sound = sound_key(query)
+        if len(sound) < 3:
+            return
+        near = list(set(deletions(sound)))
+        for entry_id, form in {*self._rows("sound", [sound, *near]), *self._rows("del", [sound, *near])}:
+            score = _similarity(norm_key(query), norm_key(form))
+            if score >= FUZZY_FLOOR:
+                offer(entry_id, form, "fuzzy", min(score, 0.97))
+
+    def _prefix_matches(self, key: str, offer) -> None:
+        if len(key) < 2:
+            return
+        rows = self._db.execute(
+            "SELECT entry, form, key FROM keys WHERE kind = 'word' AND key >= ? AND key < ? LIMIT ?",
+            (key, key + "\U0010ffff", PREFIX_LIMIT),
+        )
+        for entry_id, form, word in rows:
+            offer(entry_id, form, "prefix", 0.5 + 0.4 * len(key) / len(word))

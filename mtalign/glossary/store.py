@@ -1,0 +1,147 @@
+"""The glossary's source of truth: readable UTF-8 TSV files, layered, validated strictly.
+
+One row per concept. Columns:
+
+    id  type  ko  hanja  en  yonhap  kcna  ap  variants  note  sources
+
+- ko: Korean forms, `|`-separated, the first preferred (empty for a term known only in
+  English); hanja optional.
+- en: the default English form; yonhap / kcna / ap: the form in that house style when it
+  differs (empty: the default).
+- variants: `form [reason] | form [reason]`, reason one of style, misspelling, former,
+  abbreviation.
+- sources: `file:line | file:line` where the term was seen.
+
+A malformed row stops loading with `file:line: problem`: nothing is half-loaded. Later
+files override earlier ones entry by entry (a user's glossary over the shipped one).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Dict, Iterable, List, Optional, Sequence, TextIO
+
+from mtalign.errors import UserError
+from mtalign.types import Entry, Variant
+
+COLUMNS = ("id", "type", "ko", "hanja", "en", "yonhap", "kcna", "ap", "variants", "note", "sources")
+STYLES = ("yonhap", "kcna", "ap")
+TYPES = ("person", "organization", "place", "office", "event", "treaty", "media", "other")
+REASONS = ("style", "misspelling", "former", "abbreviation")
+_VARIANT = re.compile(r"^(?P<form>.+?)\s*\[(?P<reason>[a-z]+)\]$")
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+def shipped_glossaries() -> List[Path]:
+    """The curated TSV files: $MTALIGN_GLOSSARIES, or glossaries/ beside the package."""
+    folder = Path(os.environ.get("MTALIGN_GLOSSARIES", Path(__file__).resolve().parents[2] / "glossaries"))
+    files = sorted(folder.glob("*.tsv")) if folder.is_dir() else []
+    if not files:
+        raise UserError(f"{folder}: no glossary .tsv files (set MTALIGN_GLOSSARIES or pass --glossary)")
+    return files
+
+
+def _split(cell: str) -> List[str]:
+    return [part.strip() for part in cell.split("|") if part.strip()]
+
+
+def _parse_variants(cell: str, where: str) -> List[Variant]:
+    variants = []
+    for part in _split(cell):
+        match = _VARIANT.match(part)
+        if not match or match.group("reason") not in REASONS:
+            raise UserError(f"{where}: variant {part!r} must look like 'form [reason]' with reason one of "
+                            f"{', '.join(REASONS)}")
+        variants.append(Variant(match.group("form"), match.group("reason")))
+    return variants
+
+
+def parse_row(cells: Sequence[str], where: str) -> Entry:
+    if len(cells) != len(COLUMNS):
+        raise UserError(f"{where}: expected {len(COLUMNS)} tab-separated columns, found {len(cells)}")
+    row = dict(zip(COLUMNS, (cell.strip() for cell in cells)))
+    if not _ID.match(row["id"]):
+        raise UserError(f"{where}: id {row['id']!r} must be lower-case letters, digits and hyphens")
+    if row["type"] not in TYPES:
+        raise UserError(f"{where}: type {row['type']!r} is not one of {', '.join(TYPES)}")
+    if not row["en"]:
+        raise UserError(f"{where}: an entry needs an English form (en); the Korean form (ko) may be empty")
+    return Entry(
+        id=row["id"], type=row["type"], ko=_split(row["ko"]), hanja=row["hanja"], en=row["en"],
+        styles={style: row[style] for style in STYLES if row[style]},
+        variants=_parse_variants(row["variants"], where), note=row["note"], sources=_split(row["sources"]),
+    )
+
+
+def read_tsv(path: str | os.PathLike) -> List[Entry]:
+    """All entries of one glossary file, or a UserError naming file:line."""
+    path = os.fspath(path)
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        raise UserError(f"{path}: no such glossary file") from None
+    except UnicodeDecodeError as err:
+        raise UserError(f"{path}: not UTF-8 (byte offset {err.start})") from None
+    if not lines or lines[0].split("\t") != list(COLUMNS):
+        raise UserError(f"{path}:1: the header must be: {' '.join(COLUMNS)} (tab-separated)")
+    entries, seen = [], {}
+    for number, line in enumerate(lines[1:], start=2):
+        if not line.strip() or line.startswith("#"):
+            continue
+        entry = parse_row(line.split("\t"), f"{path}:{number}")
+        if entry.id in seen:
+            raise UserError(f"{path}:{number}: id {entry.id!r} already used on line {seen[entry.id]}")
+        seen[entry.id] = number
+        entries.append(entry)
+    return entries
+
+
+def format_row(entry: Entry) -> str:
+    cells = {
+        "id": entry.id, "type": entry.type, "ko": " | ".join(entry.ko), "hanja": entry.hanja, "en": entry.en,
+        **{style: entry.styles.get(style, "") for style in STYLES},
+        "variants": " | ".join(f"{v.form} [{v.reason}]" for v in entry.variants),
+        "note": entry.note, "sources": " | ".join(entry.sources),
+    }
+    return "\t".join(cells[column] for column in COLUMNS)
+
+
+def write_tsv(entries: Iterable[Entry], handle: TextIO) -> None:
+    handle.write("\t".join(COLUMNS) + "\n")
+    for entry in entries:
+        handle.write(format_row(entry) + "\n")
+
+
+@dataclass
+class Glossary:
+    files: List[str]
+    entries: Dict[str, Entry]
+    conflicts: List[str] = field(default_factory=list)
+
+    def get(self, entry_id: str) -> Optional[Entry]:
+        return self.entries.get(entry_id)
+
+
+def _conflicts(entries: Iterable[Entry]) -> List[str]:
+    """One Korean form given two different English forms by two entries."""
+    owner: Dict[str, Entry] = {}
+    found = []
+    for entry in entries:
+        for form in entry.ko:
+            other = owner.setdefault(form, entry)
+            if other is not entry and other.en != entry.en:
+                found.append(f"{form}: {other.id} says {other.en!r}, {entry.id} says {entry.en!r}")
+    return found
+
+
+def load_glossary(paths: Optional[Sequence[str | os.PathLike]] = None) -> Glossary:
+    """Load and layer glossary files (default: the shipped ones); later files win per id."""
+    files = [os.fspath(path) for path in (paths or shipped_glossaries())]
+    entries: Dict[str, Entry] = {}
+    for path in files:
+        for entry in read_tsv(path):
+            entries[entry.id] = entry
+    return Glossary(files, entries, _conflicts(entries.values()))
