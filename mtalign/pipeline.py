@@ -15,6 +15,10 @@ from mtalign.align.documents import Alignment, align_files
 from mtalign.align.encoders import load_encoder
 from mtalign.align.fragments import pair_fragments
 from mtalign.errors import UserError
+from mtalign.formats.tbx import write_tbx
+from mtalign.glossary.candidates import read_alignment_pairs, write_candidates
+from mtalign.glossary.extract import extract
+from mtalign.glossary.store import load_glossary
 from mtalign.fileio import atomic_write
 from mtalign.formats import jsonl
 from mtalign.segment import detect_encoding, read_document, segment_file
@@ -95,10 +99,23 @@ def align_corpus(files: List[Path], out_path: Path, report: RunReport, progress:
     report.outputs.append(str(out_path))
 
 
+def glossary_outputs(alignments: Path, out: Path, report: RunReport) -> None:
+    """Candidate entries proposed from the corpus alignments, and the shipped glossary as TBX."""
+    candidates = extract(read_alignment_pairs(str(alignments)))
+    with atomic_write(out / "glossary-candidates.tsv") as handle:
+        write_candidates(candidates, handle)
+    glossary = load_glossary()
+    report.notes.extend(f"glossary conflict: {conflict}" for conflict in glossary.conflicts)
+    with atomic_write(out / "glossary.tbx", "wb") as handle:
+        write_tbx(glossary.entries.values(), handle)
+    report.outputs += [str(out / "glossary-candidates.tsv"), str(out / "glossary.tbx")]
+
+
 def run(corpus: str | os.PathLike, out_dir: str | os.PathLike, progress: bool = True) -> RunReport:
     files = corpus_files(corpus)
     out = Path(out_dir)
     report = RunReport(files=len(files))
     segment_corpus(files, out / "segments.jsonl", report, progress)
     align_corpus(files, out / "alignments.jsonl", report, progress)
+    glossary_outputs(out / "alignments.jsonl", out, report)
     return report

@@ -30,8 +30,8 @@ def sound_key(text: str) -> str:
 
 
 def skeleton_key(text: str) -> str:
-    """Consonants only, v/f/z folded: foreign names in Hangul gain vowels (블라디보스토크 ~ Vladivostok)."""
-    return re.sub(r"[aeiouwy]", "", sound_key(text).replace("v", "b").replace("f", "b").replace("z", "j"))
+    """Consonants only: foreign names written in Hangul gain vowels (블라디보스토크 ~ Vladivostok)."""
+    return re.sub(r"[aeiouwy]", "", sound_key(text))
 
 
 def deletions(key: str) -> Iterator[str]:

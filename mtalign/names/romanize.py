@@ -31,8 +31,10 @@ def romanize_rr(text: str) -> str:
     return "".join(romanize_syllables(text))
 
 
-# Spellings that news English uses for the same sounds, folded to one form each.
-_LOOSE = [("oo", "u"), ("ee", "i"), ("yeo", "yo"), ("eo", "o"), ("eu", "u"), ("ae", "e"), ("wo", "o"),
+# Spellings that news English uses for the same sounds, folded to one form each. English
+# orthography first (Revised Romanization never writes c, q, x, f, v, z, th, ph).
+_LOOSE = [("ph", "p"), ("th", "t"), ("ck", "k"), ("ce", "se"), ("ci", "si"), ("c", "k"), ("q", "k"),
+          ("x", "ks"), ("f", "p"), ("v", "b"), ("z", "j"), ("oo", "u"), ("ee", "i"), ("yeo", "yo"), ("eo", "o"), ("eu", "u"), ("ae", "e"), ("wo", "o"),
           ("k", "g"), ("p", "b"), ("t", "d"), ("r", "l"), ("ch", "j"), ("sh", "s"), ("ll", "l"), ("ng", "n")]
 
 

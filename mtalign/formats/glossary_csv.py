@@ -1,0 +1,75 @@
+"""Glossary CSV for CAT termbases: one row per entry, language-named term columns.
+
+memoQ and Trados (Glossary Converter / MultiTerm) map a column headed by a language name
+(Korean, English) to that language's terms and `..._Def` / `Definition` columns to
+descriptive fields; synonyms share a cell separated by ` | `. UTF-8 with BOM, RFC 4180
+quoting.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from typing import IO, Iterable, List
+
+from mtalign.errors import UserError
+from mtalign.glossary.store import REASONS, STYLES, TYPES
+from mtalign.types import Entry, Variant
+
+HEADER = ["Entry_ID", "Entry_Subject", "Korean", "Korean_Hanja", "English", *(f"English_{s}" for s in STYLES),
+          "English_Variants", "Definition", "Entry_Source"]
+
+
+def _join(values: Iterable[str]) -> str:
+    return " | ".join(values)
+
+
+def _split(cell: str) -> List[str]:
+    return [part.strip() for part in cell.split(" | ") if part.strip()]
+
+
+def write_csv(entries: Iterable[Entry], handle: IO[str]) -> int:
+    writer = csv.writer(handle, lineterminator="\r\n")
+    handle.write("\ufeff")
+    writer.writerow(HEADER)
+    count = 0
+    for entry in entries:
+        writer.writerow([
+            entry.id, entry.type, _join(entry.ko), entry.hanja, entry.en,
+            *(entry.styles.get(style, "") for style in STYLES),
+            _join(f"{v.form} [{v.reason}]" for v in entry.variants), entry.note, _join(entry.sources),
+        ])
+        count += 1
+    return count
+
+
+def read_csv(path: str | os.PathLike) -> List[Entry]:
+    try:
+        text = open(path, encoding="utf-8-sig", newline="").read()
+    except (OSError, UnicodeDecodeError) as err:
+        raise UserError(f"{path}: cannot read as UTF-8 CSV ({err})") from None
+    rows = csv.reader(io.StringIO(text))
+    header = next(rows, None)
+    if header != HEADER:
+        raise UserError(f"{path}:1: the header must be: {','.join(HEADER)}")
+    entries = []
+    for number, row in enumerate(rows, start=2):
+        if len(row) != len(HEADER):
+            raise UserError(f"{path}:{number}: expected {len(HEADER)} columns, found {len(row)}")
+        cells = dict(zip(HEADER, row))
+        if cells["Entry_Subject"] not in TYPES or not cells["English"]:
+            raise UserError(f"{path}:{number}: needs an English term and a subject out of {', '.join(TYPES)}")
+        variants = []
+        for part in _split(cells["English_Variants"]):
+            form, _, reason = part.rpartition(" [")
+            if reason.rstrip("]") not in REASONS:
+                raise UserError(f"{path}:{number}: variant {part!r} must end in [reason]")
+            variants.append(Variant(form, reason.rstrip("]")))
+        entries.append(Entry(
+            id=cells["Entry_ID"], type=cells["Entry_Subject"], ko=_split(cells["Korean"]),
+            hanja=cells["Korean_Hanja"], en=cells["English"],
+            styles={s: cells[f"English_{s}"] for s in STYLES if cells[f"English_{s}"]},
+            variants=variants, note=cells["Definition"], sources=_split(cells["Entry_Source"]),
+        ))
+    return entries
