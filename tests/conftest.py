@@ -1,9 +1,13 @@
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# Glossary indexes go to a throw-away cache, not the user's ~/.cache (subprocesses inherit it).
+os.environ["MTALIGN_CACHE"] = tempfile.mkdtemp(prefix="mtalign-test-cache-")
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "corpora" / "news"

@@ -109,11 +109,12 @@ def _guess_type(korean: str, english: str) -> str:
 
 
 def _drop_parts(candidates: List[Candidate], ko_count: Counter) -> List[Candidate]:
-    """Drop 아담/Adam where 아담 비나티에리/Adam Vinatieri is a candidate and 아담 never occurs apart."""
+    """Drop 아담/Adam where 아담 비나티에리/Adam Vinatieri sounds alike as a whole and 아담 never
+    occurs apart (러시아 푸틴/Vladimir Putin does not sound alike, so 푸틴/Putin stays)."""
     wholes = [c for c in candidates if " " in c.ko]
     return [
         c for c in candidates
-        if not any(c is not whole and set(c.ko.split()) < set(whole.ko.split())
+        if not any(c is not whole and whole.sound >= 0.8 and set(c.ko.split()) < set(whole.ko.split())
                    and set(c.en.split()) < set(whole.en.split()) and ko_count[c.ko] == ko_count[whole.ko]
                    for whole in wholes)
     ]
