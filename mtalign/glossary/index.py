@@ -50,8 +50,9 @@ def _keys(entry: Entry) -> Iterator[Tuple[str, str, str]]:
         yield "ko", norm_key(form), form
         for word in words(form):
             yield "word", word, form
+    canonical = {entry.en, *entry.styles.values()}
     for form in entry.english_forms():
-        yield "norm", norm_key(form), form
+        yield ("norm" if form in canonical else "variant"), norm_key(form), form
         for word in words(form):
             yield "word", word, form
         skeleton = skeleton_key(form)

@@ -19,6 +19,7 @@ from mtalign.types import Entry
 
 FUZZY_FLOOR = 0.75
 PREFIX_LIMIT = 50
+CANDIDATE_LIMIT = 200  # rows per key query: bounds the time of very common keys
 
 
 @dataclass
@@ -49,28 +50,28 @@ class Lookup:
 
     def _rows(self, kind: str, keys: List[str]):
         marks = ",".join("?" * len(keys))
-        return self._db.execute(f"SELECT entry, form FROM keys WHERE kind = ? AND key IN ({marks})", (kind, *keys))
+        return self._db.execute(f"SELECT entry, form FROM keys WHERE kind = ? AND key IN ({marks}) LIMIT ?",
+                                (kind, *keys, CANDIDATE_LIMIT))
 
     def lookup(self, query: str, limit: int = 10) -> List[Hit]:
-        """Hits for `query`, best first, one per entry."""
-        best: Dict[str, Hit] = {}
+        """Hits for `query`, best first, one per entry; only the winners are decoded."""
+        best: Dict[str, tuple] = {}
 
         def offer(entry_id: str, form: str, match: str, score: float) -> None:
-            if entry_id not in best or score > best[entry_id].score:
-                best[entry_id] = Hit(self._entry(entry_id), form, match, round(score, 3))
+            if entry_id not in best or score > best[entry_id][2]:
+                best[entry_id] = (form, match, score)
 
         key = norm_key(query)
         if not key:
             return []
-        for entry_id, form in self._rows("ko", [key]):
-            offer(entry_id, form, "exact", 1.0)
-        for entry_id, form in self._rows("norm", [key]):
-            entry = self._entry(entry_id)
-            canonical = form == entry.en or form in entry.styles.values()
-            offer(entry_id, form, "exact" if canonical else "variant", 1.0 if canonical else 0.98)
-        self._sound_matches(query, offer)
+        for kind, match, score in (("ko", "exact", 1.0), ("norm", "exact", 1.0), ("variant", "variant", 0.98)):
+            for entry_id, form in self._rows(kind, [key]):
+                offer(entry_id, form, match, score)
         self._prefix_matches(key, offer)
-        return sorted(best.values(), key=lambda hit: (-hit.score, hit.entry.id))[:limit]
+        if not (best and has_hangul(query)):  # romanizing Hangul is for terms known only in English
+            self._sound_matches(query, offer)
+        ranked = sorted(best.items(), key=lambda item: (-item[1][2], item[0]))[:limit]
+        return [Hit(self._entry(entry_id), form, match, round(score, 3)) for entry_id, (form, match, score) in ranked]
 
     def _sound_matches(self, query: str, offer) -> None:
         """Latin: forms one edit apart after folding spellings. Hangul: English forms with the
