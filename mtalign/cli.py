@@ -121,7 +121,10 @@ def _hit_record(hit: Hit, style: Optional[str]) -> dict:
 
 
 def cmd_glossary_lookup(args: argparse.Namespace) -> int:
-    hits = Lookup(_glossary(args)).lookup(args.query, limit=args.limit)
+    lookup = Lookup(args.glossary or None)
+    for conflict in lookup.conflicts:
+        _note(f"warning: glossary conflict: {conflict}")
+    hits = lookup.lookup(args.query, limit=args.limit)
     records = [_hit_record(hit, args.style) for hit in hits]
     if args.format == "json":
         print(json.dumps(records, ensure_ascii=False, indent=2))

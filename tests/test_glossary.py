@@ -64,7 +64,7 @@ def test_hangul_finds_an_entry_known_only_in_english(tmp_path):
     user = tmp_path / "user.tsv"
     user.write_text("\t".join(COLUMNS) + "\nvladivostok\tplace\t\t\tVladivostok\t\t\t\t\tPort city.\t\n",
                     encoding="utf-8")
-    hit = Lookup(load_glossary([*shipped_glossaries(), user])).lookup("블라디보스토크")[0]
+    hit = Lookup([*shipped_glossaries(), user]).lookup("블라디보스토크")[0]
     assert hit.entry.id == "vladivostok" and hit.match == "romanized"
 
 
@@ -79,10 +79,10 @@ def test_layering_user_file_overrides_shipped(tmp_path):
 def test_index_is_rebuilt_when_the_tsv_changes(tmp_path):
     path = tmp_path / "g.tsv"
     path.write_text("\t".join(COLUMNS) + "\nseoul\tplace\t서울\t\tSeoul\t\t\t\t\tCapital.\t\n", encoding="utf-8")
-    assert Lookup(load_glossary([path])).lookup("서울")[0].entry.en == "Seoul"
+    assert Lookup([path]).lookup("서울")[0].entry.en == "Seoul"
     time.sleep(0.01)
     path.write_text("\t".join(COLUMNS) + "\nseoul\tplace\t서울\t\tSeoul City\t\t\t\t\tCapital.\t\n", encoding="utf-8")
-    assert Lookup(load_glossary([path])).lookup("서울")[0].entry.en == "Seoul City"
+    assert Lookup([path]).lookup("서울")[0].entry.en == "Seoul City"
 
 
 def test_malformed_row_names_file_and_line_and_loads_nothing(tmp_path):

@@ -12,7 +12,7 @@ import json
 import os
 import sqlite3
 from pathlib import Path
-from typing import Iterator, Tuple
+from typing import Callable, Iterator, Sequence, Tuple
 
 from mtalign.glossary.keys import deletions, has_hangul, norm_key, skeleton_key, sound_key, words
 from mtalign.glossary.store import Glossary
@@ -82,17 +82,22 @@ def build(glossary: Glossary, path: Path, stamp: str) -> None:
             for entry in glossary.entries.values() for kind, key, form in _keys(entry) if key))
         connection.execute(INDEXES)
         connection.execute("INSERT INTO meta VALUES ('stamp', ?)", (stamp,))
+        connection.execute("INSERT INTO meta VALUES ('conflicts', ?)", (json.dumps(glossary.conflicts),))
     connection.close()
     os.replace(tmp, path)
 
 
-def open_index(glossary: Glossary) -> sqlite3.Connection:
-    """A read-only connection to an up-to-date index of `glossary` (rebuilt if stale)."""
-    stamp = content_stamp(glossary.files)
-    name = hashlib.sha256("\0".join(map(os.path.abspath, glossary.files)).encode()).hexdigest()[:16]
+def open_index(files: Sequence[str], load: Callable[[], Glossary]) -> sqlite3.Connection:
+    """A read-only connection to an up-to-date index of the glossary `files`.
+
+    The TSV files are parsed (by `load`) only when the index is missing or stale, so a
+    lookup in a large glossary starts fast.
+    """
+    stamp = content_stamp(files)
+    name = hashlib.sha256("\0".join(map(os.path.abspath, files)).encode()).hexdigest()[:16]
     path = cache_dir() / f"glossary-{name}.sqlite"
     if not path.exists() or _stamp(path) != stamp:
-        build(glossary, path, stamp)
+        build(load(), path, stamp)
     return sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
 
 

@@ -9,12 +9,14 @@
 from __future__ import annotations
 
 import difflib
+import json
+import os
 from dataclasses import dataclass
-from typing import Dict, List, Optional
+from typing import Dict, List, Optional, Sequence
 
 from mtalign.glossary.index import entry_from_json, open_index
 from mtalign.glossary.keys import deletions, has_hangul, norm_key, skeleton_key, sound_key
-from mtalign.glossary.store import Glossary, load_glossary
+from mtalign.glossary.store import Glossary, load_glossary, shipped_glossaries
 from mtalign.types import Entry
 
 FUZZY_FLOOR = 0.75
@@ -35,12 +37,24 @@ def _similarity(a: str, b: str) -> float:
 
 
 class Lookup:
-    """Lookups against one loaded glossary; the SQLite index is opened (or rebuilt) once."""
+    """Lookups against glossary files (default: the shipped ones) or an already loaded Glossary.
 
-    def __init__(self, glossary: Optional[Glossary] = None) -> None:
-        self.glossary = glossary or load_glossary()
-        self._db = open_index(self.glossary)
+    The SQLite index is opened once, and rebuilt first only if the files changed.
+    """
+
+    def __init__(self, files: Optional[Sequence[str]] = None, glossary: Optional[Glossary] = None) -> None:
+        if glossary is not None:
+            files, load = glossary.files, lambda: glossary
+        else:
+            files = [os.fspath(path) for path in (files or shipped_glossaries())]
+            load = lambda: load_glossary(files)  # noqa: E731 - parsed only if the index is stale
+        self._db = open_index(files, load)
         self._entries: Dict[str, Entry] = {}
+
+    @property
+    def conflicts(self) -> List[str]:
+        (data,) = self._db.execute("SELECT value FROM meta WHERE name = 'conflicts'").fetchone()
+        return json.loads(data)
 
     def _entry(self, entry_id: str) -> Entry:
         if entry_id not in self._entries:

@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 from mtalign.glossary.lookup import Lookup
-from mtalign.glossary.store import load_glossary, write_tsv
+from mtalign.glossary.store import write_tsv
 from mtalign.names.romanize import romanize_syllables
 from mtalign.types import Entry, Variant
 
@@ -84,10 +84,10 @@ def main() -> int:
         with open(path, "w", encoding="utf-8") as handle:
             write_tsv(entries, handle)
         began = time.perf_counter()
-        lookup = Lookup(load_glossary([path]))
+        lookup = Lookup([path])
         build_seconds = time.perf_counter() - began
         began = time.perf_counter()
-        Lookup(load_glossary([path]))
+        Lookup([path])
         reopen_seconds = time.perf_counter() - began
         times, found = [], 0
         for query in queries(entries, args.queries, rng):
