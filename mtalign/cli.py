@@ -24,7 +24,11 @@ from mtalign.align.encoders import load_encoder
 from mtalign.align.fragments import fragment_units, pair_fragments
 from mtalign.formats.glossary_csv import read_csv, write_csv
 from mtalign.formats.tbx import read_tbx, write_tbx
-from mtalign.formats.tmx import write_tmx
+from mtalign.formats.tmx import TmxReadReport, merge, read_units, validate, write_tmx
+from mtalign.formats.xliff import read_xliff, write_xliff
+from mtalign.glossary.terms import TermFinder
+from mtalign.tm.pretranslate import reviewed_units, xliff_units
+from mtalign.tm.store import TranslationMemory
 from mtalign.glossary.candidates import merge_candidates, read_alignment_pairs, write_candidates
 from mtalign.glossary.extract import extract
 from mtalign.glossary.lookup import Hit, Lookup
@@ -158,13 +162,13 @@ def cmd_glossary_merge(args: argparse.Namespace) -> int:
 def cmd_glossary_export(args: argparse.Namespace) -> int:
     entries = list(_glossary(args).entries.values())
     with open_output(args.output, binary=(args.format == "tbx")) as out:
-        count = write_tbx(entries, out) if args.format == "tbx" else write_csv(entries, out)
+        count = write_csv(entries, out) if args.format == "csv" else write_tbx(entries, out, args.format)
     _note(f"exported {count} entries as {args.format.upper()}")
     return EXIT_OK
 
 
 def cmd_glossary_import(args: argparse.Namespace) -> int:
-    entries = read_tbx(args.file) if args.format == "tbx" else read_csv(args.file)
+    entries = read_csv(args.file) if args.format == "csv" else read_tbx(args.file)
     with open_output(args.output) as out:
         write_tsv(entries, out)
     _note(f"imported {len(entries)} entries from {args.file}")
@@ -217,8 +221,9 @@ def _add_glossary_commands(commands) -> None:
     merge.set_defaults(handler=cmd_glossary_merge)
 
     export = with_glossary(sub.add_parser("export", help="write the glossary as TBX-Basic or CSV",
-                                          description="TBX (ISO 30042, TBX-Basic) or CSV for memoQ/Trados."))
-    export.add_argument("--format", choices=("tbx", "csv"), required=True)
+                                          description="TBX-Basic as TBX v3 (ISO 30042:2019, tbx) or v2 (martif, "
+                                                      "tbx-v2: OmegaT, older CAT tools), or CSV for memoQ/Trados."))
+    export.add_argument("--format", choices=("tbx", "tbx-v2", "csv"), required=True)
     export.add_argument("-o", "--output", metavar="FILE")
     export.set_defaults(handler=cmd_glossary_export)
 
@@ -226,7 +231,8 @@ def _add_glossary_commands(commands) -> None:
                                 description="Read TBX-Basic or mtalign CSV (safely: no entity expansion, "
                                             "no DTD or network fetch) and write glossary TSV.")
     import_cmd.add_argument("file", metavar="FILE")
-    import_cmd.add_argument("--format", choices=("tbx", "csv"), required=True)
+    import_cmd.add_argument("--format", choices=("tbx", "tbx-v2", "csv"), required=True,
+                            help="tbx reads both TBX versions")
     import_cmd.add_argument("-o", "--output", metavar="OUT.tsv", help="default: standard output")
     import_cmd.set_defaults(handler=cmd_glossary_import)
 
@@ -234,6 +240,112 @@ def _add_glossary_commands(commands) -> None:
                                          description="Load the glossary and report Korean forms that two "
                                                      "entries translate differently. Exit 1 on conflicts."))
     check.set_defaults(handler=cmd_glossary_check)
+
+
+def cmd_tmx_import(args: argparse.Namespace) -> int:
+    tm = TranslationMemory(args.tm)
+    report = TmxReadReport()
+    for path in args.files:
+        added, present = tm.add(read_units(path, keep_markup=args.markup == "keep", report=report))
+        print(f"{path}: {added} units added, {present} already in the TM")
+    for skipped in report.skipped:
+        _note(f"skipped: {skipped}")
+    print(f"{args.tm}: {len(tm)} units")
+    return EXIT_OK
+
+
+def cmd_tmx_validate(args: argparse.Namespace) -> int:
+    problems = validate(args.file)
+    for problem in problems:
+        print(problem)
+    print(f"{args.file}: " + ("valid TMX 1.4b" if not problems else f"{len(problems)} problems"))
+    return EXIT_FINDINGS if problems else EXIT_OK
+
+
+def cmd_tmx_merge(args: argparse.Namespace) -> int:
+    for path in args.files:
+        if not os.path.isfile(path):
+            raise UserError(f"{path}: no such file")
+    with open_output(args.output, binary=True) as out:
+        kept, dropped = merge(args.files, out)
+    _note(f"{kept} units written, {dropped} duplicates dropped")
+    return EXIT_OK
+
+
+def cmd_tmx_export(args: argparse.Namespace) -> int:
+    with open_output(args.output, binary=True) as out:
+        report = write_tmx(TranslationMemory(args.tm).units(), out)
+    _note(f"{report.units} units written" + (f", {report.characters_removed} characters illegal in XML removed"
+                                             if report.characters_removed else ""))
+    return EXIT_OK
+
+
+def cmd_xliff_export(args: argparse.Namespace) -> int:
+    documents = [read_document(path) for path in args.files]
+    tm = TranslationMemory(args.tm) if args.tm else None
+    finder = TermFinder(load_glossary(args.glossary or None).entries.values())
+    files = [(doc.source, xliff_units(doc.segments, tm, finder, args.style)) for doc in documents]
+    with open_output(args.output, binary=True) as out:
+        count = write_xliff(files, out)
+    translated = sum(1 for _, units in files for unit in units if unit.target is not None)
+    _note(f"{count} trans-units, {translated} pre-translated from the TM")
+    return EXIT_OK
+
+
+def cmd_xliff_import(args: argparse.Namespace) -> int:
+    tm = TranslationMemory(args.tm)
+    for path in args.files:
+        added, present = tm.add(reviewed_units(read_xliff(path), path))
+        print(f"{path}: {added} reviewed units added, {present} already in the TM")
+    return EXIT_OK
+
+
+def _add_tm_commands(commands) -> None:
+    tmx = commands.add_parser("tmx", help="TMX 1.4b: import into a TM, validate, merge, export",
+                              description="Translation memory exchange (TMX 1.4b) in bounded memory.")
+    sub = tmx.add_subparsers(dest="tmx_command", metavar="COMMAND", required=True)
+    imp = sub.add_parser("import", help="add TMX units to a translation memory",
+                         description="Read Korean-English units (any language-code form, deprecated lang "
+                                     "attribute accepted) into a SQLite TM; duplicates are not repeated.")
+    imp.add_argument("files", nargs="+", metavar="FILE")
+    imp.add_argument("--tm", required=True, help="translation memory file (SQLite; created if missing)")
+    imp.add_argument("--markup", choices=("flatten", "keep"), default="flatten",
+                     help="inline markup (<bpt>, <ph> ...): drop codes and keep text (default) or keep as XML")
+    imp.set_defaults(handler=cmd_tmx_import)
+    val = sub.add_parser("validate", help="check a TMX file against TMX 1.4b",
+                         description="Report problems with their line; exit 1 when there are any.")
+    val.add_argument("file", metavar="FILE")
+    val.set_defaults(handler=cmd_tmx_validate)
+    mer = sub.add_parser("merge", help="merge TMX files, dropping duplicate units",
+                         description="Copy every unit of the files into one TMX, markup and props intact; a "
+                                     "unit whose texts repeat an earlier one is dropped.")
+    mer.add_argument("files", nargs="+", metavar="FILE")
+    mer.add_argument("-o", "--output", required=True, metavar="OUT")
+    mer.set_defaults(handler=cmd_tmx_merge)
+    exp = sub.add_parser("export", help="write a translation memory as TMX",
+                         description="Write every unit of a TM as TMX 1.4b.")
+    exp.add_argument("--tm", required=True)
+    exp.add_argument("-o", "--output", metavar="OUT")
+    exp.set_defaults(handler=cmd_tmx_export)
+
+    xliff = commands.add_parser("xliff", help="XLIFF 1.2: pre-translated documents for CAT tools and back",
+                                description="Export documents as XLIFF 1.2 pre-translated from the TM; import "
+                                            "reviewed XLIFF back into the TM.")
+    xsub = xliff.add_subparsers(dest="xliff_command", metavar="COMMAND", required=True)
+    xexp = xsub.add_parser("export", help="segment documents and pre-translate them from the TM",
+                           description="One trans-unit per segment: TM match -> state translated, no match -> "
+                                       "new; glossary hits as notes; boilerplate and credits translate=\"no\".")
+    xexp.add_argument("files", nargs="+", metavar="FILE")
+    xexp.add_argument("--tm", help="translation memory to pre-translate from")
+    xexp.add_argument("--glossary", action="append", metavar="FILE")
+    xexp.add_argument("--style", choices=STYLES)
+    xexp.add_argument("-o", "--output", metavar="OUT.xlf")
+    xexp.set_defaults(handler=cmd_xliff_export)
+    ximp = xsub.add_parser("import", help="add reviewed XLIFF units to the TM",
+                           description="Units whose target state is translated, final or signed-off are added.")
+    ximp.add_argument("files", nargs="+", metavar="FILE")
+    ximp.add_argument("--tm", required=True)
+    ximp.set_defaults(handler=cmd_xliff_import)
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -286,6 +398,7 @@ def build_parser() -> argparse.ArgumentParser:
     align.set_defaults(handler=cmd_align)
 
     _add_glossary_commands(commands)
+    _add_tm_commands(commands)
 
     run = commands.add_parser(
         "run", help="the main job: every stage over a corpus folder",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
 import sys
 from dataclasses import dataclass, field
@@ -16,12 +17,14 @@ from mtalign.align.encoders import load_encoder
 from mtalign.align.fragments import pair_fragments
 from mtalign.errors import UserError
 from mtalign.formats.tbx import write_tbx
+from mtalign.formats.tmx import write_tmx
 from mtalign.glossary.candidates import read_alignment_pairs, write_candidates
 from mtalign.glossary.extract import extract
 from mtalign.glossary.store import load_glossary
 from mtalign.fileio import atomic_write
 from mtalign.formats import jsonl
 from mtalign.segment import detect_encoding, read_document, segment_file
+from mtalign.types import Unit
 
 CORPUS_SUFFIXES = (".txt", ".html", ".htm")
 
@@ -111,6 +114,19 @@ def glossary_outputs(alignments: Path, out: Path, report: RunReport) -> None:
     report.outputs += [str(out / "glossary-candidates.tsv"), str(out / "glossary.tbx")]
 
 
+def corpus_tmx(alignments: Path, out: Path, report: RunReport) -> None:
+    """Every paired record of the corpus alignments as one TMX; unpaired ones are counted."""
+    records = [json.loads(line) for line in alignments.read_text(encoding="utf-8").splitlines()]
+    paired = [r for r in records if r.get("ko_text") and r.get("en_text")]
+    units = (Unit(r["ko_text"], r["en_text"], "aligned", r["source"], r.get("ko_role") or "", r["score"])
+             for r in paired)
+    with atomic_write(out / "corpus.tmx", "wb") as handle:
+        tmx_report = write_tmx(units, handle)
+    report.notes.append(f"corpus.tmx: {tmx_report.units} units; {len(records) - len(paired)} unpaired "
+                        "sentences or fragments left out")
+    report.outputs.append(str(out / "corpus.tmx"))
+
+
 def run(corpus: str | os.PathLike, out_dir: str | os.PathLike, progress: bool = True) -> RunReport:
     files = corpus_files(corpus)
     out = Path(out_dir)
@@ -118,4 +134,5 @@ def run(corpus: str | os.PathLike, out_dir: str | os.PathLike, progress: bool = 
     segment_corpus(files, out / "segments.jsonl", report, progress)
     align_corpus(files, out / "alignments.jsonl", report, progress)
     glossary_outputs(out / "alignments.jsonl", out, report)
+    corpus_tmx(out / "alignments.jsonl", out, report)
     return report

@@ -1,0 +1,75 @@
+"""A SQLite translation memory of Korean-English units.
+
+Units are unique per (Korean, English) pair; adding a pair again changes nothing. Exact
+lookups use a whitespace- and Unicode-normalized key of the Korean text.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+import unicodedata
+from typing import Iterable, Iterator, List, Tuple
+
+from mtalign.errors import UserError
+from mtalign.types import Unit
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS units (
+    id INTEGER PRIMARY KEY, ko TEXT NOT NULL, en TEXT NOT NULL, ko_key TEXT NOT NULL,
+    origin TEXT, source_file TEXT, role TEXT, score REAL, UNIQUE (ko, en));
+CREATE INDEX IF NOT EXISTS units_ko_key ON units (ko_key);
+"""
+BATCH = 5000
+
+
+def lookup_key(text: str) -> str:
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
+
+
+class TranslationMemory:
+    def __init__(self, path: str | os.PathLike) -> None:
+        self.path = os.fspath(path)
+        try:
+            self._db = sqlite3.connect(self.path)
+            self._db.executescript(SCHEMA)
+        except sqlite3.DatabaseError as err:
+            raise UserError(f"{self.path}: not a translation memory ({err})") from None
+
+    def add(self, units: Iterable[Unit]) -> Tuple[int, int]:
+        """Store units; returns (added, already present)."""
+        added = seen = 0
+        batch: List[tuple] = []
+        with self._db:
+            for unit in units:
+                batch.append((unit.ko, unit.en, lookup_key(unit.ko), unit.origin, unit.source_file, unit.role,
+                              unit.score))
+                if len(batch) >= BATCH:
+                    added, seen = self._flush(batch, added, seen)
+            added, seen = self._flush(batch, added, seen)
+        return added, seen
+
+    def _flush(self, batch: List[tuple], added: int, seen: int) -> Tuple[int, int]:
+        before = self._db.total_changes
+        self._db.executemany("INSERT OR IGNORE INTO units (ko, en, ko_key, origin, source_file, role, score) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?)", batch)
+        inserted = self._db.total_changes - before
+        result = added + inserted, seen + len(batch) - inserted
+        batch.clear()
+        return result
+
+    def exact(self, korean: str) -> List[Unit]:
+        rows = self._db.execute("SELECT ko, en, origin, source_file, role, score FROM units WHERE ko_key = ? "
+                                "ORDER BY id", (lookup_key(korean),))
+        return [Unit(*row) for row in rows]
+
+    def units(self) -> Iterator[Unit]:
+        for row in self._db.execute("SELECT ko, en, origin, source_file, role, score FROM units ORDER BY id"):
+            yield Unit(*row)
+
+    def __len__(self) -> int:
+        return self._db.execute("SELECT COUNT(*) FROM units").fetchone()[0]
+
+    def close(self) -> None:
+        self._db.close()
