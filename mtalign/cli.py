@@ -1,6 +1,6 @@
 """The `mtalign` command: parses arguments, calls one library function, prints.
 
-Exit codes: 0 success, 1 the job ran and found problems, 2 bad usage or input.
+Exit codes: 0 success, 1 the job ran and found problems, 2 bad usage or input, 3 a bug.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ from mtalign.glossary.lookup import Hit, Lookup
 from mtalign.glossary.store import STYLES, Glossary, load_glossary, write_tsv
 from mtalign.segment import detect_encoding, read_document, segment_file
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
 
 def _note(message: str) -> None:
@@ -161,7 +161,7 @@ def cmd_glossary_merge(args: argparse.Namespace) -> int:
 
 def cmd_glossary_export(args: argparse.Namespace) -> int:
     entries = list(_glossary(args).entries.values())
-    with open_output(args.output, binary=(args.format == "tbx")) as out:
+    with open_output(args.output, binary=(args.format != "csv")) as out:
         count = write_csv(entries, out) if args.format == "csv" else write_tbx(entries, out, args.format)
     _note(f"exported {count} entries as {args.format.upper()}")
     return EXIT_OK
@@ -421,6 +421,15 @@ def main(argv: Optional[List[str]] = None) -> int:
         return EXIT_USAGE
     except BrokenPipeError:
         return EXIT_OK
+    except OSError as err:
+        print(f"mtalign: error: {err.filename or ''}: {err.strerror or err}", file=sys.stderr)
+        return EXIT_USAGE
+    except Exception as err:  # a bug: one line for the user, the traceback on request
+        if os.environ.get("MTALIGN_DEBUG"):
+            raise
+        print(f"mtalign: internal error: {type(err).__name__}: {err} (set MTALIGN_DEBUG=1 for details)",
+              file=sys.stderr)
+        return EXIT_INTERNAL
     except KeyboardInterrupt:
         print("mtalign: interrupted", file=sys.stderr)
         return 130

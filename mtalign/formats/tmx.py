@@ -58,7 +58,6 @@ def write_tmx(units: Iterable[Unit], handle: IO[bytes], srclang: str = "ko", tgt
     stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
     with etree.xmlfile(handle, encoding="UTF-8") as xml:
         xml.write_declaration()
-        xml.write_doctype('<!DOCTYPE tmx SYSTEM "tmx14.dtd">')
         with xml.element("tmx", version="1.4"):
             xml.write(_header(stamp, srclang))
             with xml.element("body"):
@@ -209,7 +208,6 @@ def merge(paths: Sequence[str], handle: IO[bytes]) -> Tuple[int, int]:
     stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
     with etree.xmlfile(handle, encoding="UTF-8") as xml:
         xml.write_declaration()
-        xml.write_doctype('<!DOCTYPE tmx SYSTEM "tmx14.dtd">')
         with xml.element("tmx", version="1.4"):
             xml.write(_header(stamp, "ko"))
             with xml.element("body"):
