@@ -136,16 +136,20 @@ def _props(tu) -> dict:
     return {prop.get("type"): prop.text or "" for prop in tu.findall("prop")}
 
 
+def _free(element) -> None:
+    """Drop a handled element and its earlier siblings, so memory stays flat on huge files."""
+    element.clear()
+    parent = element.getparent()
+    while parent is not None and element.getprevious() is not None:
+        del parent[0]
+
+
 def iter_tus(path: str | os.PathLike):
-    """Each <tu> element in turn, memory kept flat: handled elements are freed."""
-    path = os.fspath(path)
-    for event, element in _iterparse(path):
+    """Each <tu> element in turn; handled elements are freed."""
+    for event, element in _iterparse(os.fspath(path)):
         if event == "end" and element.tag == "tu":
             yield element
-            element.clear()
-            parent = element.getparent()
-            while parent is not None and element.getprevious() is not None:
-                del parent[0]
+            _free(element)
 
 
 def read_units(path: str | os.PathLike, keep_markup: bool = False, report: Optional["TmxReadReport"] = None
@@ -195,7 +199,7 @@ def validate(path: str | os.PathLike) -> List[str]:
         elif element.tag == "tu":
             if not element.findall("tuv"):
                 problems.append(f"{path}:{element.sourceline}: <tu> without <tuv>")
-            element.clear()
+            _free(element)
     if not header_seen:
         problems.append(f"{path}: no <header>")
     return problems
