@@ -6,6 +6,7 @@ Exit codes: 0 success, 1 the job ran and found problems, 2 bad usage or input, 3
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import itertools
 import os
 import json
@@ -27,6 +28,7 @@ from mtalign.formats.tbx import read_tbx, write_tbx
 from mtalign.formats.tmx import TmxReadReport, merge, read_units, validate, write_tmx
 from mtalign.formats.xliff import read_xliff, write_xliff
 from mtalign.glossary.terms import TermFinder
+from mtalign.names.consistency import check_files, fix_copies
 from mtalign.tm.pretranslate import reviewed_units, xliff_units
 from mtalign.tm.store import TranslationMemory
 from mtalign.glossary.candidates import merge_candidates, read_alignment_pairs, write_candidates
@@ -348,6 +350,23 @@ def _add_tm_commands(commands) -> None:
     ximp.set_defaults(handler=cmd_xliff_import)
 
 
+def cmd_check(args: argparse.Namespace) -> int:
+    glossary = _glossary(args)
+    for path in args.files:
+        if os.path.isfile(path) and os.path.getsize(path) == 0:
+            _note(f"{path}: empty file, nothing to check")
+    findings = check_files(args.files, glossary, args.style)
+    if args.format == "json":
+        print(json.dumps([dataclasses.asdict(f) for f in findings], ensure_ascii=False, indent=2))
+    else:
+        for f in findings:
+            print(f"{f.file}:{f.line}:{f.col}: {f.kind}: {f.text!r} -> {f.suggestion!r}")
+    if args.fix:
+        changes = fix_copies(args.files, findings, args.fix)
+        _note(f"{len(changes)} changes written to corrected copies in {args.fix} (report: fixes.json)")
+    return EXIT_FINDINGS if findings else EXIT_OK
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     report = pipeline.run(args.corpus, args.out, progress=not args.quiet)
     for note in report.notes:
@@ -399,6 +418,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     _add_glossary_commands(commands)
     _add_tm_commands(commands)
+
+    check = commands.add_parser(
+        "check", help="flag name spellings that break the house style or each other",
+        description="Flag in English copy: (a) glossary names in another house style's form, (b) misspellings, "
+                    "(c) institutions off their canonical name, (d) one name written two ways across the files, "
+                    "(e) place-name variants. Exit 1 when there are findings.")
+    check.add_argument("files", nargs="+", metavar="FILE")
+    check.add_argument("--glossary", action="append", metavar="FILE", help="default: the shipped glossaries/")
+    check.add_argument("--style", choices=STYLES, default="yonhap", help="house style (default yonhap)")
+    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument("--fix", metavar="OUTDIR", help="write corrected copies (and fixes.json) here; originals untouched")
+    check.set_defaults(handler=cmd_check)
 
     run = commands.add_parser(
         "run", help="the main job: every stage over a corpus folder",

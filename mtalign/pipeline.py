@@ -21,6 +21,7 @@ from mtalign.formats.tmx import write_tmx
 from mtalign.glossary.candidates import read_alignment_pairs, write_candidates
 from mtalign.glossary.extract import extract
 from mtalign.glossary.store import load_glossary
+from mtalign.names.consistency import check_files, markdown_report
 from mtalign.fileio import atomic_write
 from mtalign.formats import jsonl
 from mtalign.segment import detect_encoding, read_document, segment_file
@@ -127,6 +128,18 @@ def corpus_tmx(alignments: Path, out: Path, report: RunReport) -> None:
     report.outputs.append(str(out / "corpus.tmx"))
 
 
+def consistency(files: List[Path], out: Path, report: RunReport, style: str = "yonhap") -> None:
+    """Name-consistency findings for the English articles of the corpus (parallel pairs left out)."""
+    in_pairs = {path for pair in parallel_pairs(files) for path in pair}
+    articles = [str(path) for path in files if path not in in_pairs]
+    findings = check_files(articles, load_glossary(), style)
+    with atomic_write(out / "consistency.json") as handle:
+        json.dump([dataclasses.asdict(f) for f in findings], handle, ensure_ascii=False, indent=2)
+    with atomic_write(out / "consistency.md") as handle:
+        handle.write(markdown_report(findings, style))
+    report.outputs += [str(out / "consistency.json"), str(out / "consistency.md")]
+
+
 def run(corpus: str | os.PathLike, out_dir: str | os.PathLike, progress: bool = True) -> RunReport:
     files = corpus_files(corpus)
     out = Path(out_dir)
@@ -135,4 +148,5 @@ def run(corpus: str | os.PathLike, out_dir: str | os.PathLike, progress: bool = 
     align_corpus(files, out / "alignments.jsonl", report, progress)
     glossary_outputs(out / "alignments.jsonl", out, report)
     corpus_tmx(out / "alignments.jsonl", out, report)
+    consistency(files, out, report)
     return report

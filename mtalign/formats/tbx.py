@@ -49,9 +49,11 @@ V2 = Dialect(None, "martif", "martifHeader", "termEntry", "langSet", "tig")
 DIALECTS = {"tbx": V3, "tbx-v2": V2}
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 STATUS = {"style": "admittedTerm-admn-sts", "misspelling": "deprecatedTerm-admn-sts",
-          "former": "supersededTerm-admn-sts", "abbreviation": "admittedTerm-admn-sts"}
+          "former": "supersededTerm-admn-sts", "abbreviation": "admittedTerm-admn-sts",
+          "alias": "admittedTerm-admn-sts"}
+TERM_TYPE = {"abbreviation": "abbreviation", "alias": "fullForm"}
 PREFERRED = "preferredTerm-admn-sts"
-_REASON_OF_STATUS = {status: reason for reason, status in STATUS.items() if reason != "abbreviation"}
+_REASON_OF_STATUS = {status: reason for reason, status in STATUS.items() if reason not in TERM_TYPE}
 
 
 def _sub(dialect: Dialect, parent, tag: str, text: str = None, **attributes):
@@ -90,8 +92,7 @@ def _concept(d: Dialect, body, entry: Entry) -> None:
     for form in dict.fromkeys(form for form in entry.styles.values() if form != entry.en):
         _term(d, english, form, PREFERRED, subsets=[s for s, f in entry.styles.items() if f == form])
     for variant in entry.variants:
-        kind = "abbreviation" if variant.reason == "abbreviation" else "variant"
-        _term(d, english, variant.form, STATUS[variant.reason], term_type=kind)
+        _term(d, english, variant.form, STATUS[variant.reason], term_type=TERM_TYPE.get(variant.reason, "variant"))
 
 
 def write_tbx(entries: Iterable[Entry], handle: IO[bytes], dialect: str = "tbx") -> int:
@@ -128,8 +129,9 @@ def _entry(d: Dialect, concept, where: str) -> Entry:
         subsets = term_sec.findall(f"{d.q('admin')}[@type='customerSubset']")
         if subsets and notes.get("administrativeStatus") == PREFERRED:
             styles.update({subset.text: form for subset in subsets})
-        elif notes.get("termType") == "abbreviation":
-            variants.append(Variant(form, "abbreviation"))
+        elif notes.get("termType") in TERM_TYPE.values():
+            reason = next(r for r, kind in TERM_TYPE.items() if kind == notes.get("termType"))
+            variants.append(Variant(form, reason))
         else:
             variants.append(Variant(form, _REASON_OF_STATUS.get(notes.get("administrativeStatus"), "style")))
     hanja = langs.get("ko-Hani") or []

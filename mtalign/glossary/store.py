@@ -8,8 +8,10 @@ One row per concept. Columns:
   English); hanja optional.
 - en: the default English form; yonhap / kcna / ap: the form in that house style when it
   differs (empty: the default).
-- variants: `form [reason] | form [reason]`, reason one of style, misspelling, former,
-  abbreviation.
+- variants: `form [reason] | form [reason]`, reason one of style (another outlet's
+  spelling), misspelling, former (an old name), abbreviation, alias (an acceptable other
+  name: an official long form, a descriptive phrase). The checker flags style,
+  misspelling and former variants; abbreviations and aliases are correct usage.
 - sources: `file:line | file:line` where the term was seen.
 
 A malformed row stops loading with `file:line: problem`: nothing is half-loaded. Later
@@ -30,7 +32,7 @@ from mtalign.types import Entry, Variant
 COLUMNS = ("id", "type", "ko", "hanja", "en", "yonhap", "kcna", "ap", "variants", "note", "sources")
 STYLES = ("yonhap", "kcna", "ap")
 TYPES = ("person", "organization", "place", "office", "event", "treaty", "media", "other")
-REASONS = ("style", "misspelling", "former", "abbreviation")
+REASONS = ("style", "misspelling", "former", "abbreviation", "alias")
 _VARIANT = re.compile(r"^(?P<form>.+?)\s*\[(?P<reason>[a-z]+)\]$")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 

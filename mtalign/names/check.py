@@ -1,0 +1,156 @@
+"""Name-consistency checks for English copy.
+
+Kinds of finding:
+- style        (a) a glossary name in another house style's form (Kim Jong Un in yonhap copy)
+- misspelling  (b) a known or near misspelling of a glossary name (Kim Jung-il, Vladmir Putin)
+- institution  (c) an organization, outlet, office or treaty off its canonical name
+- inconsistent (d) one name written two ways across the files checked, glossary or not
+- place        (e) a place-name variant (Viet Nam / Vietnam, Kim Il Sung square)
+
+Abbreviations (KCNA, U.S.) and aliases (Republic of Korea) are correct usage, never
+flagged; different people who share a surname are never merged.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import Dict, Iterable, List, Optional, Sequence, Tuple
+
+from mtalign.glossary.keys import norm_key
+from mtalign.glossary.lookup import Lookup
+from mtalign.types import Entry
+
+FLAGGED_REASONS = {"style", "misspelling", "former"}
+INSTITUTION_TYPES = {"organization", "media", "office", "treaty"}
+CASE_SENSITIVE_TYPES = {"person", "place", "organization", "media"}
+FUZZY_SCORE = 0.88
+SURNAMES = ("Kim Lee Yi Rhee Park Choi Chung Jung Jeong Kang Cho Jo Yoon Yun Jang Chang Lim Im Han Oh Seo Suh "
+            "Shin Kwon Hwang Ahn Song Ryu Yoo Yu Hong Jeon Chun Ko Koh Moon Mun Yang Son Bae Baek Paek Heo Nam "
+            "Shim Roh Noh Ha Kwak Sung Cha Joo Woo Koo Min Jin Na Ji Um Chae Won Bang Kong Hyun Ham Byun Choo "
+            "Do Ban Ri Pak Choe Ro Hyon Rim Ryang Kye Jon Ju Sin").split()
+_KOREAN_NAME = re.compile(rf"\b(?:{'|'.join(SURNAMES)}) [A-Z][a-z]+(?:-[a-z]+| [A-Z][a-z]+(?![\w-]))?(?![\w-])")
+_CAPITALIZED_SPAN = re.compile(r"\b[A-Z][\w’'-]*(?: (?:of |for |the )?[A-Z][\w’'-]*){1,5}")
+
+
+@dataclass
+class Finding:
+    file: str
+    line: int
+    col: int
+    text: str
+    suggestion: str
+    kind: str
+    entry: Optional[str]
+
+
+def _form_pattern(form: str) -> str:
+    """A form matching any case and either hyphen or space between its parts."""
+    parts = [re.escape(part) for part in re.split(r"[-\s]+", form)]
+    return r"[-\s]".join(parts)
+
+
+class Checker:
+    def __init__(self, entries: Iterable[Entry], style: Optional[str] = None, lookup: Optional[Lookup] = None):
+        self.style = style
+        self.lookup = lookup
+        self._forms: Dict[str, List[Tuple[Entry, Optional[str]]]] = defaultdict(list)
+        patterns = []
+        for entry in entries:
+            canonical = {entry.en, *entry.styles.values()}
+            for form in entry.english_forms():
+                reason = None if form in canonical else next(v.reason for v in entry.variants if v.form == form)
+                self._forms[norm_key(form)].append((entry, reason))
+                patterns.append(form)
+        patterns.sort(key=len, reverse=True)
+        alternation = "|".join(_form_pattern(form) for form in patterns)
+        self._pattern = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE) if patterns else None
+
+    def _judge(self, found: str) -> Optional[Tuple[str, Entry]]:
+        """(kind, entry) when `found` is off the style's canonical form, else None."""
+        candidates = self._forms.get(norm_key(found), [])
+        if not candidates or found.isupper():  # all capitals (SEOUL, MOSCOW) is typography
+            return None
+        for entry, reason in candidates:
+            if found == entry.english(self.style):
+                return None
+            if reason in ("abbreviation", "alias") and found in entry.english_forms():
+                return None
+        entry, reason = next(((e, r) for e, r in candidates if r is None), candidates[0])
+        if reason is not None and reason not in FLAGGED_REASONS:
+            return None
+        canonical = entry.english(self.style)
+        case_only = found.casefold() == canonical.casefold()
+        if case_only and entry.type not in CASE_SENSITIVE_TYPES:
+            return None  # titles and treaty names are lower-cased by many styles
+        if entry.type == "place":
+            return "place", entry
+        if entry.type in INSTITUTION_TYPES:
+            return "institution", entry
+        return ("misspelling" if reason == "misspelling" or case_only else "style"), entry
+
+    def spans(self, line: str) -> List[Tuple[int, int]]:
+        """Where glossary names stand in the line (flagged or not)."""
+        return [match.span() for match in self._pattern.finditer(line)] if self._pattern else []
+
+    def check_lines(self, lines: Sequence[str], file: str) -> List[Finding]:
+        findings: List[Finding] = []
+        for number, line in enumerate(lines, start=1):
+            covered: List[Tuple[int, int]] = []
+            for match in self._pattern.finditer(line) if self._pattern else ():
+                covered.append(match.span())
+                verdict = self._judge(match.group())
+                if verdict:
+                    kind, entry = verdict
+                    findings.append(Finding(file, number, match.start() + 1, match.group(),
+                                            entry.english(self.style), kind, entry.id))
+            findings.extend(self._fuzzy(line, number, file, covered))
+        return findings
+
+    def _fuzzy(self, line: str, number: int, file: str, covered: List[Tuple[int, int]]) -> List[Finding]:
+        """Near misspellings of glossary names that the glossary does not list."""
+        if self.lookup is None:
+            return []
+        findings = []
+        for match in _CAPITALIZED_SPAN.finditer(line):
+            start, end = match.span()
+            if any(start < stop and begin < end for begin, stop in covered):
+                continue
+            span = norm_key(match.group())
+            hits = [hit for hit in self.lookup.lookup(match.group(), limit=3)
+                    if hit.match == "fuzzy" and hit.score >= FUZZY_SCORE
+                    and len(hit.form.split()) == len(match.group().split())
+                    and not span.startswith(norm_key(hit.form)) and not norm_key(hit.form).startswith(span)]
+            if hits:
+                entry = hits[0].entry
+                findings.append(Finding(file, number, start + 1, match.group(), entry.english(self.style),
+                                        "misspelling", entry.id))
+        return findings
+
+
+def inconsistent_names(texts: Dict[str, Sequence[str]],
+                       skip_spans: Optional[Dict[Tuple[str, int], List[Tuple[int, int]]]] = None) -> List[Finding]:
+    """(d): Korean-shaped names written two ways (hyphen, space, case) across all files.
+
+    Names are grouped by their letters only, so Park Jin and Park Jie-won stay apart; the
+    most frequent spelling (the first seen on a tie) is the suggestion for the others.
+    """
+    mentions: Dict[str, List[Tuple[str, int, int, str]]] = defaultdict(list)
+    for file, lines in texts.items():
+        for number, line in enumerate(lines, start=1):
+            for match in _KOREAN_NAME.finditer(line):
+                if skip_spans and any(match.start() < stop and begin < match.end()
+                                      for begin, stop in skip_spans.get((file, number), [])):
+                    continue
+                mentions[norm_key(match.group())].append((file, number, match.start() + 1, match.group()))
+    findings = []
+    for group in mentions.values():
+        spellings = Counter(text for *_, text in group)
+        if len(spellings) < 2:
+            continue
+        first_seen = {text: index for index, (*_, text) in reversed(list(enumerate(group)))}
+        preferred = max(spellings, key=lambda text: (spellings[text], -first_seen[text]))
+        findings.extend(Finding(file, number, col, text, preferred, "inconsistent", None)
+                        for file, number, col, text in group if text != preferred)
+    return findings
