@@ -26,6 +26,7 @@ FLAGGED_REASONS = {"style", "misspelling", "former"}
 INSTITUTION_TYPES = {"organization", "media", "office", "treaty"}
 CASE_SENSITIVE_TYPES = {"person", "place", "organization", "media"}
 FUZZY_SCORE = 0.88
+DERIVED_SUFFIXES = {"n", "s", "an", "ns", "ans", "ese", "ian", "ians"}
 SURNAMES = ("Kim Lee Yi Rhee Park Choi Chung Jung Jeong Kang Cho Jo Yoon Yun Jang Chang Lim Im Han Oh Seo Suh "
             "Shin Kwon Hwang Ahn Song Ryu Yoo Yu Hong Jeon Chun Ko Koh Moon Mun Yang Son Bae Baek Paek Heo Nam "
             "Shim Roh Noh Ha Kwak Sung Cha Joo Woo Koo Min Jin Na Ji Um Chae Won Bang Kong Hyun Ham Byun Choo "
@@ -84,11 +85,7 @@ class Checker:
         case_only = found.casefold() == canonical.casefold()
         if case_only and entry.type not in CASE_SENSITIVE_TYPES:
             return None  # titles and treaty names are lower-cased by many styles
-        if entry.type == "place":
-            return "place", entry
-        if entry.type in INSTITUTION_TYPES:
-            return "institution", entry
-        return ("misspelling" if reason == "misspelling" or case_only else "style"), entry
+        return _kind_of_type(entry, "misspelling" if reason == "misspelling" or case_only else "style"), entry
 
     def spans(self, line: str) -> List[Tuple[int, int]]:
         """Where glossary names stand in the line (flagged or not)."""
@@ -117,16 +114,33 @@ class Checker:
             start, end = match.span()
             if any(start < stop and begin < end for begin, stop in covered):
                 continue
-            span = norm_key(match.group())
             hits = [hit for hit in self.lookup.lookup(match.group(), limit=3)
                     if hit.match == "fuzzy" and hit.score >= FUZZY_SCORE
-                    and len(hit.form.split()) == len(match.group().split())
-                    and not span.startswith(norm_key(hit.form)) and not norm_key(hit.form).startswith(span)]
+                    and _word_count(hit.form) == _word_count(match.group())
+                    and not _derived_word(match.group(), hit.form)]
             if hits:
                 entry = hits[0].entry
                 findings.append(Finding(file, number, start + 1, match.group(), entry.english(self.style),
-                                        "misspelling", entry.id))
+                                        _kind_of_type(entry, "misspelling"), entry.id))
         return findings
+
+
+def _kind_of_type(entry: Entry, name_kind: str) -> str:
+    """Places and institutions have kinds of their own; persons keep style or misspelling."""
+    if entry.type == "place":
+        return "place"
+    return "institution" if entry.type in INSTITUTION_TYPES else name_kind
+
+
+def _word_count(text: str) -> int:
+    return len(re.split(r"[-\s]+", text.strip()))
+
+
+def _derived_word(found: str, form: str) -> bool:
+    """North Korean is the adjective of North Korea, not its misspelling."""
+    found_key, form_key = norm_key(found), norm_key(form)
+    return found_key[len(form_key):] in DERIVED_SUFFIXES and found_key.startswith(form_key) or \
+        form_key[len(found_key):] in DERIVED_SUFFIXES and form_key.startswith(found_key)
 
 
 def inconsistent_names(texts: Dict[str, Sequence[str]],
