@@ -29,6 +29,8 @@ from mtalign.formats.tmx import TmxReadReport, merge, read_units, validate, writ
 from mtalign.formats.xliff import read_xliff, write_xliff
 from mtalign.glossary.terms import TermFinder
 from mtalign.names.consistency import check_files, fix_copies
+from mtalign.names.romanize import STYLES as ROMANIZE_STYLES
+from mtalign.names.romanize import romanize
 from mtalign.tm.pretranslate import reviewed_units, xliff_units
 from mtalign.tm.store import TranslationMemory
 from mtalign.glossary.candidates import merge_candidates, read_alignment_pairs, write_candidates
@@ -350,6 +352,17 @@ def _add_tm_commands(commands) -> None:
     ximp.set_defaults(handler=cmd_xliff_import)
 
 
+def cmd_romanize(args: argparse.Namespace) -> int:
+    lookup = None if args.no_glossary else Lookup(args.glossary or None)
+    results = [romanize(text, args.style, lookup, args.kind) for text in args.texts]
+    if args.format == "json":
+        print(json.dumps([dataclasses.asdict(r) for r in results], ensure_ascii=False, indent=2))
+    else:
+        for result in results:
+            print(result.output)
+    return EXIT_OK
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     glossary = _glossary(args)
     for path in args.files:
@@ -418,6 +431,21 @@ def build_parser() -> argparse.ArgumentParser:
 
     _add_glossary_commands(commands)
     _add_tm_commands(commands)
+
+    roman = commands.add_parser(
+        "romanize", help="write Korean names as news media do (yonhap, kcna) or in strict RR / MR",
+        description="Romanize Korean personal names the way South Korean media (yonhap: Lee Jae-myung) or "
+                    "North Korean official English (kcna: Ri Son Gwon) write them, or any text in strict Revised "
+                    "Romanization (rr) or McCune-Reischauer (mr). Glossary entries win unless --no-glossary. "
+                    "One line per input, in order; JSON adds the alternatives and a confidence.")
+    roman.add_argument("texts", nargs="+", metavar="TEXT")
+    roman.add_argument("--style", choices=ROMANIZE_STYLES, default="yonhap")
+    roman.add_argument("--as", dest="kind", choices=("auto", "name", "text"), default="auto",
+                       help="treat input as a personal name or as text (default: guess)")
+    roman.add_argument("--no-glossary", action="store_true", help="rules only")
+    roman.add_argument("--glossary", action="append", metavar="FILE")
+    roman.add_argument("--format", choices=("text", "json"), default="text")
+    roman.set_defaults(handler=cmd_romanize)
 
     check = commands.add_parser(
         "check", help="flag name spellings that break the house style or each other",

@@ -1,0 +1,169 @@
+"""Romanization engines: strict Revised Romanization and McCune-Reischauer for text, and the
+news house styles for personal names (yonhap: South Korean media; kcna: North Korean
+official English).
+
+Names are romanized syllable by syllable without sound changes across syllables, as
+both Koreas do for names; text gets the standard sound changes (liaison, nasalization,
+lateralization). The yonhap surname and syllable spellings come from data
+(`names/data/yonhap_preferences.json`, built by scripts/derive_name_preferences.py).
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import Dict, List, Optional, Tuple
+
+from mtalign.names.jamo import split
+
+RR_INITIAL = dict(zip("ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ",
+                      ["g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj", "ch", "k", "t", "p", "h"]))
+RR_MEDIAL = dict(zip("ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ",
+                     ["a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe", "yo", "u", "wo", "we",
+                      "wi", "yu", "eu", "ui", "i"]))
+MR_MEDIAL = dict(zip("ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ",
+                     ["a", "ae", "ya", "yae", "ŏ", "e", "yŏ", "ye", "o", "wa", "wae", "oe", "yo", "u", "wŏ", "we",
+                      "wi", "yu", "ŭ", "ŭi", "i"]))
+# The sound a final has before a pause or a consonant.
+FINAL_SOUND = {"": "", "ㄱ": "k", "ㄲ": "k", "ㄳ": "k", "ㄴ": "n", "ㄵ": "n", "ㄶ": "n", "ㄷ": "t", "ㄹ": "l", "ㄺ": "k",
+               "ㄻ": "m", "ㄼ": "l", "ㄽ": "l", "ㄾ": "l", "ㄿ": "p", "ㅀ": "l", "ㅁ": "m", "ㅂ": "p", "ㅄ": "p",
+               "ㅅ": "t", "ㅆ": "t", "ㅇ": "ng", "ㅈ": "t", "ㅊ": "t", "ㅋ": "k", "ㅌ": "t", "ㅍ": "p", "ㅎ": "t"}
+# A final carried over to a following silent ㅇ (liaison), as the initial it becomes.
+LIAISON = {"ㄱ": "ㄱ", "ㄲ": "ㄲ", "ㄴ": "ㄴ", "ㄷ": "ㄷ", "ㄹ": "ㄹ", "ㅁ": "ㅁ", "ㅂ": "ㅂ", "ㅅ": "ㅅ", "ㅆ": "ㅆ",
+           "ㅈ": "ㅈ", "ㅊ": "ㅊ", "ㅋ": "ㅋ", "ㅌ": "ㅌ", "ㅍ": "ㅍ"}
+NASAL = {"k": "ng", "t": "n", "p": "m"}
+VOICED_FINALS = {"", "ㄴ", "ㄹ", "ㅁ", "ㅇ"}
+KCNA_INITIAL = {"ㄱ": "k", "ㄲ": "kk", "ㄴ": "n", "ㄷ": "t", "ㄸ": "tt", "ㄹ": "r", "ㅁ": "m", "ㅂ": "p", "ㅃ": "pp",
+                "ㅅ": "s", "ㅆ": "ss", "ㅇ": "", "ㅈ": "j", "ㅉ": "jj", "ㅊ": "ch", "ㅋ": "kh", "ㅌ": "th", "ㅍ": "ph",
+                "ㅎ": "h"}
+KCNA_VOICED = {"ㄱ": "g", "ㄷ": "d", "ㅂ": "b"}
+KCNA_SURNAMES = {"이": "Ri", "임": "Rim", "유": "Ryu", "류": "Ryu", "노": "No", "로": "Ro", "양": "Yang", "량": "Ryang",
+                 "최": "Choe", "오": "O", "우": "U"}
+DOUBLE_SURNAMES = {"남궁", "제갈", "선우", "황보", "독고", "사공", "서문", "동방"}
+DATA = Path(__file__).resolve().parent / "data" / "yonhap_preferences.json"
+
+
+def syllables(text: str) -> List[Optional[Tuple[str, str, str]]]:
+    return [split(ch) for ch in text]
+
+
+def _text_romanizer(text: str, medials: Dict[str, str], initial_of, final_of) -> str:
+    """Romanize running text word by word, with liaison, nasalization and lateralization."""
+    words = []
+    for word in text.split():
+        parts = syllables(word)
+        out = []
+        for index, part in enumerate(parts):
+            if part is None:
+                out.append(word[index])
+                continue
+            initial, medial, final = part
+            prev = parts[index - 1] if index and parts[index - 1] else None
+            nxt = parts[index + 1] if index + 1 < len(parts) and parts[index + 1] else None
+            if prev and initial == "ㅇ" and prev[2] in LIAISON:
+                initial = LIAISON[prev[2]]
+            elif prev and initial == "ㄹ" and prev[2] not in ("ㄹ", "ㄴ", ""):
+                initial = "ㄴ"
+            elif prev and initial == "ㄹ" and prev[2] == "ㄴ":
+                initial = "ㄹ"
+            elif prev and initial == "ㄴ" and prev[2] == "ㄹ":
+                initial = "ㄹ"
+            sound = "" if (nxt and nxt[0] == "ㅇ" and final in LIAISON) else FINAL_SOUND[final]
+            if nxt and nxt[0] in ("ㄴ", "ㅁ") and sound in NASAL:
+                sound = NASAL[sound]
+            if nxt and final == "ㄴ" and nxt[0] == "ㄹ":
+                sound = "l"
+            out.append(initial_of(initial, prev, index) + medials[medial] + final_of(sound, nxt))
+        words.append("".join(out))
+    return " ".join(words)
+
+
+def romanize_rr(text: str) -> str:
+    """Strict Revised Romanization (2000) of running text."""
+    def initial(jamo, prev, index):
+        return "l" if jamo == "ㄹ" and prev and prev[2] in ("ㄹ", "ㄴ") else RR_INITIAL[jamo]
+
+    def final(sound, nxt):
+        return {"k": "k", "t": "t", "p": "p"}.get(sound, sound) if sound != "l" or not nxt or nxt[0] != "ㅇ" else "r"
+
+    return _text_romanizer(text, RR_MEDIAL, initial, final)
+
+
+def romanize_mr(text: str) -> str:
+    """McCune-Reischauer of running text, with its breves and aspiration apostrophes."""
+    aspirate = {"ㅋ": "k'", "ㅌ": "t'", "ㅍ": "p'", "ㅊ": "ch'"}
+    plain = {"ㄱ": ("k", "g"), "ㄷ": ("t", "d"), "ㅂ": ("p", "b"), "ㅈ": ("ch", "j")}
+
+    def initial(jamo, prev, index):
+        if jamo in aspirate:
+            return aspirate[jamo]
+        if jamo in plain:
+            voiced = bool(prev) and prev[2] in VOICED_FINALS
+            return plain[jamo][1 if voiced else 0]
+        if jamo == "ㄹ":
+            return "l" if prev and prev[2] in ("ㄹ", "ㄴ") else ("r" if prev else "r")
+        if jamo == "ㅅ":
+            return "s"
+        return RR_INITIAL[jamo]
+
+    def final(sound, nxt):
+        return sound
+
+    return _text_romanizer(text, MR_MEDIAL, initial, final)
+
+
+def split_name(name: str) -> Tuple[str, str]:
+    """(surname, given name); two-syllable surnames are recognised."""
+    if len(name) >= 3 and name[:2] in DOUBLE_SURNAMES:
+        return name[:2], name[2:]
+    return name[:1], name[1:]
+
+
+def kcna_syllable(syllable: str, previous: Optional[Tuple[str, str, str]]) -> str:
+    initial, medial, final = split(syllable)
+    if initial in KCNA_VOICED and previous is not None and previous[2] in VOICED_FINALS:
+        onset = KCNA_VOICED[initial]
+    else:
+        onset = KCNA_INITIAL[initial]
+    vowel = RR_MEDIAL[medial].replace("eo", "o").replace("eu", "u")
+    return (onset + vowel + FINAL_SOUND[final]).capitalize()
+
+
+def romanize_kcna_name(name: str) -> str:
+    """North Korean official English: McCune-Reischauer without diacritics, syllables spaced
+    and capitalized, plain stops voiced between voiced sounds inside the given name."""
+    surname, given = split_name(name)
+    family = KCNA_SURNAMES.get(surname) or "".join(kcna_syllable(s, None) for s in surname).capitalize()
+    parts = []
+    for index, syllable in enumerate(given):
+        parts.append(kcna_syllable(syllable, split(given[index - 1]) if index else None))
+    return " ".join([family, *parts])
+
+
+@lru_cache(maxsize=1)
+def yonhap_preferences() -> dict:
+    return json.loads(DATA.read_text(encoding="utf-8"))
+
+
+def yonhap_syllable(syllable: str) -> Tuple[str, bool]:
+    """(spelling, seen in data) for one given-name syllable in South Korean media style."""
+    prefs = yonhap_preferences()
+    if syllable in prefs["syllables"]:
+        return prefs["syllables"][syllable], True
+    initial, medial, final = split(syllable)
+    rime = medial + final
+    onset = prefs["initials"].get(initial, RR_INITIAL[initial])
+    return onset + prefs["rimes"].get(rime, RR_MEDIAL[medial] + FINAL_SOUND[final]), False
+
+
+def romanize_yonhap_name(name: str) -> Tuple[str, float]:
+    """South Korean media style: Surname Given-name (Lee Jae-myung); returns (name, share of
+    syllables whose spelling was seen in data)."""
+    surname, given = split_name(name)
+    prefs = yonhap_preferences()
+    family = prefs["surnames"].get(surname) or "".join(yonhap_syllable(s)[0] for s in surname).capitalize()
+    spelled = [yonhap_syllable(s) for s in given]
+    given_text = "-".join(spelling for spelling, _ in spelled).capitalize()
+    seen = (surname in prefs["surnames"]) + sum(known for _, known in spelled)
+    return f"{family} {given_text}".strip(), seen / (1 + len(given))
