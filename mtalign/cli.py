@@ -91,7 +91,7 @@ def _align_jobs(args: argparse.Namespace, encoder) -> int:
 
 
 def _align_pair(ko: str, en: str, out: Optional[str], args: argparse.Namespace, encoder) -> None:
-    alignment = align_files(ko, en, encoder, presegmented=args.presegmented)
+    alignment = align_files(ko, en, encoder, presegmented=args.presegmented, glossary=args.glossary_entries)
     for warning in alignment.warnings:
         _note(f"warning: {warning}")
     left_out = write_alignment(alignment, args.format, out)
@@ -107,6 +107,7 @@ def cmd_align(args: argparse.Namespace) -> int:
     if args.fragments and not args.files:
         raise UserError("--fragments needs at least one article file")
     encoder = load_encoder(args.encoder)
+    args.glossary_entries = list(load_glossary(args.glossary).entries.values()) if args.glossary else []
     if args.fragments:
         return _align_fragments(args, encoder)
     if args.jobs:
@@ -426,6 +427,8 @@ def build_parser() -> argparse.ArgumentParser:
     align.add_argument("-o", "--output", metavar="OUT", help="write here instead of standard output")
     align.add_argument("--encoder", default="use",
                        help="'use' (built-in multilingual USE, default) or a sentence-transformers model folder")
+    align.add_argument("--glossary", action="append", metavar="FILE",
+                       help="glossary TSV whose names anchor the alignment (repeatable)")
     align.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     align.set_defaults(handler=cmd_align)
 

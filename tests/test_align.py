@@ -139,3 +139,15 @@ def test_cli_invalid_utf8_side(tmp_path):
 def test_cli_needs_two_files():
     result = run_cli("align", PARALLEL / "supercomputer.en.txt")
     assert result.returncode == 2 and "needs two files" in result.stderr
+
+
+def test_glossary_names_are_shared_anchors():
+    from mtalign.align.score import anchor_tokens
+    from mtalign.glossary.store import load_glossary
+    from mtalign.glossary.terms import TermFinder
+
+    entries = list(load_glossary().entries.values())
+    korean = anchor_tokens("김정은 위원장이 평양에서 2024년 회담을 열었다.", False, TermFinder(entries))
+    english = anchor_tokens("Kim Jong-un held talks in Pyongyang in 2024.", True, TermFinder(entries, korean=False))
+    shared = set(korean) & set(english)
+    assert {"2024", "\x00entry:kim-jong-un", "\x00entry:pyongyang"} <= shared

@@ -13,7 +13,7 @@ from typing import List, Sequence, Tuple
 from mtalign.align.encoders import Encoder, load_encoder
 from mtalign.align.monotone import align_embeddings
 from mtalign.align.score import ScoreWeights
-from mtalign.types import Bead
+from mtalign.types import Bead, Entry
 
 __all__ = ["align_sentences", "load_encoder", "Encoder", "ScoreWeights"]
 
@@ -23,7 +23,7 @@ def align_sentences(
     en: Sequence[str],
     encoder: Encoder,
     weights: ScoreWeights = ScoreWeights(),
-    names: Sequence[Tuple[str, str]] = (),
+    glossary: Sequence[Entry] = (),
 ) -> List[Bead]:
-    """Align Korean sentences with English ones; `names` are (Korean, English) glossary anchors."""
-    return align_embeddings(encoder.encode(ko), encoder.encode(en), ko, en, weights, names)
+    """Align Korean sentences with English ones; glossary entries found on both sides are anchors."""
+    return align_embeddings(encoder.encode(ko), encoder.encode(en), ko, en, weights, glossary)

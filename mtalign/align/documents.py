@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from typing import Iterator, List, Optional
+from typing import Iterator, List, Optional, Sequence
 
 from mtalign.align.encoders import Encoder
 from mtalign.align.monotone import align_embeddings
@@ -15,7 +15,7 @@ from mtalign.formats.tmx import write_tmx
 from mtalign.segment import detect_encoding, segment_file
 from mtalign.segment.decode import iter_lines
 from mtalign.segment.tag import detect_lang
-from mtalign.types import Bead, Segment, Unit
+from mtalign.types import Bead, Entry, Segment, Unit
 
 FORMATS = ("jsonl", "tsv", "tmx")
 
@@ -54,11 +54,13 @@ def _language_warnings(path: str, side: str, sentences: List[Segment]) -> List[s
     return []
 
 
-def align_files(ko_path: str, en_path: str, encoder: Encoder, presegmented: bool = False) -> Alignment:
+def align_files(ko_path: str, en_path: str, encoder: Encoder, presegmented: bool = False,
+                glossary: Sequence[Entry] = ()) -> Alignment:
     ko, en = read_sentences(ko_path, presegmented), read_sentences(en_path, presegmented)
     warnings = _language_warnings(ko_path, "ko", ko) + _language_warnings(en_path, "en", en)
     ko_texts, en_texts = [s.text for s in ko], [s.text for s in en]
-    beads = align_embeddings(encoder.encode(ko_texts), encoder.encode(en_texts), ko_texts, en_texts)
+    beads = align_embeddings(encoder.encode(ko_texts), encoder.encode(en_texts), ko_texts, en_texts,
+                             glossary=glossary)
     return Alignment(ko, en, beads, warnings)
 
 

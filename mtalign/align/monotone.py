@@ -13,7 +13,7 @@ from typing import List, Sequence, Tuple
 import numpy as np
 
 from mtalign.align.score import BEAD_TYPES, BeadScorer, ScoreWeights
-from mtalign.types import Bead
+from mtalign.types import Bead, Entry
 
 FULL_GRID_CELLS = 300 * 300
 POOL = 8
@@ -103,7 +103,7 @@ def align_embeddings(
     ko_texts: Sequence[str],
     en_texts: Sequence[str],
     weights: ScoreWeights = ScoreWeights(),
-    names: Sequence[Tuple[str, str]] = (),
+    glossary: Sequence[Entry] = (),
 ) -> List[Bead]:
     """Align two embedded sentence lists; every sentence ends up in exactly one bead."""
     n, m = len(ko_texts), len(en_texts)
@@ -114,8 +114,8 @@ def align_embeddings(
     else:
         ko_pooled, ko_joined = _pool(ko_embeddings, ko_texts)
         en_pooled, en_joined = _pool(en_embeddings, en_texts)
-        coarse = align_embeddings(ko_pooled, en_pooled, ko_joined, en_joined, weights, names)
+        coarse = align_embeddings(ko_pooled, en_pooled, ko_joined, en_joined, weights, glossary)
         band = _band_from_coarse(coarse, n, m)
-    scorer = BeadScorer(ko_embeddings, en_embeddings, ko_texts, en_texts, weights, names)
+    scorer = BeadScorer(ko_embeddings, en_embeddings, ko_texts, en_texts, weights, glossary)
     scorer.fit_margins(*band)
     return _search(scorer, band)

@@ -13,9 +13,12 @@ from __future__ import annotations
 import re
 import zlib
 from dataclasses import dataclass
-from typing import Iterable, List, Sequence, Tuple
+from typing import List, Optional, Sequence, Tuple
 
 import numpy as np
+
+from mtalign.glossary.terms import TermFinder
+from mtalign.types import Entry
 
 ANCHOR_BITS = 128
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -40,22 +43,23 @@ def _bits(token: str) -> int:
     return zlib.crc32(token.encode("utf-8")) % ANCHOR_BITS
 
 
-def anchor_tokens(text: str, english_side: bool, names: Iterable[Tuple[str, str]] = ()) -> List[str]:
-    """Tokens that survive translation: numbers, Latin words (capitalized ones on the English side), names."""
+def anchor_tokens(text: str, english_side: bool, finder: Optional[TermFinder] = None) -> List[str]:
+    """Tokens that survive translation: numbers, Latin words (capitalized ones on the English
+    side), and glossary entries found in the text (in that side's script)."""
     tokens = [number.replace(",", "") for number in _NUMBER.findall(text)]
     for word in _LATIN.findall(text):
         if not english_side or word[0].isupper():
             tokens.append(word.rstrip(".").casefold())
-    for index, (korean, english) in enumerate(names):
-        if (english.casefold() in text.casefold()) if english_side else (korean in text):
-            tokens.append(f"\x00name{index}")
+    if finder is not None:
+        tokens.extend(f"\x00entry:{hit.entry.id}" for hit in finder.find(text))
     return tokens
 
 
-def _anchor_masks(texts: Sequence[str], english_side: bool, names) -> np.ndarray:
+def _anchor_masks(texts: Sequence[str], english_side: bool, glossary: Sequence[Entry]) -> np.ndarray:
+    finder = TermFinder(glossary, korean=not english_side) if glossary else None
     masks = np.zeros((len(texts), ANCHOR_BITS // 64), dtype=np.uint64)
     for row, text in enumerate(texts):
-        for token in anchor_tokens(text, english_side, names):
+        for token in anchor_tokens(text, english_side, finder):
             bit = _bits(token)
             masks[row, bit // 64] |= np.uint64(1) << np.uint64(bit % 64)
     return masks
@@ -67,13 +71,14 @@ class _Side:
     Computed once per document, so scoring a bead is only indexing.
     """
 
-    def __init__(self, embeddings: np.ndarray, texts: Sequence[str], english_side: bool, names, max_block: int):
+    def __init__(self, embeddings: np.ndarray, texts: Sequence[str], english_side: bool, glossary: Sequence[Entry],
+                 max_block: int):
         self.count = len(texts)
         prefix = np.zeros((self.count + 1, embeddings.shape[1]), dtype=np.float32)
         np.cumsum(embeddings, axis=0, out=prefix[1:])
         length_prefix = np.concatenate([[0.0], np.cumsum([len(text) for text in texts])])
         masks = np.vstack([np.zeros((1, ANCHOR_BITS // 64), dtype=np.uint64),
-                           _anchor_masks(texts, english_side, names)])
+                           _anchor_masks(texts, english_side, glossary)])
         self.embeddings, self.lengths, self.masks, self.knn = {}, {}, {}, {}
         for size in range(1, max_block + 1):
             block = np.zeros_like(prefix)
@@ -135,12 +140,12 @@ class BeadScorer:
         ko_texts: Sequence[str],
         en_texts: Sequence[str],
         weights: ScoreWeights = ScoreWeights(),
-        names: Sequence[Tuple[str, str]] = (),
+        glossary: Sequence[Entry] = (),
         max_block: int = 3,
     ) -> None:
         self.weights = weights
-        self.ko = _Side(ko_embeddings, ko_texts, False, names, max_block)
-        self.en = _Side(en_embeddings, en_texts, True, names, max_block)
+        self.ko = _Side(ko_embeddings, ko_texts, False, glossary, max_block)
+        self.en = _Side(en_embeddings, en_texts, True, glossary, max_block)
         self.ko_unit = ko_embeddings
         self.en_unit = en_embeddings
 
