@@ -68,3 +68,11 @@ def test_no_loss_on_news_like_text(parts):
     segments = segment_text(text)
     assert all(text[s.start:s.end] == s.text for s in segments)
     assert _non_space("".join(s.text for s in segments)) == _non_space(text)
+
+
+def test_hard_wrapped_lines_are_joined_but_other_lines_are_not():
+    text = "The summit talks came amid concerns that Russia\nand North Korea could deepen ties. Experts agreed.\nNew line here."
+    assert [s.text for s in segment_text(text)] == [
+        "The summit talks came amid concerns that Russia\nand North Korea could deepen ties.",
+        "Experts agreed.", "New line here.",
+    ]

@@ -9,7 +9,6 @@ Text files stream paragraph by paragraph, so memory stays bounded on huge inputs
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from typing import Iterable, Iterator, List, Optional
 
 from mtalign.segment import tag
@@ -25,21 +24,14 @@ __all__ = ["segment_file", "segment_text", "read_document", "detect_encoding"]
 MAX_PARAGRAPH_LINES = 200
 
 
-@dataclass
-class _State:
-    source: str
-    body_started: bool = False
+def _segment(source: str, text: str, start: int, role: str) -> Segment:
+    return Segment(text, tag.detect_lang(text), role, source, start, start + len(text))
 
 
-def _segment(state: _State, text: str, start: int, role: str) -> Segment:
-    return Segment(text, tag.detect_lang(text), role, state.source, start, start + len(text))
-
-
-def _block_role(block: Block, state: _State, widget_cluster: bool) -> str:
-    line = block.text.strip()
-    role = block.hint or tag.line_role(line)
-    if role:
-        return role
+def _block_role(line: str, form_role: Optional[str], widget_cluster: bool) -> str:
+    """The form's role if it has one; else clutter, headline or body by context and shape."""
+    if form_role:
+        return form_role
     if widget_cluster and tag.is_widget_label(line):
         return "boilerplate"
     if tag.looks_like_heading(line) and "\n" not in line:
@@ -47,36 +39,36 @@ def _block_role(block: Block, state: _State, widget_cluster: bool) -> str:
     return "body"
 
 
-def _body_segments(block: Block, state: _State) -> Iterator[Segment]:
+def _body_segments(block: Block, source: str) -> Iterator[Segment]:
     text, offset = block.text, block.start
     lead = len(text) - len(text.lstrip())
     prefix = tag.DATELINE_PREFIX.match(text, lead)
     if prefix:
         role = "byline" if ("기자" in prefix.group() or "특파원" in prefix.group()) else "dateline"
-        yield _segment(state, prefix.group(), offset + lead, role)
+        yield _segment(source, prefix.group(), offset + lead, role)
         text, offset = text[prefix.end():], offset + prefix.end()
     for start, end in split_sentences(text):
-        yield _segment(state, text[start:end], offset + start, "body")
+        yield _segment(source, text[start:end], offset + start, "body")
 
 
-def _paragraph_segments(blocks: List[Block], state: _State) -> Iterator[Segment]:
-    roles = [block.hint or tag.line_role(block.text.strip()) for block in blocks]
-    widget_cluster = "boilerplate" in roles
-    for block in blocks:
-        role = _block_role(block, state, widget_cluster)
-        if role == "body":
-            state.body_started = True
-            yield from _body_segments(block, state)
-            continue
+def _paragraph_segments(blocks: List[Block], source: str) -> Iterator[Segment]:
+    form_roles = [block.hint or tag.line_role(block.text.strip()) for block in blocks]
+    widget_cluster = "boilerplate" in form_roles
+    for block, form_role in zip(blocks, form_roles):
         stripped = block.text.strip()
-        lead = len(block.text) - len(block.text.lstrip())
-        yield _segment(state, stripped, block.start + lead, role)
+        role = _block_role(stripped, form_role, widget_cluster)
+        if role == "body":
+            yield from _body_segments(block, source)
+        else:
+            lead = len(block.text) - len(block.text.lstrip())
+            yield _segment(source, stripped, block.start + lead, role)
 
 
 def _wrapped(previous: str, line: str) -> bool:
     """A hard-wrapped sentence: the previous line stops mid-sentence, this one goes on in lower case."""
     first = line.lstrip()[:1]
-    return first.isascii() and first.islower() and tag.line_role(previous.strip()) is None and not tag.ends_sentence(previous)
+    continues = first.isascii() and first.islower()
+    return continues and not tag.ends_sentence(previous) and tag.line_role(previous.strip()) is None
 
 
 def _blocks_of_paragraph(lines: List[tuple]) -> List[Block]:
@@ -91,7 +83,6 @@ def _blocks_of_paragraph(lines: List[tuple]) -> List[Block]:
 
 def segment_lines(lines: Iterable[str], source: str) -> Iterator[Segment]:
     """Segment a document given as its lines (with their '\\n'); blank lines end paragraphs."""
-    state = _State(source)
     offset = 0
     paragraph: List[tuple] = []
     for line in lines:
@@ -99,11 +90,11 @@ def segment_lines(lines: Iterable[str], source: str) -> Iterator[Segment]:
         if body.strip():
             paragraph.append((body, offset))
         if paragraph and (not body.strip() or len(paragraph) >= MAX_PARAGRAPH_LINES):
-            yield from _paragraph_segments(_blocks_of_paragraph(paragraph), state)
+            yield from _paragraph_segments(_blocks_of_paragraph(paragraph), source)
             paragraph = []
         offset += len(line)
     if paragraph:
-        yield from _paragraph_segments(_blocks_of_paragraph(paragraph), state)
+        yield from _paragraph_segments(_blocks_of_paragraph(paragraph), source)
 
 
 def segment_text(text: str, source: str = "<text>") -> List[Segment]:
@@ -118,9 +109,8 @@ def segment_file(path: str | os.PathLike, encoding: Optional[str] = None) -> Ite
     encoding = encoding or detect_encoding(path)
     source = os.fspath(path)
     if is_html(path, encoding):
-        state = _State(source)
         for block in html_blocks(path, encoding):
-            yield from _paragraph_segments([block], state)
+            yield from _paragraph_segments([block], source)
         return
     yield from segment_lines(iter_lines(path, encoding), source)
 

@@ -1,8 +1,9 @@
 """Language and role tags for lines and sentences.
 
 Roles that belong to a whole line (byline, dateline, caption, credit, boilerplate) are
-recognised by pattern; a headline is a short unpunctuated line before the body starts;
-everything else is body and gets split into sentences.
+recognised by pattern; a headline is a short line without sentence-final punctuation (a
+title or a subhead); short labels beside site clutter are clutter too; everything else
+is body and gets split into sentences.
 """
 
 from __future__ import annotations
