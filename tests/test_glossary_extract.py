@@ -1,11 +1,9 @@
 """Glossary extraction from aligned text, and merging reviewed candidates."""
 
-import json
-
 import pytest
 
 from mtalign.glossary.extract import extract
-from mtalign.glossary.store import COLUMNS, load_glossary, read_tsv, shipped_glossaries
+from mtalign.glossary.store import load_glossary, read_tsv, shipped_glossaries
 from tests.conftest import REPO, SEEDS, SHARED_DATA, run_cli
 
 

@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from typing import List, Sequence, Tuple
+from typing import List, Sequence
 
 from mtalign.align.encoders import Encoder, load_encoder
 from mtalign.align.monotone import align_embeddings

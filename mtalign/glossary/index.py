@@ -14,7 +14,7 @@ import sqlite3
 from pathlib import Path
 from typing import Callable, Iterator, Sequence, Tuple
 
-from mtalign.glossary.keys import deletions, has_hangul, norm_key, skeleton_key, sound_key, words
+from mtalign.glossary.keys import deletions, norm_key, skeleton_key, sound_key, words
 from mtalign.glossary.store import Glossary
 from mtalign.types import Entry, Variant
 

@@ -1,0 +1,5 @@
+import sys
+
+from mtalign.cli import main
+
+sys.exit(main())

@@ -1,0 +1,150 @@
+"""Commands over documents: segment, align, and the main job (run)."""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import os
+import sys
+from typing import Optional
+
+from tqdm import tqdm
+
+from mtalign import pipeline
+from mtalign.align.documents import FORMATS, align_files, read_jobs, write_alignment
+from mtalign.align.encoders import load_encoder
+from mtalign.align.fragments import fragment_units, pair_fragments
+from mtalign.cli.common import EXIT_FINDINGS, EXIT_OK, note
+from mtalign.errors import UserError
+from mtalign.formats import csvtsv, jsonl
+from mtalign.formats.output import open_output
+from mtalign.formats.tmx import write_tmx
+from mtalign.glossary.store import load_glossary
+from mtalign.segment import detect_encoding, read_document, segment_file
+
+
+def cmd_segment(args: argparse.Namespace) -> int:
+    encodings = {path: detect_encoding(path) for path in args.files}  # fail before writing anything
+    for path, encoding in encodings.items():
+        if encoding not in ("utf-8", "utf-8-sig"):
+            note(f"{path}: decoded as {encoding}")
+        if os.path.getsize(path) == 0:
+            note(f"{path}: empty file, no segments")
+    segments = itertools.chain.from_iterable(segment_file(path, enc) for path, enc in encodings.items())
+    with open_output(args.output) as out:
+        if args.format == "jsonl":
+            jsonl.write(segments, out)
+        else:
+            columns = csvtsv.SEGMENT_COLUMNS
+            csvtsv.write_rows(columns, ([getattr(seg, name) for name in columns] for seg in segments), out)
+    return EXIT_OK
+
+
+def _align_fragments(args: argparse.Namespace, encoder) -> int:
+    documents = [read_document(path) for path in args.files]  # fail before writing anything
+    pairs = [pair for doc in documents for pair in pair_fragments(doc.segments, encoder)]
+    with open_output(args.output, binary=(args.format == "tmx")) as out:
+        if args.format == "tmx":
+            write_tmx(fragment_units(pairs), out)
+        elif args.format == "jsonl":
+            jsonl.write(pairs, out)
+        else:
+            csvtsv.write_rows(("source", "ko_text", "en_text", "score"),
+                              ((p.source, p.ko_text, p.en_text or "", p.score) for p in pairs), out)
+    unpaired = sum(1 for pair in pairs if pair.en_text is None)
+    note(f"{len(pairs)} Korean fragments, {len(pairs) - unpaired} paired, {unpaired} without an English counterpart")
+    return EXIT_OK
+
+
+def _align_jobs(args: argparse.Namespace, encoder) -> int:
+    failed = 0
+    for job in tqdm(read_jobs(args.jobs), desc="align", unit="job", file=sys.stderr, disable=args.quiet):
+        try:
+            _align_pair(job.ko, job.en, job.out, args, encoder)
+        except UserError as err:
+            failed += 1
+            note(f"error: {args.jobs}:{job.line}: {err}")
+    return EXIT_FINDINGS if failed else EXIT_OK
+
+
+def _align_pair(ko: str, en: str, out: Optional[str], args: argparse.Namespace, encoder) -> None:
+    alignment = align_files(ko, en, encoder, presegmented=args.presegmented, glossary=args.glossary_entries)
+    for warning in alignment.warnings:
+        note(f"warning: {warning}")
+    left_out = write_alignment(alignment, args.format, out)
+    if left_out:
+        note(f"{out or 'output'}: {left_out} unpaired beads (1-0, 0-1) are not in the TMX")
+
+
+def cmd_align(args: argparse.Namespace) -> int:
+    if args.jobs and args.files:
+        raise UserError("give either KO EN files or --jobs JOBS.tsv, not both")
+    if not args.jobs and not args.fragments and len(args.files) != 2:
+        raise UserError("align needs two files, KO and EN (or --fragments FILE..., or --jobs JOBS.tsv)")
+    if args.fragments and not args.files:
+        raise UserError("--fragments needs at least one article file")
+    encoder = load_encoder(args.encoder)
+    args.glossary_entries = list(load_glossary(args.glossary).entries.values()) if args.glossary else []
+    if args.fragments:
+        return _align_fragments(args, encoder)
+    if args.jobs:
+        return _align_jobs(args, encoder)
+    _align_pair(args.files[0], args.files[1], args.output, args, encoder)
+    return EXIT_OK
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    report = pipeline.run(args.corpus, args.out, progress=not args.quiet)
+    for message in report.notes:
+        note(message)
+    if args.format == "json":
+        print(json.dumps(report.__dict__, ensure_ascii=False, indent=2))
+    else:
+        print(f"{report.files} files, {report.segments} segments, {report.alignments} alignment records")
+        for output in report.outputs:
+            print(f"wrote {output}")
+    return EXIT_OK
+
+
+def add_commands(commands) -> None:
+    segment = commands.add_parser(
+        "segment", help="split articles into tagged sentences",
+        description="Decode, clean and split text or HTML articles into sentences tagged with "
+                    "language (ko, en, mixed, und) and role (headline, byline, dateline, caption, body, "
+                    "credit, boilerplate). JSONL fields: text, lang, role, source, start, end.",
+    )
+    segment.add_argument("files", nargs="+", metavar="FILE", help="text or HTML files (UTF-8, EUC-KR or CP949)")
+    segment.add_argument("--format", choices=("jsonl", "tsv"), default="jsonl", help="output format (default jsonl)")
+    segment.add_argument("-o", "--output", metavar="OUT", help="write here instead of standard output")
+    segment.set_defaults(handler=cmd_segment)
+
+    align = commands.add_parser(
+        "align", help="align Korean with English sentences",
+        description="Align a Korean document with its English version into monotone beads "
+                    "(JSONL: {\"ko\": [indices], \"en\": [indices], \"score\": cosine}); every sentence is in "
+                    "exactly one bead. --fragments pairs the Korean segments of mixed articles with English "
+                    "counterparts anywhere in the same article. --jobs aligns many pairs with one encoder.",
+    )
+    align.add_argument("files", nargs="*", metavar="FILE", help="KO EN, or the articles with --fragments")
+    align.add_argument("--presegmented", action="store_true", help="each input line is one sentence")
+    align.add_argument("--fragments", action="store_true", help="pair Korean fragments inside each article")
+    align.add_argument("--jobs", metavar="JOBS.tsv", help="lines of KO<TAB>EN<TAB>OUT, aligned in one run")
+    align.add_argument("--format", choices=FORMATS, default="jsonl", help="output format (default jsonl)")
+    align.add_argument("-o", "--output", metavar="OUT", help="write here instead of standard output")
+    align.add_argument("--encoder", default="use",
+                       help="'use' (built-in multilingual USE, default) or a sentence-transformers model folder")
+    align.add_argument("--glossary", action="append", metavar="FILE",
+                       help="glossary TSV whose names anchor the alignment (repeatable)")
+    align.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    align.set_defaults(handler=cmd_align)
+
+    run = commands.add_parser(
+        "run", help="the main job: every stage over a corpus folder",
+        description="Run every pipeline stage over CORPUS and write the results to --out.",
+    )
+    run.add_argument("corpus", metavar="CORPUS", help="folder of article files (for example corpora/)")
+    run.add_argument("--out", default="build", help="output folder (default build/)")
+    run.add_argument("--format", choices=("text", "json"), default="text", help="summary format")
+    run.add_argument("-q", "--quiet", action="store_true", help="no progress bars")
+    run.set_defaults(handler=cmd_run)

@@ -1,0 +1,123 @@
+"""Translation-memory interchange commands: tmx and xliff."""
+
+from __future__ import annotations
+
+import argparse
+import os
+
+from mtalign.cli.common import EXIT_FINDINGS, EXIT_OK, note
+from mtalign.errors import UserError
+from mtalign.formats.output import open_output
+from mtalign.formats.tmx import TmxReadReport, merge, read_units, validate, write_tmx
+from mtalign.formats.xliff import read_xliff, write_xliff
+from mtalign.glossary.store import STYLES, load_glossary
+from mtalign.glossary.terms import TermFinder
+from mtalign.segment import read_document
+from mtalign.tm.pretranslate import reviewed_units, xliff_units
+from mtalign.tm.store import TranslationMemory
+
+
+def cmd_tmx_import(args: argparse.Namespace) -> int:
+    tm = TranslationMemory(args.tm)
+    report = TmxReadReport()
+    for path in args.files:
+        added, present = tm.add(read_units(path, keep_markup=args.markup == "keep", report=report))
+        print(f"{path}: {added} units added, {present} already in the TM")
+    for skipped in report.skipped:
+        note(f"skipped: {skipped}")
+    print(f"{args.tm}: {len(tm)} units")
+    return EXIT_OK
+
+
+def cmd_tmx_validate(args: argparse.Namespace) -> int:
+    problems = validate(args.file)
+    for problem in problems:
+        print(problem)
+    print(f"{args.file}: " + ("valid TMX 1.4b" if not problems else f"{len(problems)} problems"))
+    return EXIT_FINDINGS if problems else EXIT_OK
+
+
+def cmd_tmx_merge(args: argparse.Namespace) -> int:
+    for path in args.files:
+        if not os.path.isfile(path):
+            raise UserError(f"{path}: no such file")
+    with open_output(args.output, binary=True) as out:
+        kept, dropped = merge(args.files, out)
+    note(f"{kept} units written, {dropped} duplicates dropped")
+    return EXIT_OK
+
+
+def cmd_tmx_export(args: argparse.Namespace) -> int:
+    with open_output(args.output, binary=True) as out:
+        report = write_tmx(TranslationMemory(args.tm).units(), out)
+    note(f"{report.units} units written" + (f", {report.characters_removed} characters illegal in XML removed"
+                                             if report.characters_removed else ""))
+    return EXIT_OK
+
+
+def cmd_xliff_export(args: argparse.Namespace) -> int:
+    documents = [read_document(path) for path in args.files]
+    tm = TranslationMemory(args.tm) if args.tm else None
+    finder = TermFinder(load_glossary(args.glossary or None).entries.values())
+    files = [(doc.source, xliff_units(doc.segments, tm, finder, args.style)) for doc in documents]
+    with open_output(args.output, binary=True) as out:
+        count = write_xliff(files, out)
+    translated = sum(1 for _, units in files for unit in units if unit.target is not None)
+    note(f"{count} trans-units, {translated} pre-translated from the TM")
+    return EXIT_OK
+
+
+def cmd_xliff_import(args: argparse.Namespace) -> int:
+    tm = TranslationMemory(args.tm)
+    for path in args.files:
+        added, present = tm.add(reviewed_units(read_xliff(path), path))
+        print(f"{path}: {added} reviewed units added, {present} already in the TM")
+    return EXIT_OK
+
+
+def add_commands(commands) -> None:
+    tmx = commands.add_parser("tmx", help="TMX 1.4b: import into a TM, validate, merge, export",
+                              description="Translation memory exchange (TMX 1.4b) in bounded memory.")
+    sub = tmx.add_subparsers(dest="tmx_command", metavar="COMMAND", required=True)
+    imp = sub.add_parser("import", help="add TMX units to a translation memory",
+                         description="Read Korean-English units (any language-code form, deprecated lang "
+                                     "attribute accepted) into a SQLite TM; duplicates are not repeated.")
+    imp.add_argument("files", nargs="+", metavar="FILE")
+    imp.add_argument("--tm", required=True, help="translation memory file (SQLite; created if missing)")
+    imp.add_argument("--markup", choices=("flatten", "keep"), default="flatten",
+                     help="inline markup (<bpt>, <ph> ...): drop codes and keep text (default) or keep as XML")
+    imp.set_defaults(handler=cmd_tmx_import)
+    val = sub.add_parser("validate", help="check a TMX file against TMX 1.4b",
+                         description="Report problems with their line; exit 1 when there are any.")
+    val.add_argument("file", metavar="FILE")
+    val.set_defaults(handler=cmd_tmx_validate)
+    mer = sub.add_parser("merge", help="merge TMX files, dropping duplicate units",
+                         description="Copy every unit of the files into one TMX, markup and props intact; a "
+                                     "unit whose texts repeat an earlier one is dropped.")
+    mer.add_argument("files", nargs="+", metavar="FILE")
+    mer.add_argument("-o", "--output", required=True, metavar="OUT")
+    mer.set_defaults(handler=cmd_tmx_merge)
+    exp = sub.add_parser("export", help="write a translation memory as TMX",
+                         description="Write every unit of a TM as TMX 1.4b.")
+    exp.add_argument("--tm", required=True)
+    exp.add_argument("-o", "--output", metavar="OUT")
+    exp.set_defaults(handler=cmd_tmx_export)
+
+    xliff = commands.add_parser("xliff", help="XLIFF 1.2: pre-translated documents for CAT tools and back",
+                                description="Export documents as XLIFF 1.2 pre-translated from the TM; import "
+                                            "reviewed XLIFF back into the TM.")
+    xsub = xliff.add_subparsers(dest="xliff_command", metavar="COMMAND", required=True)
+    xexp = xsub.add_parser("export", help="segment documents and pre-translate them from the TM",
+                           description="One trans-unit per segment: TM match -> state translated, no match -> "
+                                       "new; glossary hits as notes; boilerplate and credits translate=\"no\".")
+    xexp.add_argument("files", nargs="+", metavar="FILE")
+    xexp.add_argument("--tm", help="translation memory to pre-translate from")
+    xexp.add_argument("--glossary", action="append", metavar="FILE")
+    xexp.add_argument("--style", choices=STYLES)
+    xexp.add_argument("-o", "--output", metavar="OUT.xlf")
+    xexp.set_defaults(handler=cmd_xliff_export)
+    ximp = xsub.add_parser("import", help="add reviewed XLIFF units to the TM",
+                           description="Units whose target state is translated, final or signed-off are added.")
+    ximp.add_argument("files", nargs="+", metavar="FILE")
+    ximp.add_argument("--tm", required=True)
+    ximp.set_defaults(handler=cmd_xliff_import)
