@@ -8,7 +8,18 @@ from mtalign import __version__
 from mtalign.cli import build_parser
 from tests.conftest import REPO, SEEDS, run_cli
 
-COMMANDS = sorted(build_parser()._subparsers._group_actions[0].choices)
+def _command_paths(parser, prefix=()):
+    """Every command and nested subcommand, as argv prefixes."""
+    actions = [a for a in parser._actions if a.__class__.__name__ == "_SubParsersAction"]
+    paths = []
+    for action in actions:
+        for name, sub in action.choices.items():
+            paths.append(prefix + (name,))
+            paths.extend(_command_paths(sub, prefix + (name,)))
+    return paths
+
+
+COMMANDS = sorted(_command_paths(build_parser()))
 
 
 def test_version():
@@ -16,10 +27,10 @@ def test_version():
     assert result.returncode == 0 and result.stdout.strip() == f"mtalign {__version__}"
 
 
-@pytest.mark.parametrize("command", COMMANDS)
+@pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
 def test_every_command_has_help(command):
-    result = run_cli(command, "--help")
-    assert result.returncode == 0 and result.stdout.startswith(f"usage: mtalign {command}")
+    result = run_cli(*command, "--help")
+    assert result.returncode == 0 and result.stdout.startswith(f"usage: mtalign {' '.join(command)}")
 
 
 def test_usage_error_exits_2_without_traceback():
