@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import sys
+
+from tqdm import tqdm
 
 from mtalign.cli.common import EXIT_FINDINGS, EXIT_OK, note
 from mtalign.errors import UserError
@@ -18,22 +22,37 @@ from mtalign.tm.store import TranslationMemory
 
 
 def cmd_tmx_import(args: argparse.Namespace) -> int:
+    for path in args.files:
+        if not os.path.isfile(path):
+            raise UserError(f"{path}: no such file")
     tm = TranslationMemory(args.tm)
     report = TmxReadReport()
+    files = []
     for path in args.files:
-        added, present = tm.add(read_units(path, keep_markup=args.markup == "keep", report=report))
-        print(f"{path}: {added} units added, {present} already in the TM")
+        units = tqdm(read_units(path, keep_markup=args.markup == "keep", report=report), desc=os.path.basename(path),
+                     unit="tu", file=sys.stderr, disable=args.quiet)
+        added, present = tm.add(units)
+        files.append({"file": path, "added": added, "already_present": present})
     for skipped in report.skipped:
         note(f"skipped: {skipped}")
-    print(f"{args.tm}: {len(tm)} units")
+    summary = {"tm": args.tm, "units": len(tm), "files": files, "skipped": report.skipped}
+    if args.format == "json":
+        print(json.dumps(summary, ensure_ascii=False, indent=2))
+    else:
+        for record in files:
+            print(f"{record['file']}: {record['added']} units added, {record['already_present']} already in the TM")
+        print(f"{args.tm}: {summary['units']} units")
     return EXIT_OK
 
 
 def cmd_tmx_validate(args: argparse.Namespace) -> int:
     problems = validate(args.file)
-    for problem in problems:
-        print(problem)
-    print(f"{args.file}: " + ("valid TMX 1.4b" if not problems else f"{len(problems)} problems"))
+    if args.format == "json":
+        print(json.dumps({"file": args.file, "valid": not problems, "problems": problems}, ensure_ascii=False))
+    else:
+        for problem in problems:
+            print(problem)
+        print(f"{args.file}: " + ("valid TMX 1.4b" if not problems else f"{len(problems)} problems"))
     return EXIT_FINDINGS if problems else EXIT_OK
 
 
@@ -86,10 +105,13 @@ def add_commands(commands) -> None:
     imp.add_argument("--tm", required=True, help="translation memory file (SQLite; created if missing)")
     imp.add_argument("--markup", choices=("flatten", "keep"), default="flatten",
                      help="inline markup (<bpt>, <ph> ...): drop codes and keep text (default) or keep as XML")
+    imp.add_argument("--format", choices=("text", "json"), default="text")
+    imp.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     imp.set_defaults(handler=cmd_tmx_import)
     val = sub.add_parser("validate", help="check a TMX file against TMX 1.4b",
                          description="Report problems with their line; exit 1 when there are any.")
     val.add_argument("file", metavar="FILE")
+    val.add_argument("--format", choices=("text", "json"), default="text")
     val.set_defaults(handler=cmd_tmx_validate)
     mer = sub.add_parser("merge", help="merge TMX files, dropping duplicate units",
                          description="Copy every unit of the files into one TMX, markup and props intact; a "
