@@ -12,7 +12,7 @@ import sys
 from typing import List, Optional
 
 from mtalign import __version__
-from mtalign.cli import documents, glossary, names, tm
+from mtalign.cli import documents, glossary, names, tm, translate
 from mtalign.cli.common import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE
 from mtalign.errors import UserError
 
@@ -23,7 +23,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"mtalign {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for group in (documents, glossary, tm, names):
+    for group in (documents, glossary, tm, names, translate):
         group.add_commands(commands)
     return parser
 

@@ -19,7 +19,7 @@ from mtalign.segment.html import html_blocks, is_html
 from mtalign.segment.split import split_sentences
 from mtalign.types import Document, Segment
 
-__all__ = ["segment_file", "segment_text", "read_document", "detect_encoding"]
+__all__ = ["segment_file", "segment_text", "read_document", "detect_encoding", "document_text"]
 
 MAX_PARAGRAPH_LINES = 200
 
@@ -118,3 +118,11 @@ def segment_file(path: str | os.PathLike, encoding: Optional[str] = None) -> Ite
 def read_document(path: str | os.PathLike) -> Document:
     encoding = detect_encoding(path)
     return Document(os.fspath(path), encoding, list(segment_file(path, encoding)))
+
+
+def document_text(path: str | os.PathLike, encoding: Optional[str] = None) -> str:
+    """The decoded, normalized text that segment offsets index into."""
+    encoding = encoding or detect_encoding(path)
+    if is_html(path, encoding):
+        return "\n\n".join(block.text for block in html_blocks(path, encoding))
+    return "".join(iter_lines(path, encoding))

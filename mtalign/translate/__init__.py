@@ -1,0 +1,1 @@
+"""Stage 5: batch translation with CTranslate2, translation memory first, resumable."""

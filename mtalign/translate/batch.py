@@ -1,0 +1,131 @@
+"""Translating whole documents: translation memory first, the model for the rest, in fixed
+chunks that are checkpointed, so a killed run resumes without redoing or losing work.
+
+Chunk boundaries depend only on the input, so a resumed run sends the model exactly the
+batches an uninterrupted run would: the output is byte-identical. Each document is written
+back with its layout (every translated segment replaced in place), atomically.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Dict, List, Optional, Sequence
+
+from tqdm import tqdm
+
+from mtalign.fileio import atomic_write
+from mtalign.glossary.terms import TermFinder
+from mtalign.segment import detect_encoding, document_text, segment_file
+from mtalign.tm.store import TranslationMemory
+from mtalign.translate.engine import Engine
+from mtalign.types import Entry, Segment
+
+CHUNK = 32
+SKIPPED_ROLES = {"boilerplate", "credit"}
+CHECKPOINT = ".mtalign-translate-checkpoint.jsonl"
+
+
+@dataclass
+class TranslateReport:
+    segments: int = 0
+    from_tm: int = 0
+    from_model: int = 0
+    passed_through: List[dict] = field(default_factory=list)
+    term_misses: List[dict] = field(default_factory=list)
+    outputs: List[str] = field(default_factory=list)
+
+
+def _chunk_key(sources: Sequence[str]) -> str:
+    return hashlib.sha256("\n".join(sources).encode("utf-8")).hexdigest()[:16]
+
+
+def _load_checkpoint(path: Path) -> Dict[str, List[str]]:
+    done: Dict[str, List[str]] = {}
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError:
+                continue  # the last line of a killed run may be cut short: that chunk is redone
+            done[record["chunk"]] = record["targets"]
+    return done
+
+
+def _translatable(segment: Segment, source_lang: str) -> bool:
+    return segment.role not in SKIPPED_ROLES and segment.lang in (source_lang, "mixed")
+
+
+def _model_translations(pending: List[str], engine: Engine, out: Path, report: TranslateReport,
+                        progress: bool) -> Dict[str, str]:
+    checkpoint = out / CHECKPOINT
+    done = _load_checkpoint(checkpoint)
+    translations: Dict[str, str] = {}
+    chunks = [pending[start:start + CHUNK] for start in range(0, len(pending), CHUNK)]
+    with open(checkpoint, "a", encoding="utf-8") as handle, \
+            tqdm(total=len(pending), desc="translate", unit="seg", file=sys.stderr, disable=not progress) as bar:
+        for chunk in chunks:
+            key = _chunk_key(chunk)
+            if key not in done:
+                done[key] = engine.translate(chunk)
+                handle.write(json.dumps({"chunk": key, "targets": done[key]}, ensure_ascii=False) + "\n")
+                handle.flush()
+                os.fsync(handle.fileno())
+            translations.update(zip(chunk, done[key]))
+            bar.update(len(chunk))
+    report.from_model += len(pending)
+    return translations
+
+
+def _term_misses(source_file: str, segment: Segment, target: str, finder: TermFinder, style: Optional[str]):
+    for hit in finder.find(segment.text):
+        expected = hit.entry.english(style)
+        if expected not in target:
+            yield {"file": source_file, "start": segment.start, "source": segment.text, "target": target,
+                   "term": hit.form, "expected": expected}
+
+
+def translate_files(paths: Sequence[str], engine: Engine, out_dir: str, tm: Optional[TranslationMemory] = None,
+                    glossary: Sequence[Entry] = (), style: Optional[str] = None, source_lang: str = "ko",
+                    progress: bool = True) -> TranslateReport:
+    """Translate every file into out_dir (same names); returns what came from where."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    report = TranslateReport()
+    documents = {path: list(segment_file(path)) for path in paths}
+    sources = list(dict.fromkeys(s.text for segments in documents.values() for s in segments
+                                 if _translatable(s, source_lang)))
+    translations: Dict[str, str] = {}
+    pending = []
+    for text in sources:
+        matches = tm.exact(text) if tm is not None else []
+        if matches:
+            translations[text] = matches[0].en
+            report.from_tm += 1
+        elif engine.too_long(text):
+            translations[text] = text
+            report.passed_through.append({"source": text, "reason": "too long for the model; kept as is"})
+        else:
+            pending.append(text)
+    translations.update(_model_translations(pending, engine, out, report, progress))
+    finder = TermFinder(glossary)
+    for path, segments in documents.items():
+        text = document_text(path, detect_encoding(path))
+        for segment in sorted((s for s in segments if s.text in translations), key=lambda s: -s.start):
+            target = translations[segment.text]
+            report.term_misses.extend(_term_misses(path, segment, target, finder, style))
+            text = text[:segment.start] + target + text[segment.end:]
+            report.segments += 1
+        target_path = out / Path(path).name
+        with atomic_write(target_path) as handle:
+            handle.write(text)
+        report.outputs.append(str(target_path))
+    with atomic_write(out / "translate-qa.json") as handle:
+        json.dump({"passed_through": report.passed_through, "term_misses": report.term_misses}, handle,
+                  ensure_ascii=False, indent=2)
+    (out / CHECKPOINT).unlink(missing_ok=True)
+    return report
