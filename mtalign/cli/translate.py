@@ -29,15 +29,16 @@ def cmd_translate(args: argparse.Namespace) -> int:
     report = translate_files(args.inputs, engine, args.out, tm, glossary, args.style, args.src,
                              progress=not args.quiet)
     summary = {"segments": report.segments, "from_tm": report.from_tm, "from_model": report.from_model,
-               "passed_through": len(report.passed_through), "term_misses": len(report.term_misses),
+               "passed_through": len(report.passed_through), "spliced": len(report.spliced),
+               "term_misses": len(report.term_misses),
                "outputs": report.outputs, "qa_report": os.path.join(args.out, "translate-qa.json")}
     if args.format == "json":
         print(json.dumps(summary, ensure_ascii=False, indent=2))
     else:
         print(f"{report.segments} segments: {report.from_tm} from the TM, {report.from_model} sentences by the "
-              f"model, {len(report.passed_through)} passed through; {len(report.term_misses)} glossary terms "
-              f"missing (see {summary['qa_report']})")
-    if report.term_misses or report.passed_through:
+              f"model, {len(report.passed_through)} passed through, {len(report.spliced)} translated around "
+              f"glossary terms; {len(report.term_misses)} glossary terms missing (see {summary['qa_report']})")
+    if report.term_misses or report.passed_through or report.spliced:
         note("some segments need review: see the QA report")
         return EXIT_FINDINGS
     return EXIT_OK

@@ -1,5 +1,6 @@
-"""Translating whole documents: translation memory first, the model for the rest, in fixed
-chunks that are checkpointed, so a killed run resumes without redoing or losing work.
+"""Translating whole documents: translation memory first, the model for the rest (glossary
+terms protected, see terms.py), in fixed chunks that are checkpointed, so a killed run
+resumes without redoing or losing work.
 
 Chunk boundaries depend only on the input, so a resumed run sends the model exactly the
 batches an uninterrupted run would: the output is byte-identical. Each document is written
@@ -23,6 +24,7 @@ from mtalign.glossary.terms import TermFinder
 from mtalign.segment import detect_encoding, document_text, segment_file
 from mtalign.tm.store import TranslationMemory
 from mtalign.translate.engine import Engine
+from mtalign.translate.terms import Protected, protect, restore, splice
 from mtalign.types import Entry, Segment
 
 CHUNK = 32
@@ -36,6 +38,7 @@ class TranslateReport:
     from_tm: int = 0
     from_model: int = 0
     passed_through: List[dict] = field(default_factory=list)
+    spliced: List[dict] = field(default_factory=list)
     term_misses: List[dict] = field(default_factory=list)
     outputs: List[str] = field(default_factory=list)
 
@@ -99,8 +102,9 @@ def translate_files(paths: Sequence[str], engine: Engine, out_dir: str, tm: Opti
     documents = {path: list(segment_file(path)) for path in paths}
     sources = list(dict.fromkeys(s.text for segments in documents.values() for s in segments
                                  if _translatable(s, source_lang)))
+    finder = TermFinder(glossary)
     translations: Dict[str, str] = {}
-    pending = []
+    pending: Dict[str, Protected] = {}
     for text in sources:
         matches = tm.exact(text) if tm is not None else []
         if matches:
@@ -110,9 +114,16 @@ def translate_files(paths: Sequence[str], engine: Engine, out_dir: str, tm: Opti
             translations[text] = text
             report.passed_through.append({"source": text, "reason": "too long for the model; kept as is"})
         else:
-            pending.append(text)
-    translations.update(_model_translations(pending, engine, out, report, progress))
-    finder = TermFinder(glossary)
+            pending[text] = protect(text, finder, style)
+    raw = _model_translations(list(dict.fromkeys(p.masked for p in pending.values())), engine, out, report, progress)
+    for text, protected in pending.items():
+        restored = restore(protected, raw[protected.masked])
+        if restored is None:
+            restored = splice(protected, engine.translate)
+            report.spliced.append({"source": text, "target": restored,
+                                   "terms": [english for _, english in protected.terms],
+                                   "reason": "the model dropped a term placeholder; translated around the terms"})
+        translations[text] = restored
     for path, segments in documents.items():
         text = document_text(path, detect_encoding(path))
         for segment in sorted((s for s in segments if s.text in translations), key=lambda s: -s.start):
@@ -125,7 +136,7 @@ def translate_files(paths: Sequence[str], engine: Engine, out_dir: str, tm: Opti
             handle.write(text)
         report.outputs.append(str(target_path))
     with atomic_write(out / "translate-qa.json") as handle:
-        json.dump({"passed_through": report.passed_through, "term_misses": report.term_misses}, handle,
-                  ensure_ascii=False, indent=2)
+        json.dump({"passed_through": report.passed_through, "spliced": report.spliced,
+                   "term_misses": report.term_misses}, handle, ensure_ascii=False, indent=2)
     (out / CHECKPOINT).unlink(missing_ok=True)
     return report
