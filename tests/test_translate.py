@@ -45,9 +45,26 @@ def test_tm_first_then_model_and_qa_report(model, tmp_path):
     translated = (out / source.name).read_text(encoding="utf-8").splitlines()
     assert translated[0] == "FROM THE TRANSLATION MEMORY" and len(translated) == 10
     qa = json.loads((out / "translate-qa.json").read_text(encoding="utf-8"))
-    assert result.returncode == (1 if any(qa.values()) else 0)
+    assert result.returncode == (1 if qa["passed_through"] or qa["spliced"] or qa["term_misses"] else 0)
+    assert qa["tm_matches"] == [{"source": first, "target": "FROM THE TRANSLATION MEMORY", "tm_source": first,
+                                 "score": 100.0, "origin": "tm"}]
     assert all({"file", "source", "target", "term", "expected"} <= set(miss) for miss in qa["term_misses"])
     assert not (out / ".mtalign-translate-checkpoint.jsonl").exists()
+
+
+def test_fuzzy_tm_matches_are_reused_and_marked(model, tmp_path):
+    source = tmp_path / "doc.ko.txt"
+    source.write_text("김정은 위원장이 평양에서 푸틴 대통령과 회담을 가졌다.\n", encoding="utf-8")
+    tm = tmp_path / "tm.db"
+    TranslationMemory(tm).add([Unit("김정은 위원장이 평양에서 푸틴 대통령과 회담을 열었다.", "Kim Jong-un held talks.")])
+    out = tmp_path / "out"
+    run_cli("translate", source, "--model", model, "--tm", tm, "--out", out, "-q")
+    assert (out / source.name).read_text(encoding="utf-8") == "Kim Jong-un held talks.\n"
+    (match,) = json.loads((out / "translate-qa.json").read_text(encoding="utf-8"))["tm_matches"]
+    assert match["origin"] == "tm-fuzzy" and 85 <= match["score"] < 100
+    strict = tmp_path / "strict"
+    run_cli("translate", source, "--model", model, "--tm", tm, "--out", strict, "--tm-threshold", "99", "-q")
+    assert (strict / source.name).read_text(encoding="utf-8") != "Kim Jong-un held talks.\n"
 
 
 def _run(model, source, out):

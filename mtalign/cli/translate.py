@@ -27,7 +27,7 @@ def cmd_translate(args: argparse.Namespace) -> int:
     tm = TranslationMemory(args.tm) if args.tm else None
     glossary = list(load_glossary(args.glossary or None).entries.values())
     report = translate_files(args.inputs, engine, args.out, tm, glossary, args.style, args.src,
-                             progress=not args.quiet)
+                             progress=not args.quiet, tm_threshold=args.tm_threshold)
     summary = {"segments": report.segments, "from_tm": report.from_tm, "from_model": report.from_model,
                "passed_through": len(report.passed_through), "spliced": len(report.spliced),
                "term_misses": len(report.term_misses),
@@ -58,7 +58,9 @@ def add_commands(commands) -> None:
     translate.add_argument("--tgt", default="en", choices=("ko", "en"))
     translate.add_argument("--glossary", action="append", metavar="FILE")
     translate.add_argument("--style", choices=STYLES, default="yonhap")
-    translate.add_argument("--tm", help="translation memory (SQLite) to take exact matches from")
+    translate.add_argument("--tm", help="translation memory (SQLite) whose matches are used before the model")
+    translate.add_argument("--tm-threshold", type=float, default=85.0,
+                           help="lowest fuzzy-match score (0-100) to reuse a TM translation (default 85)")
     translate.add_argument("--out", default="translated", help="output folder (default translated/)")
     translate.add_argument("--device", choices=("cpu", "cuda"), default="cpu")
     translate.add_argument("--compute-type", default="auto", choices=("auto", "int8", "int8_float16", "float16",

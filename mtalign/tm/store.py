@@ -1,7 +1,8 @@
 """A SQLite translation memory of Korean-English units.
 
 Units are unique per (Korean, English) pair; adding a pair again changes nothing. Exact
-lookups use a whitespace- and Unicode-normalized key of the Korean text.
+lookups use a whitespace- and Unicode-normalized key of the Korean text; fuzzy lookups an
+FTS5 trigram index of that key (fuzzy.py).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import unicodedata
 from typing import Iterable, Iterator, List, Tuple
 
 from mtalign.errors import UserError
+from mtalign.tm import fuzzy
 from mtalign.types import Unit
 
 SCHEMA = """
@@ -20,6 +22,9 @@ CREATE TABLE IF NOT EXISTS units (
     id INTEGER PRIMARY KEY, ko TEXT NOT NULL, en TEXT NOT NULL, ko_key TEXT NOT NULL,
     origin TEXT, source_file TEXT, role TEXT, score REAL, UNIQUE (ko, en));
 CREATE INDEX IF NOT EXISTS units_ko_key ON units (ko_key);
+CREATE VIRTUAL TABLE IF NOT EXISTS units_fts USING fts5 (ko_key, content='units', content_rowid='id',
+                                                         tokenize='trigram');
+CREATE VIRTUAL TABLE IF NOT EXISTS units_vocab USING fts5vocab (units_fts, 'row');
 """
 BATCH = 5000
 
@@ -51,10 +56,12 @@ class TranslationMemory:
         return added, seen
 
     def _flush(self, batch: List[tuple], added: int, seen: int) -> Tuple[int, int]:
+        last_id = self._db.execute("SELECT COALESCE(MAX(id), 0) FROM units").fetchone()[0]
         before = self._db.total_changes
         self._db.executemany("INSERT OR IGNORE INTO units (ko, en, ko_key, origin, source_file, role, score) "
                              "VALUES (?, ?, ?, ?, ?, ?, ?)", batch)
         inserted = self._db.total_changes - before
+        self._db.execute("INSERT INTO units_fts (rowid, ko_key) SELECT id, ko_key FROM units WHERE id > ?", (last_id,))
         result = added + inserted, seen + len(batch) - inserted
         batch.clear()
         return result
@@ -63,6 +70,20 @@ class TranslationMemory:
         rows = self._db.execute("SELECT ko, en, origin, source_file, role, score FROM units WHERE ko_key = ? "
                                 "ORDER BY id", (lookup_key(korean),))
         return [Unit(*row) for row in rows]
+
+    def fuzzy(self, korean: str, threshold: float = 85.0) -> List[Tuple[float, Unit]]:
+        """(score 0-100, unit) of units at least `threshold` similar to `korean`, best first."""
+        key = lookup_key(korean)
+        scored = sorted(((fuzzy.score(key, other), unit_id) for unit_id, other in fuzzy.candidates(self._db, key)),
+                        reverse=True)
+        matches = []
+        for similarity, unit_id in scored:
+            if similarity < threshold:
+                break
+            row = self._db.execute("SELECT ko, en, origin, source_file, role, score FROM units WHERE id = ?",
+                                   (unit_id,)).fetchone()
+            matches.append((round(similarity, 1), Unit(*row)))
+        return matches
 
     def units(self) -> Iterator[Unit]:
         for row in self._db.execute("SELECT ko, en, origin, source_file, role, score FROM units ORDER BY id"):

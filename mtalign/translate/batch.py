@@ -36,6 +36,7 @@ CHECKPOINT = ".mtalign-translate-checkpoint.jsonl"
 class TranslateReport:
     segments: int = 0
     from_tm: int = 0
+    tm_matches: List[dict] = field(default_factory=list)
     from_model: int = 0
     passed_through: List[dict] = field(default_factory=list)
     spliced: List[dict] = field(default_factory=list)
@@ -92,9 +93,18 @@ def _term_misses(source_file: str, segment: Segment, target: str, finder: TermFi
                    "term": hit.form, "expected": expected}
 
 
+def _tm_match(tm: TranslationMemory, text: str, threshold: float):
+    """(score, unit): an exact match scores 100; else the best fuzzy match at or above threshold."""
+    exact = tm.exact(text)
+    if exact:
+        return 100.0, exact[0]
+    fuzzy = tm.fuzzy(text, threshold)
+    return fuzzy[0] if fuzzy else None
+
+
 def translate_files(paths: Sequence[str], engine: Engine, out_dir: str, tm: Optional[TranslationMemory] = None,
                     glossary: Sequence[Entry] = (), style: Optional[str] = None, source_lang: str = "ko",
-                    progress: bool = True) -> TranslateReport:
+                    progress: bool = True, tm_threshold: float = 85.0) -> TranslateReport:
     """Translate every file into out_dir (same names); returns what came from where."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -106,10 +116,13 @@ def translate_files(paths: Sequence[str], engine: Engine, out_dir: str, tm: Opti
     translations: Dict[str, str] = {}
     pending: Dict[str, Protected] = {}
     for text in sources:
-        matches = tm.exact(text) if tm is not None else []
-        if matches:
-            translations[text] = matches[0].en
+        match = _tm_match(tm, text, tm_threshold) if tm is not None else None
+        if match:
+            similarity, unit = match
+            translations[text] = unit.en
             report.from_tm += 1
+            report.tm_matches.append({"source": text, "target": unit.en, "tm_source": unit.ko,
+                                      "score": similarity, "origin": "tm" if similarity == 100 else "tm-fuzzy"})
         elif engine.too_long(text):
             translations[text] = text
             report.passed_through.append({"source": text, "reason": "too long for the model; kept as is"})
@@ -137,6 +150,7 @@ def translate_files(paths: Sequence[str], engine: Engine, out_dir: str, tm: Opti
         report.outputs.append(str(target_path))
     with atomic_write(out / "translate-qa.json") as handle:
         json.dump({"passed_through": report.passed_through, "spliced": report.spliced,
-                   "term_misses": report.term_misses}, handle, ensure_ascii=False, indent=2)
+                   "term_misses": report.term_misses, "tm_matches": report.tm_matches}, handle,
+                  ensure_ascii=False, indent=2)
     (out / CHECKPOINT).unlink(missing_ok=True)
     return report
