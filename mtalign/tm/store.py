@@ -24,7 +24,7 @@ CREATE TABLE IF NOT EXISTS units (
 CREATE INDEX IF NOT EXISTS units_ko_key ON units (ko_key);
 CREATE VIRTUAL TABLE IF NOT EXISTS units_fts USING fts5 (ko_key, content='units', content_rowid='id',
                                                          tokenize='trigram');
-CREATE VIRTUAL TABLE IF NOT EXISTS units_vocab USING fts5vocab (units_fts, 'row');
+CREATE TABLE IF NOT EXISTS trigram_df (term TEXT PRIMARY KEY, doc INTEGER NOT NULL) WITHOUT ROWID;
 """
 BATCH = 5000
 
@@ -62,6 +62,8 @@ class TranslationMemory:
                              "VALUES (?, ?, ?, ?, ?, ?, ?)", batch)
         inserted = self._db.total_changes - before
         self._db.execute("INSERT INTO units_fts (rowid, ko_key) SELECT id, ko_key FROM units WHERE id > ?", (last_id,))
+        fuzzy.count_trigrams(self._db, (key for (key,) in self._db.execute(
+            "SELECT ko_key FROM units WHERE id > ?", (last_id,))))
         result = added + inserted, seen + len(batch) - inserted
         batch.clear()
         return result
