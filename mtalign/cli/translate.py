@@ -11,6 +11,7 @@ from mtalign.errors import UserError
 from mtalign.glossary.store import STYLES, load_glossary
 from mtalign.tm.store import TranslationMemory
 from mtalign.translate.batch import translate_files
+from mtalign.translate.convert import convert_model
 from mtalign.translate.engine import HOW_TO_GET_A_MODEL, Engine
 
 
@@ -44,7 +45,28 @@ def cmd_translate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_model_convert(args: argparse.Namespace) -> int:
+    out = convert_model(args.hf_dir, args.out_dir, None if args.quantization == "none" else args.quantization,
+                        args.force)
+    print(f"converted {args.hf_dir} -> {out}")
+    return EXIT_OK
+
+
 def add_commands(commands) -> None:
+    model = commands.add_parser("model", help="prepare CTranslate2 models",
+                                description="Model preparation for `mtalign translate`.")
+    model_commands = model.add_subparsers(dest="model_command", metavar="COMMAND", required=True)
+    convert = model_commands.add_parser(
+        "convert", help="convert a Hugging Face OPUS-MT / NLLB / M2M-100 checkpoint to CTranslate2",
+        description="Wrap CTranslate2's converter (needs the `convert` extra: transformers and torch) and copy "
+                    "the checkpoint's SentencePiece files beside the converted model.")
+    convert.add_argument("hf_dir", metavar="HF_DIR")
+    convert.add_argument("out_dir", metavar="OUT_DIR")
+    convert.add_argument("--quantization", default="int8",
+                         choices=("int8", "int8_float16", "int16", "float16", "float32", "none"))
+    convert.add_argument("--force", action="store_true", help="overwrite OUT_DIR")
+    convert.set_defaults(handler=cmd_model_convert)
+
     translate = commands.add_parser(
         "translate", help="translate documents: TM first, then a CTranslate2 model",
         description="Segment the inputs, take exact translation-memory matches, translate the rest with a "

@@ -15,7 +15,8 @@ from typing import Iterable, List, Tuple
 from rapidfuzz import fuzz
 
 RARE_TRIGRAMS = 8
-CANDIDATES = 40
+CANDIDATES = 50
+POSTINGS = 400  # units read per rare trigram: bounds the time of common ones
 
 
 def trigrams(text: str) -> List[str]:
@@ -27,18 +28,24 @@ def _quoted(trigram: str) -> str:
 
 
 def candidates(db: sqlite3.Connection, key: str) -> List[Tuple[int, str]]:
-    """(unit id, Korean key) of units sharing the query's rarest trigrams."""
+    """(unit id, Korean key) of the units that share the most of the query's rarest trigrams.
+
+    Each rare trigram is looked up on its own (bounded), and units are ranked by how many
+    of them they hold: a unit that differs only in a number or a word still shares most.
+    """
     grams = trigrams(key.casefold())
     if not grams:
         return []
     marks = ",".join("?" * len(grams))
     frequencies = db.execute(f"SELECT term, doc FROM trigram_df WHERE term IN ({marks})", grams).fetchall()
-    rare = [term for term, _ in sorted(frequencies, key=lambda row: row[1])[:RARE_TRIGRAMS]]
-    if not rare:
+    votes: Counter = Counter()
+    for term, _ in sorted(frequencies, key=lambda row: row[1])[:RARE_TRIGRAMS]:
+        votes.update(row[0] for row in db.execute("SELECT rowid FROM units_fts WHERE units_fts MATCH ? LIMIT ?",
+                                                  (_quoted(term), POSTINGS)))
+    best = [unit_id for unit_id, _ in votes.most_common(CANDIDATES)]
+    if not best:
         return []
-    query = " OR ".join(_quoted(term) for term in rare)
-    return db.execute("SELECT units.id, units.ko_key FROM units_fts JOIN units ON units.id = units_fts.rowid "
-                      "WHERE units_fts MATCH ? ORDER BY rank LIMIT ?", (query, CANDIDATES)).fetchall()
+    return db.execute(f"SELECT id, ko_key FROM units WHERE id IN ({','.join('?' * len(best))})", best).fetchall()
 
 
 def count_trigrams(db: sqlite3.Connection, keys: Iterable[str]) -> None:

@@ -81,7 +81,8 @@ class Engine:
     """One loaded model; translate() keeps input order whatever the batching does."""
 
     def __init__(self, model_dir: str, source_lang: str = "ko", target_lang: str = "en", device: str = "cpu",
-                 compute_type: str = "auto", threads: int = 0, beam: int = 1, batch_tokens: int = 4096) -> None:
+                 compute_type: str = "auto", threads: int = 0, beam: int = 1, batch_tokens: int = 4096,
+                 max_length: int = 256, min_length: int = 0) -> None:
         import ctranslate2
 
         self.files = inspect_model(model_dir)
@@ -91,6 +92,7 @@ class Engine:
         self.source_code = codes[source_lang] if codes else None
         self.target_code = codes[target_lang] if codes else None
         self.beam, self.batch_tokens = beam, batch_tokens
+        self.min_length, self.max_length = min_length, max_length
         try:
             self.translator = ctranslate2.Translator(model_dir, device=device, compute_type=compute_type,
                                                      intra_threads=threads)
@@ -108,7 +110,7 @@ class Engine:
     def too_long(self, sentence: str) -> bool:
         return len(self.tokens(sentence)) > MAX_INPUT_TOKENS
 
-    def translate(self, sentences: Sequence[str], max_length: int = 256) -> List[str]:
+    def translate(self, sentences: Sequence[str]) -> List[str]:
         """Translations of `sentences`, in their order."""
         if not sentences:
             return []
@@ -117,7 +119,8 @@ class Engine:
         prefix = [[self.target_code] for _ in order] if self.target_code else None
         results = self.translator.translate_batch(
             [tokens[index] for index in order], target_prefix=prefix, beam_size=self.beam,
-            max_batch_size=self.batch_tokens, batch_type="tokens", max_decoding_length=max_length,
+            max_batch_size=self.batch_tokens, batch_type="tokens", max_decoding_length=self.max_length,
+            min_decoding_length=self.min_length,
         )
         out: List[Optional[str]] = [None] * len(tokens)
         for position, index in enumerate(order):
