@@ -11,6 +11,7 @@ import pytest
 
 from mtalign.errors import UserError
 from mtalign.tm.store import TranslationMemory
+from mtalign.translate.batch import CHUNK
 from mtalign.translate.engine import Engine, inspect_model
 from mtalign.types import Unit
 from tests.conftest import REPO, run_cli
@@ -75,19 +76,19 @@ def _run(model, source, out):
 def test_killed_run_resumes_to_identical_output(model, tmp_path):
     lines = PARALLEL.joinpath("clipper-chip.ko.txt").read_text(encoding="utf-8").splitlines()
     source = tmp_path / "big.ko.txt"
-    source.write_text("\n".join(f"{lines[i % len(lines)]} ({i})" for i in range(600)) + "\n", encoding="utf-8")
+    source.write_text("\n".join(f"{lines[i % len(lines)]} ({i})" for i in range(2000)) + "\n", encoding="utf-8")
     clean = tmp_path / "clean"
     subprocess.run(_run(model, source, clean), check=False, capture_output=True)
     resumed = tmp_path / "resumed"
     checkpoint = resumed / ".mtalign-translate-checkpoint.jsonl"
     process = subprocess.Popen(_run(model, source, resumed), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.time() + 120
-    while time.time() < deadline and (not checkpoint.exists() or len(checkpoint.read_text().splitlines()) < 3):
+    while time.time() < deadline and (not checkpoint.exists() or len(checkpoint.read_text().splitlines()) < 2):
         time.sleep(0.02)
     process.send_signal(signal.SIGKILL)
     assert process.wait() == -signal.SIGKILL, "the run finished before it could be killed"
     done_before = len(checkpoint.read_text().splitlines())
-    assert 3 <= done_before < 600 // 32 + 1
+    assert 2 <= done_before < 2000 // CHUNK
     subprocess.run(_run(model, source, resumed), check=False, capture_output=True)
     assert (resumed / source.name).read_bytes() == (clean / source.name).read_bytes()
 

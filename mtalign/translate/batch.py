@@ -27,7 +27,7 @@ from mtalign.translate.engine import Engine
 from mtalign.translate.terms import Protected, protect, restore, splice
 from mtalign.types import Entry, Segment
 
-CHUNK = 32
+CHUNK = 256  # sentences per checkpointed chunk: several model batches, little to redo after a kill
 SKIPPED_ROLES = {"boilerplate", "credit"}
 CHECKPOINT = ".mtalign-translate-checkpoint.jsonl"
 
@@ -128,7 +128,10 @@ def translate_files(paths: Sequence[str], engine: Engine, out_dir: str, tm: Opti
             report.passed_through.append({"source": text, "reason": "too long for the model; kept as is"})
         else:
             pending[text] = protect(text, finder, style)
-    raw = _model_translations(list(dict.fromkeys(p.masked for p in pending.values())), engine, out, report, progress)
+    # Similar lengths share a chunk (little padding); the order depends only on the input, so
+    # chunk boundaries, and with them the checkpoint, are the same in every run.
+    masked = sorted(dict.fromkeys(p.masked for p in pending.values()), key=lambda t: (len(engine.tokens(t)), t))
+    raw = _model_translations(masked, engine, out, report, progress)
     for text, protected in pending.items():
         restored = restore(protected, raw[protected.masked])
         if restored is None:

@@ -54,13 +54,16 @@ def build_hf_model(directory: Path, vocab_size: int):
     return hf_model, processor, vocab
 
 
-def time_it(function, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        began = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - began)
-    return statistics.median(times)
+def interleaved_medians(functions: dict, repeats: dict) -> dict:
+    """Median seconds of each function, the runs interleaved so that machine noise hits all alike."""
+    times = {name: [] for name in functions}
+    for round_ in range(max(repeats.values())):
+        for name, function in functions.items():
+            if round_ < repeats[name]:
+                began = time.perf_counter()
+                function()
+                times[name].append(time.perf_counter() - began)
+    return {name: statistics.median(values) for name, values in times.items()}
 
 
 def main() -> int:
@@ -69,7 +72,7 @@ def main() -> int:
     parser.add_argument("--batch", type=int, default=32)
     parser.add_argument("--tokens", type=int, default=40)
     parser.add_argument("--vocab", type=int, default=8000)
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=5, help="runs of each CTranslate2 engine (medians)")
     parser.add_argument("--threads", type=int, default=2)
     args = parser.parse_args()
     import ctranslate2
@@ -100,7 +103,7 @@ def main() -> int:
             engine = Engine(str(ct2_dir), compute_type="int8", threads=args.threads, beam=beam,
                             batch_tokens=int(mean_tokens * args.batch), max_length=args.tokens,
                             min_length=args.tokens)
-            out_dirs = iter(range(100))
+            out_dirs = iter(range(1000))
 
             def end_to_end():
                 translate_files([str(document)], engine, str(Path(tmp) / f"out{next(out_dirs)}"), progress=False)
@@ -115,10 +118,10 @@ def main() -> int:
                         hf_model.generate(input_ids=input_ids, attention_mask=mask, num_beams=beam, do_sample=False,
                                           min_new_tokens=args.tokens, max_new_tokens=args.tokens)
 
-            for name, function in (("raw CTranslate2 translate_batch (int8)", raw),
-                                   ("mtalign translate end to end (int8)", end_to_end),
-                                   ("transformers generate (fp32)", hf)):
-                seconds = time_it(function, args.repeat if name != "transformers generate (fp32)" else 1)
+            functions = {"raw CTranslate2 translate_batch (int8)": raw, "mtalign translate end to end (int8)": end_to_end,
+                         "transformers generate (fp32)": hf}
+            repeats = {name: (args.repeat if "transformers" not in name else 1) for name in functions}
+            for name, seconds in interleaved_medians(functions, repeats).items():
                 rows.append((beam, name, len(sentences) / seconds, len(sentences) * args.tokens / seconds))
     print(f"{len(sentences)} sentences, batch {args.batch}, {args.tokens} target tokens each, {args.threads} threads, "
           f"vocabulary {args.vocab}")
