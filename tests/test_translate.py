@@ -34,6 +34,23 @@ def test_model_family_and_order_kept_through_batching(model):
     assert forward == list(reversed(backward)) and len(forward) == 12 and all(forward)
 
 
+def test_nllb_family_uses_language_codes(tmp_path):
+    nllb = build(tmp_path / "nllb", language_codes=("kor_Hang", "eng_Latn"))
+    engine = Engine(str(nllb), "ko", "en")
+    assert engine.files.family == "nllb"
+    tokens = engine.tokens("평양에서 회담이 열렸다.")
+    assert tokens[0] == "kor_Hang" and tokens[-1] == "</s>"
+    (translation,) = engine.translate(["평양에서 회담이 열렸다."])
+    assert "eng_Latn" not in translation  # the target prefix is not part of the output
+
+
+def test_moses_tokenization_around_sentencepiece(model):
+    engine = Engine(str(model), "en", "en", moses=True)
+    assert engine.moses.tokenize("It's 1,000 km (620 miles).") == "It 's 1,000 km ( 620 miles ) ."
+    assert engine.moses.detokenize("It 's 1,000 km ( 620 miles ) .") == "It's 1,000 km (620 miles)."
+    assert engine.translate(["Hello, world."])
+
+
 def test_tm_first_then_model_and_qa_report(model, tmp_path):
     source = PARALLEL / "supercomputer.ko.txt"
     first = source.read_text(encoding="utf-8").splitlines()[0]

@@ -38,8 +38,9 @@ def _set(spec, name: str, value) -> None:
     setattr(node, leaf, value)
 
 
-def build(directory: Path) -> Path:
-    """Write a Marian-shaped CTranslate2 model (model.bin, source.spm, target.spm) into directory."""
+def build(directory: Path, language_codes=()) -> Path:
+    """Write a tiny CTranslate2 model into directory: Marian-shaped (source.spm, target.spm), or
+    NLLB-shaped (sentencepiece.bpe.model, language codes such as kor_Hang in the vocabulary)."""
     import sentencepiece as spm
     from ctranslate2 import specs
 
@@ -49,11 +50,13 @@ def build(directory: Path) -> Path:
     spm.SentencePieceTrainer.train(sentence_iterator=iter(lines), model_writer=model, vocab_size=800,
                                    character_coverage=1.0, bos_id=-1, eos_id=-1, unk_id=0, minloglevel=2)
     directory.mkdir(parents=True, exist_ok=True)
-    for name in ("source.spm", "target.spm"):
+    names = ("sentencepiece.bpe.model",) if language_codes else ("source.spm", "target.spm")
+    for name in names:
         (directory / name).write_bytes(model.getvalue())
-    processor = spm.SentencePieceProcessor(model_file=str(directory / "source.spm"))
+    processor = spm.SentencePieceProcessor(model_file=str(directory / names[0]))
     pieces = [processor.id_to_piece(i) for i in range(processor.get_piece_size())]
-    vocabulary = ["<unk>", "<s>", "</s>", *(p for p in pieces if p not in ("<unk>", "<s>", "</s>"))]
+    vocabulary = ["<unk>", "<s>", "</s>", *(p for p in pieces if p not in ("<unk>", "<s>", "</s>")),
+                  *language_codes]
     spec = specs.TransformerSpec.from_config(num_layers=(1, 1), num_heads=2)
     rng = np.random.default_rng(0)
     for name, value in spec.variables().items():

@@ -24,7 +24,7 @@ def cmd_translate(args: argparse.Namespace) -> int:
     if all(os.path.getsize(path) == 0 for path in args.inputs):
         raise UserError(f"{', '.join(args.inputs)}: empty input, nothing to translate")
     engine = Engine(args.model, args.src, args.tgt, args.device, args.compute_type, args.threads, args.beam,
-                    args.batch_tokens)
+                    args.batch_tokens, moses=args.moses)
     tm = TranslationMemory(args.tm) if args.tm else None
     glossary = list(load_glossary(args.glossary or None).entries.values())
     report = translate_files(args.inputs, engine, args.out, tm, glossary, args.style, args.src,
@@ -90,6 +90,9 @@ def add_commands(commands) -> None:
     translate.add_argument("--beam", type=int, default=1)
     translate.add_argument("--batch-tokens", type=int, default=4096)
     translate.add_argument("--threads", type=int, default=0, help="CPU threads (0: CTranslate2's default)")
+    translate.add_argument("--moses", action="store_true",
+                           help="the model expects Moses-tokenized text: tokenize with sacremoses before "
+                                "SentencePiece and detokenize after")
     translate.add_argument("--format", choices=("text", "json"), default="text")
     translate.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     translate.set_defaults(handler=cmd_translate)

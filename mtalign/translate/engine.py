@@ -77,12 +77,28 @@ def _load_spm(path: str):
         raise UserError(f"{path}: not a valid SentencePiece model ({str(err).splitlines()[0]})") from None
 
 
+class _Moses:
+    """Moses tokenization around SentencePiece, for models trained on Moses-tokenized text."""
+
+    def __init__(self, source_lang: str, target_lang: str) -> None:
+        from sacremoses import MosesDetokenizer, MosesTokenizer
+
+        self._tokenizer = MosesTokenizer(lang=source_lang)
+        self._detokenizer = MosesDetokenizer(lang=target_lang)
+
+    def tokenize(self, text: str) -> str:
+        return self._tokenizer.tokenize(text, return_str=True, escape=False)
+
+    def detokenize(self, text: str) -> str:
+        return self._detokenizer.detokenize(text.split())
+
+
 class Engine:
     """One loaded model; translate() keeps input order whatever the batching does."""
 
     def __init__(self, model_dir: str, source_lang: str = "ko", target_lang: str = "en", device: str = "cpu",
                  compute_type: str = "auto", threads: int = 0, beam: int = 1, batch_tokens: int = 4096,
-                 max_length: int = 256, min_length: int = 0) -> None:
+                 max_length: int = 256, min_length: int = 0, moses: bool = False) -> None:
         import ctranslate2
 
         self.files = inspect_model(model_dir)
@@ -93,6 +109,7 @@ class Engine:
         self.target_code = codes[target_lang] if codes else None
         self.beam, self.batch_tokens = beam, batch_tokens
         self.min_length, self.max_length = min_length, max_length
+        self.moses = _Moses(source_lang, target_lang) if moses else None
         try:
             self.translator = ctranslate2.Translator(model_dir, device=device, compute_type=compute_type,
                                                      intra_threads=threads)
@@ -104,6 +121,8 @@ class Engine:
             raise UserError(f"{model_dir}: cannot load the model ({message})") from None
 
     def tokens(self, sentence: str) -> List[str]:
+        if self.moses:
+            sentence = self.moses.tokenize(sentence)
         pieces = self.source_spm.encode(sentence, out_type=str)
         return [self.source_code, *pieces, "</s>"] if self.source_code else pieces
 
@@ -125,5 +144,6 @@ class Engine:
         out: List[Optional[str]] = [None] * len(tokens)
         for position, index in enumerate(order):
             pieces = [piece for piece in results[position].hypotheses[0] if piece != self.target_code]
-            out[index] = self.target_spm.decode(pieces)
+            text = self.target_spm.decode(pieces)
+            out[index] = self.moses.detokenize(text) if self.moses else text
         return out
