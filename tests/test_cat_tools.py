@@ -83,3 +83,14 @@ def test_xliff_export_pretranslates_and_import_takes_reviewed_units(tmp_path):
     tm = TranslationMemory(tm_path)
     assert tm.exact(caption.source)[0].en.startswith("Putin and Kim Jong-un")
     assert len(tm) == 11
+
+
+def test_tm_built_from_the_main_jobs_alignments(tmp_path):
+    build = tmp_path / "build"
+    assert run_cli("run", REPO / "corpora", "--out", build, "-q").returncode == 0
+    tm_path = tmp_path / "tm.db"
+    result = run_cli("tmx", "import", build / "alignments.jsonl", "--tm", tm_path, "-q")
+    assert result.returncode == 0, result.stderr
+    tm = TranslationMemory(tm_path)
+    assert len(tm) >= 50
+    assert tm.exact("김수연")[0].en == "By Kim Soo-yeon"

@@ -14,11 +14,13 @@ from mtalign.errors import UserError
 from mtalign.formats.output import open_output
 from mtalign.formats.tmx import TmxReadReport, merge, read_units, validate, write_tmx
 from mtalign.formats.xliff import read_xliff, write_xliff
+from mtalign.glossary.candidates import read_alignment_pairs
 from mtalign.glossary.store import STYLES, load_glossary
 from mtalign.glossary.terms import TermFinder
 from mtalign.segment import read_document
 from mtalign.tm.pretranslate import reviewed_units, xliff_units
 from mtalign.tm.store import TranslationMemory
+from mtalign.types import Unit
 
 
 def cmd_tmx_import(args: argparse.Namespace) -> int:
@@ -29,8 +31,9 @@ def cmd_tmx_import(args: argparse.Namespace) -> int:
     report = TmxReadReport()
     files = []
     for path in args.files:
-        units = tqdm(read_units(path, keep_markup=args.markup == "keep", report=report), desc=os.path.basename(path),
-                     unit="tu", file=sys.stderr, disable=args.quiet)
+        source = _alignment_units(path) if path.endswith((".jsonl", ".tsv")) else \
+            read_units(path, keep_markup=args.markup == "keep", report=report)
+        units = tqdm(source, desc=os.path.basename(path), unit="tu", file=sys.stderr, disable=args.quiet)
         added, present = tm.add(units)
         files.append({"file": path, "added": added, "already_present": present})
     for skipped in report.skipped:
@@ -43,6 +46,11 @@ def cmd_tmx_import(args: argparse.Namespace) -> int:
             print(f"{record['file']}: {record['added']} units added, {record['already_present']} already in the TM")
         print(f"{args.tm}: {summary['units']} units")
     return EXIT_OK
+
+
+def _alignment_units(path: str):
+    """Paired records of alignment output (main job JSONL, align --fragments, align --format tsv)."""
+    return (Unit(ko, en, "aligned", where) for ko, en, where in read_alignment_pairs(path))
 
 
 def cmd_tmx_validate(args: argparse.Namespace) -> int:
@@ -98,9 +106,11 @@ def add_commands(commands) -> None:
     tmx = commands.add_parser("tmx", help="TMX 1.4b: import into a TM, validate, merge, export",
                               description="Translation memory exchange (TMX 1.4b) in bounded memory.")
     sub = tmx.add_subparsers(dest="tmx_command", metavar="COMMAND", required=True)
-    imp = sub.add_parser("import", help="add TMX units to a translation memory",
+    imp = sub.add_parser("import", help="add TMX units (or alignment output) to a translation memory",
                          description="Read Korean-English units (any language-code form, deprecated lang "
-                                     "attribute accepted) into a SQLite TM; duplicates are not repeated.")
+                                     "attribute accepted) into a SQLite TM; duplicates are not repeated. Files "
+                                     "ending in .jsonl or .tsv are read as alignment output with texts (the main "
+                                     "job's alignments.jsonl, align --fragments, align --format tsv).")
     imp.add_argument("files", nargs="+", metavar="FILE")
     imp.add_argument("--tm", required=True, help="translation memory file (SQLite; created if missing)")
     imp.add_argument("--markup", choices=("flatten", "keep"), default="flatten",
