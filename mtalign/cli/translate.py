@@ -69,11 +69,12 @@ def add_commands(commands) -> None:
 
     translate = commands.add_parser(
         "translate", help="translate documents: TM first, then a CTranslate2 model",
-        description="Segment the inputs, take exact translation-memory matches, translate the rest with a "
-                    "CTranslate2 model (Marian/OPUS-MT, NLLB-200 or M2M-100) in length-sorted, token-budgeted "
-                    "batches, and write each document back with its layout to --out. A checkpoint lets a killed "
-                    "run resume; translate-qa.json lists glossary terms missing from the output and lines "
-                    "passed through. Exit 1 when the QA report has entries.")
+        description="Segment the inputs, take translation-memory matches (exact, then fuzzy at --tm-threshold), "
+                    "translate the rest with a CTranslate2 model (Marian/OPUS-MT, NLLB-200 or M2M-100) in "
+                    "length-sorted, token-budgeted batches with glossary terms protected, and write each document "
+                    "back with its layout to --out. A checkpoint lets a killed run resume; translate-qa.json lists "
+                    "TM matches, segments translated around glossary terms, terms still missing and lines passed "
+                    "through. Exit 1 when it lists anything to review.")
     translate.add_argument("inputs", nargs="+", metavar="INPUT")
     translate.add_argument("--model", metavar="DIR", help="CTranslate2 model folder with its SentencePiece files")
     translate.add_argument("--src", default="ko", choices=("ko", "en"))
