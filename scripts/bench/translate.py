@@ -74,6 +74,8 @@ def main() -> int:
     parser.add_argument("--vocab", type=int, default=8000)
     parser.add_argument("--repeat", type=int, default=5, help="runs of each CTranslate2 engine (medians)")
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--device", choices=("cpu", "cuda"), default="cpu",
+                        help="cuda: CTranslate2 float16 against transformers fp16 on the GPU")
     args = parser.parse_args()
     import ctranslate2
     import torch
@@ -88,19 +90,23 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         hf_dir, ct2_dir = Path(tmp) / "hf", Path(tmp) / "ct2"
         hf_model, processor, vocab = build_hf_model(hf_dir, args.vocab)
-        convert_model(str(hf_dir), str(ct2_dir), "int8")
+        gpu = args.device == "cuda"
+        compute = "float16" if gpu else "int8"
+        convert_model(str(hf_dir), str(ct2_dir), compute)
+        if gpu:
+            hf_model = hf_model.half().to("cuda")
         document = Path(tmp) / "doc.ko.txt"
         document.write_text("\n\n".join(sentences) + "\n", encoding="utf-8")
         tokens = [processor.encode(s, out_type=str) + ["</s>"] for s in sentences]
         mean_tokens = sum(map(len, tokens)) / len(tokens)
-        translator = ctranslate2.Translator(str(ct2_dir), device="cpu", compute_type="int8",
+        translator = ctranslate2.Translator(str(ct2_dir), device=args.device, compute_type=compute,
                                             intra_threads=args.threads)
         for beam in (1, 4):
             def raw():
                 translator.translate_batch(tokens, max_batch_size=args.batch, beam_size=beam,
                                            min_decoding_length=args.tokens, max_decoding_length=args.tokens)
 
-            engine = Engine(str(ct2_dir), compute_type="int8", threads=args.threads, beam=beam,
+            engine = Engine(str(ct2_dir), device=args.device, compute_type=compute, threads=args.threads, beam=beam,
                             batch_tokens=int(mean_tokens * args.batch), max_length=args.tokens,
                             min_length=args.tokens)
             out_dirs = iter(range(1000))
@@ -113,26 +119,26 @@ def main() -> int:
                     for start in range(0, len(sentences), args.batch):
                         ids = [[vocab.get(piece, vocab["<unk>"]) for piece in seq] for seq in tokens[start:start + args.batch]]
                         width = max(map(len, ids))
-                        input_ids = torch.tensor([seq + [vocab["<pad>"]] * (width - len(seq)) for seq in ids])
+                        input_ids = torch.tensor([seq + [vocab["<pad>"]] * (width - len(seq)) for seq in ids],
+                                                 device=hf_model.device)
                         mask = (input_ids != vocab["<pad>"]).long()
                         hf_model.generate(input_ids=input_ids, attention_mask=mask, num_beams=beam, do_sample=False,
                                           min_new_tokens=args.tokens, max_new_tokens=args.tokens)
 
-            functions = {"raw CTranslate2 translate_batch (int8)": raw, "mtalign translate end to end (int8)": end_to_end,
-                         "transformers generate (fp32)": hf}
+            functions = {f"raw CTranslate2 translate_batch ({compute})": raw,
+                         f"mtalign translate end to end ({compute})": end_to_end,
+                         f"transformers generate ({'fp16' if gpu else 'fp32'})": hf}
             repeats = {name: (args.repeat if "transformers" not in name else 1) for name in functions}
             for name, seconds in interleaved_medians(functions, repeats).items():
                 rows.append((beam, name, len(sentences) / seconds, len(sentences) * args.tokens / seconds))
     print(f"{len(sentences)} sentences, batch {args.batch}, {args.tokens} target tokens each, {args.threads} threads, "
-          f"vocabulary {args.vocab}")
+          f"vocabulary {args.vocab}, device {args.device}")
     print("| beam | engine | sentences/s | target tokens/s |")
     print("| --- | --- | --- | --- |")
     for beam, name, speed, token_speed in rows:
         print(f"| {beam} | {name} | {speed:.1f} | {token_speed:.0f} |")
     for beam in (1, 4):
-        by_name = {name: speed for b, name, speed, _ in rows if b == beam}
-        raw, ours, hf = (by_name[n] for n in ("raw CTranslate2 translate_batch (int8)",
-                                              "mtalign translate end to end (int8)", "transformers generate (fp32)"))
+        raw, ours, hf = (speed for b, _, speed, _ in rows if b == beam)
         print(f"beam {beam}: mtalign overhead over raw {100 * (raw / ours - 1):.1f}%; "
               f"mtalign / transformers {ours / hf:.2f}x; raw / transformers {raw / hf:.2f}x")
     return 0
