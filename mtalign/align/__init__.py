@@ -8,14 +8,14 @@
 
 from __future__ import annotations
 
-from typing import List, Sequence
+from typing import List, Optional, Sequence
 
 from mtalign.align.encoders import Encoder, load_encoder
 from mtalign.align.monotone import align_embeddings
-from mtalign.align.score import ScoreWeights
-from mtalign.types import Bead, Entry
+from mtalign.align.score import GlossaryAnchors, ScoreWeights
+from mtalign.types import Bead
 
-__all__ = ["align_sentences", "load_encoder", "Encoder", "ScoreWeights"]
+__all__ = ["align_sentences", "load_encoder", "Encoder", "GlossaryAnchors", "ScoreWeights"]
 
 
 def align_sentences(
@@ -23,7 +23,8 @@ def align_sentences(
     en: Sequence[str],
     encoder: Encoder,
     weights: ScoreWeights = ScoreWeights(),
-    glossary: Sequence[Entry] = (),
+    anchors: Optional[GlossaryAnchors] = None,
 ) -> List[Bead]:
-    """Align Korean sentences with English ones; glossary entries found on both sides are anchors."""
-    return align_embeddings(encoder.encode(ko), encoder.encode(en), ko, en, weights, glossary)
+    """Align Korean sentences with English ones; glossary entries found on both sides
+    (`GlossaryAnchors`, built once per glossary) are anchors."""
+    return align_embeddings(encoder.encode(ko), encoder.encode(en), ko, en, weights, anchors)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from typing import Iterator, List, Optional, Sequence
+from typing import Iterator, List, Optional
 
 from mtalign.align.encoders import Encoder
 from mtalign.align.monotone import align_embeddings
+from mtalign.align.score import GlossaryAnchors
 from mtalign.errors import UserError
 from mtalign.formats import csvtsv, jsonl
 from mtalign.formats.output import open_output
@@ -15,7 +16,7 @@ from mtalign.formats.tmx import write_tmx
 from mtalign.segment import detect_encoding, segment_file
 from mtalign.segment.decode import iter_lines
 from mtalign.segment.tag import detect_lang
-from mtalign.types import Bead, Entry, Segment, Unit
+from mtalign.types import Bead, Segment, Unit
 
 FORMATS = ("jsonl", "tsv", "tmx")
 
@@ -55,12 +56,12 @@ def _language_warnings(path: str, side: str, sentences: List[Segment]) -> List[s
 
 
 def align_files(ko_path: str, en_path: str, encoder: Encoder, presegmented: bool = False,
-                glossary: Sequence[Entry] = ()) -> Alignment:
+                anchors: Optional[GlossaryAnchors] = None) -> Alignment:
     ko, en = read_sentences(ko_path, presegmented), read_sentences(en_path, presegmented)
     warnings = _language_warnings(ko_path, "ko", ko) + _language_warnings(en_path, "en", en)
     ko_texts, en_texts = [s.text for s in ko], [s.text for s in en]
     beads = align_embeddings(encoder.encode(ko_texts), encoder.encode(en_texts), ko_texts, en_texts,
-                             glossary=glossary)
+                             anchors=anchors)
     return Alignment(ko, en, beads, warnings)
 
 

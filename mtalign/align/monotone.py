@@ -8,12 +8,12 @@ coarse path. Time and memory stay near-linear in the document length.
 
 from __future__ import annotations
 
-from typing import List, Sequence, Tuple
+from typing import List, Optional, Sequence, Tuple
 
 import numpy as np
 
-from mtalign.align.score import BEAD_TYPES, BeadScorer, ScoreWeights
-from mtalign.types import Bead, Entry
+from mtalign.align.score import BEAD_TYPES, BeadScorer, GlossaryAnchors, ScoreWeights
+from mtalign.types import Bead
 
 FULL_GRID_CELLS = 300 * 300
 POOL = 8
@@ -103,7 +103,7 @@ def align_embeddings(
     ko_texts: Sequence[str],
     en_texts: Sequence[str],
     weights: ScoreWeights = ScoreWeights(),
-    glossary: Sequence[Entry] = (),
+    anchors: Optional[GlossaryAnchors] = None,
 ) -> List[Bead]:
     """Align two embedded sentence lists; every sentence ends up in exactly one bead."""
     n, m = len(ko_texts), len(en_texts)
@@ -114,8 +114,8 @@ def align_embeddings(
     else:
         ko_pooled, ko_joined = _pool(ko_embeddings, ko_texts)
         en_pooled, en_joined = _pool(en_embeddings, en_texts)
-        coarse = align_embeddings(ko_pooled, en_pooled, ko_joined, en_joined, weights, glossary)
+        coarse = align_embeddings(ko_pooled, en_pooled, ko_joined, en_joined, weights, anchors)
         band = _band_from_coarse(coarse, n, m)
-    scorer = BeadScorer(ko_embeddings, en_embeddings, ko_texts, en_texts, weights, glossary)
+    scorer = BeadScorer(ko_embeddings, en_embeddings, ko_texts, en_texts, weights, anchors)
     scorer.fit_margins(*band)
     return _search(scorer, band)

@@ -55,8 +55,16 @@ def anchor_tokens(text: str, english_side: bool, finder: Optional[TermFinder] = 
     return tokens
 
 
-def _anchor_masks(texts: Sequence[str], english_side: bool, glossary: Sequence[Entry]) -> np.ndarray:
-    finder = TermFinder(glossary, korean=not english_side) if glossary else None
+class GlossaryAnchors:
+    """Term finders for both scripts, built once per glossary and shared by every alignment."""
+
+    def __init__(self, entries: Sequence[Entry]) -> None:
+        self.korean = TermFinder(entries)
+        self.english = TermFinder(entries, korean=False)
+
+
+def _anchor_masks(texts: Sequence[str], english_side: bool, anchors: Optional[GlossaryAnchors]) -> np.ndarray:
+    finder = None if anchors is None else (anchors.english if english_side else anchors.korean)
     masks = np.zeros((len(texts), ANCHOR_BITS // 64), dtype=np.uint64)
     for row, text in enumerate(texts):
         for token in anchor_tokens(text, english_side, finder):
@@ -71,14 +79,14 @@ class _Side:
     Computed once per document, so scoring a bead is only indexing.
     """
 
-    def __init__(self, embeddings: np.ndarray, texts: Sequence[str], english_side: bool, glossary: Sequence[Entry],
-                 max_block: int):
+    def __init__(self, embeddings: np.ndarray, texts: Sequence[str], english_side: bool,
+                 anchors: Optional[GlossaryAnchors], max_block: int):
         self.count = len(texts)
         prefix = np.zeros((self.count + 1, embeddings.shape[1]), dtype=np.float32)
         np.cumsum(embeddings, axis=0, out=prefix[1:])
         length_prefix = np.concatenate([[0.0], np.cumsum([len(text) for text in texts])])
         masks = np.vstack([np.zeros((1, ANCHOR_BITS // 64), dtype=np.uint64),
-                           _anchor_masks(texts, english_side, glossary)])
+                           _anchor_masks(texts, english_side, anchors)])
         self.embeddings, self.lengths, self.masks, self.knn = {}, {}, {}, {}
         for size in range(1, max_block + 1):
             block = np.zeros_like(prefix)
@@ -140,12 +148,12 @@ class BeadScorer:
         ko_texts: Sequence[str],
         en_texts: Sequence[str],
         weights: ScoreWeights = ScoreWeights(),
-        glossary: Sequence[Entry] = (),
+        anchors: Optional[GlossaryAnchors] = None,
         max_block: int = 3,
     ) -> None:
         self.weights = weights
-        self.ko = _Side(ko_embeddings, ko_texts, False, glossary, max_block)
-        self.en = _Side(en_embeddings, en_texts, True, glossary, max_block)
+        self.ko = _Side(ko_embeddings, ko_texts, False, anchors, max_block)
+        self.en = _Side(en_embeddings, en_texts, True, anchors, max_block)
         self.ko_unit = ko_embeddings
         self.en_unit = en_embeddings
 

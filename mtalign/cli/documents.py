@@ -15,12 +15,12 @@ from mtalign import pipeline
 from mtalign.align.documents import FORMATS, align_files, read_jobs, write_alignment
 from mtalign.align.encoders import load_encoder
 from mtalign.align.fragments import fragment_units, pair_fragments
-from mtalign.cli.common import EXIT_FINDINGS, EXIT_OK, note
+from mtalign.align.score import GlossaryAnchors
+from mtalign.cli.common import EXIT_FINDINGS, EXIT_OK, glossary_of, note
 from mtalign.errors import UserError
 from mtalign.formats import csvtsv, jsonl
 from mtalign.formats.output import open_output
 from mtalign.formats.tmx import write_tmx
-from mtalign.glossary.store import load_glossary
 from mtalign.segment import detect_encoding, read_document, segment_file
 
 
@@ -69,7 +69,7 @@ def _align_jobs(args: argparse.Namespace, encoder) -> int:
 
 
 def _align_pair(ko: str, en: str, out: Optional[str], args: argparse.Namespace, encoder) -> None:
-    alignment = align_files(ko, en, encoder, presegmented=args.presegmented, glossary=args.glossary_entries)
+    alignment = align_files(ko, en, encoder, presegmented=args.presegmented, anchors=args.anchors)
     for warning in alignment.warnings:
         note(f"warning: {warning}")
     left_out = write_alignment(alignment, args.format, out)
@@ -85,7 +85,7 @@ def cmd_align(args: argparse.Namespace) -> int:
     if args.fragments and not args.files:
         raise UserError("--fragments needs at least one article file")
     encoder = load_encoder(args.encoder)
-    args.glossary_entries = list(load_glossary(args.glossary).entries.values()) if args.glossary else []
+    args.anchors = GlossaryAnchors(glossary_of(args).entries.values()) if args.glossary else None
     if args.fragments:
         return _align_fragments(args, encoder)
     if args.jobs:
