@@ -20,7 +20,7 @@ from mtalign.formats.tbx import write_tbx
 from mtalign.formats.tmx import write_tmx
 from mtalign.glossary.candidates import read_alignment_pairs, write_candidates
 from mtalign.glossary.extract import extract
-from mtalign.glossary.store import load_glossary
+from mtalign.glossary.store import Glossary, load_glossary
 from mtalign.names.consistency import check_files, markdown_report
 from mtalign.fileio import atomic_write
 from mtalign.formats import jsonl
@@ -103,13 +103,11 @@ def align_corpus(files: List[Path], out_path: Path, report: RunReport, progress:
     report.outputs.append(str(out_path))
 
 
-def glossary_outputs(alignments: Path, out: Path, report: RunReport) -> None:
+def glossary_outputs(alignments: Path, glossary: Glossary, out: Path, report: RunReport) -> None:
     """Candidate entries proposed from the corpus alignments, and the shipped glossary as TBX."""
     candidates = extract(read_alignment_pairs(str(alignments)))
     with atomic_write(out / "glossary-candidates.tsv") as handle:
         write_candidates(candidates, handle)
-    glossary = load_glossary()
-    report.notes.extend(f"glossary conflict: {conflict}" for conflict in glossary.conflicts)
     with atomic_write(out / "glossary.tbx", "wb") as handle:
         write_tbx(glossary.entries.values(), handle)
     report.outputs += [str(out / "glossary-candidates.tsv"), str(out / "glossary.tbx")]
@@ -128,11 +126,11 @@ def corpus_tmx(alignments: Path, out: Path, report: RunReport) -> None:
     report.outputs.append(str(out / "corpus.tmx"))
 
 
-def consistency(files: List[Path], out: Path, report: RunReport, style: str = "yonhap") -> None:
+def consistency(files: List[Path], glossary: Glossary, out: Path, report: RunReport, style: str = "yonhap") -> None:
     """Name-consistency findings for the English articles of the corpus (parallel pairs left out)."""
     in_pairs = {path for pair in parallel_pairs(files) for path in pair}
     articles = [str(path) for path in files if path not in in_pairs]
-    findings = check_files(articles, load_glossary(), style)
+    findings = check_files(articles, glossary, style)
     with atomic_write(out / "consistency.json") as handle:
         json.dump([dataclasses.asdict(f) for f in findings], handle, ensure_ascii=False, indent=2)
     with atomic_write(out / "consistency.md") as handle:
@@ -146,7 +144,9 @@ def run(corpus: str | os.PathLike, out_dir: str | os.PathLike, progress: bool = 
     report = RunReport(files=len(files))
     segment_corpus(files, out / "segments.jsonl", report, progress)
     align_corpus(files, out / "alignments.jsonl", report, progress)
-    glossary_outputs(out / "alignments.jsonl", out, report)
+    glossary = load_glossary()
+    report.notes.extend(f"glossary conflict: {conflict}" for conflict in glossary.conflicts)
+    glossary_outputs(out / "alignments.jsonl", glossary, out, report)
     corpus_tmx(out / "alignments.jsonl", out, report)
-    consistency(files, out, report)
+    consistency(files, glossary, out, report)
     return report

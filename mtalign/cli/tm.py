@@ -9,13 +9,13 @@ import sys
 
 from tqdm import tqdm
 
-from mtalign.cli.common import EXIT_FINDINGS, EXIT_OK, note
+from mtalign.cli.common import EXIT_FINDINGS, EXIT_OK, glossary_of, note
 from mtalign.errors import UserError
 from mtalign.formats.output import open_output
 from mtalign.formats.tmx import TmxReadReport, merge, read_units, validate, write_tmx
 from mtalign.formats.xliff import read_xliff, write_xliff
 from mtalign.glossary.candidates import read_alignment_pairs
-from mtalign.glossary.store import STYLES, load_glossary
+from mtalign.glossary.store import STYLES
 from mtalign.glossary.terms import TermFinder
 from mtalign.segment import read_document
 from mtalign.tm.pretranslate import reviewed_units, xliff_units
@@ -85,7 +85,7 @@ def cmd_tmx_export(args: argparse.Namespace) -> int:
 def cmd_xliff_export(args: argparse.Namespace) -> int:
     documents = [read_document(path) for path in args.files]
     tm = TranslationMemory(args.tm) if args.tm else None
-    finder = TermFinder(load_glossary(args.glossary or None).entries.values())
+    finder = TermFinder(glossary_of(args).entries.values())
     files = [(doc.source, xliff_units(doc.segments, tm, finder, args.style)) for doc in documents]
     with open_output(args.output, binary=True) as out:
         count = write_xliff(files, out)

@@ -6,9 +6,9 @@ import argparse
 import json
 import os
 
-from mtalign.cli.common import EXIT_FINDINGS, EXIT_OK, note
+from mtalign.cli.common import EXIT_FINDINGS, EXIT_OK, glossary_of, note
 from mtalign.errors import UserError
-from mtalign.glossary.store import STYLES, load_glossary
+from mtalign.glossary.store import STYLES
 from mtalign.tm.store import TranslationMemory
 from mtalign.translate.batch import translate_files
 from mtalign.translate.convert import convert_model
@@ -26,7 +26,7 @@ def cmd_translate(args: argparse.Namespace) -> int:
     engine = Engine(args.model, args.src, args.tgt, args.device, args.compute_type, args.threads, args.beam,
                     args.batch_tokens, moses=args.moses)
     tm = TranslationMemory(args.tm) if args.tm else None
-    glossary = list(load_glossary(args.glossary or None).entries.values())
+    glossary = list(glossary_of(args).entries.values())
     report = translate_files(args.inputs, engine, args.out, tm, glossary, args.style, args.src,
                              progress=not args.quiet, tm_threshold=args.tm_threshold)
     summary = {"segments": report.segments, "from_tm": report.from_tm, "from_model": report.from_model,
