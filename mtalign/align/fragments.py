@@ -17,7 +17,7 @@ from typing import List, Optional, Sequence
 import numpy as np
 
 from mtalign.align.encoders import Encoder
-from mtalign.names.romanize import loose_key, romanize_rr
+from mtalign.names.romanize import loose_key, romanize_syllable_by_syllable
 from mtalign.types import Segment, Unit
 
 SAME_ROLE_BONUS = 0.1
@@ -45,7 +45,8 @@ def _name_similarity(ko: Segment, en: Segment) -> float:
     ko_match, en_match = _KO_NAME.match(ko.text), _EN_BYLINE.match(en.text)
     if not (ko_match and en_match):
         return 0.0
-    korean, english = loose_key(romanize_rr(ko_match.group(1))), loose_key(en_match.group(1))
+    korean = loose_key(romanize_syllable_by_syllable(ko_match.group(1)))
+    english = loose_key(en_match.group(1))
     return difflib.SequenceMatcher(None, korean, english).ratio()
 
 

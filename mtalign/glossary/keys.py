@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Iterator, List
 
-from mtalign.names.romanize import loose_key, romanize_rr
+from mtalign.names.romanize import loose_key, romanize_syllable_by_syllable
 from mtalign.segment.split_ko import is_hangul
 
 _NOT_WORD = re.compile(r"[\W_]+")
@@ -26,7 +26,7 @@ def words(text: str) -> List[str]:
 
 def sound_key(text: str) -> str:
     """Loose Latin key; Hangul is romanized first, so 푸틴 and Putin share a key."""
-    return loose_key(romanize_rr(text) if has_hangul(text) else text)
+    return loose_key(romanize_syllable_by_syllable(text) if has_hangul(text) else text)
 
 
 def skeleton_key(text: str) -> str:

@@ -40,7 +40,9 @@ def romanize_syllables(text: str) -> list:
     return out
 
 
-def romanize_rr(text: str) -> str:
+def romanize_syllable_by_syllable(text: str) -> str:
+    """RR letters per syllable, no sound changes (김정은 -> gimjeongeun): for comparing names;
+    styles.romanize_rr is strict RR of running text."""
     return "".join(romanize_syllables(text))
 
 
