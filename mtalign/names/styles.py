@@ -146,24 +146,36 @@ def yonhap_preferences() -> dict:
     return json.loads(DATA.read_text(encoding="utf-8"))
 
 
-def yonhap_syllable(syllable: str) -> Tuple[str, bool]:
+def yonhap_syllable(syllable: str, prefs: dict) -> Tuple[str, bool]:
     """(spelling, seen in data) for one given-name syllable in South Korean media style."""
-    prefs = yonhap_preferences()
     if syllable in prefs["syllables"]:
         return prefs["syllables"][syllable], True
+    return composed_syllable(syllable, prefs), False
+
+
+def composed_syllable(syllable: str, prefs: dict) -> str:
+    """A given-name syllable spelt from the preferred initial and rime, else strict RR."""
     initial, medial, final = split(syllable)
-    rime = medial + final
-    onset = prefs["initials"].get(initial, RR_INITIAL[initial])
-    return onset + prefs["rimes"].get(rime, RR_MEDIAL[medial] + FINAL_SOUND[final]), False
+    strict = RR_MEDIAL[medial] + FINAL_SOUND[final]
+    if initial == "ㅇ":  # vowel-initial syllables are spelt their own way (영 young): learnt whole only
+        return strict
+    onset = prefs["initials"].get(initial + medial) or prefs["initials"].get(initial, RR_INITIAL[initial])
+    vowel = prefs["vowels"].get(vowel_key(medial, final), RR_MEDIAL[medial])
+    return onset + prefs["rimes"].get(medial + final, vowel + FINAL_SOUND[final])
 
 
-def romanize_yonhap_name(name: str) -> Tuple[str, float]:
+def vowel_key(medial: str, final: str) -> str:
+    """A vowel keyed by whether a final consonant follows: ㅕ is yu in hyun, kyung, but yeo in an open syllable."""
+    return medial + ("+" if final else "")
+
+
+def romanize_yonhap_name(name: str, prefs: Optional[dict] = None) -> Tuple[str, float]:
     """South Korean media style: Surname Given-name (Lee Jae-myung); returns (name, share of
-    syllables whose spelling was seen in data)."""
+    syllables whose spelling was seen in data). `prefs`: other derived tables than the shipped ones."""
     surname, given = split_name(name)
-    prefs = yonhap_preferences()
-    family = prefs["surnames"].get(surname) or "".join(yonhap_syllable(s)[0] for s in surname).capitalize()
-    spelled = [yonhap_syllable(s) for s in given]
+    prefs = prefs or yonhap_preferences()
+    family = prefs["surnames"].get(surname) or "".join(yonhap_syllable(s, prefs)[0] for s in surname).capitalize()
+    spelled = [yonhap_syllable(s, prefs) for s in given]
     given_text = "-".join(spelling for spelling, _ in spelled).capitalize()
     seen = (surname in prefs["surnames"]) + sum(known for _, known in spelled)
     return f"{family} {given_text}".strip(), seen / (1 + len(given))
