@@ -150,3 +150,38 @@ def test_glossary_names_are_shared_anchors():
     english = anchor_tokens("Kim Jong-un held talks in Pyongyang in 2024.", True, TermFinder(entries, korean=False))
     shared = set(korean) & set(english)
     assert {"2024", "\x00entry:kim-jong-un", "\x00entry:pyongyang"} <= shared
+
+
+def test_a_line_holding_two_sentences_favours_the_bead_with_two_lines_opposite():
+    import numpy as np
+
+    from mtalign.align.monotone import full_band
+    from mtalign.align.score import BeadScorer, ScoreWeights
+
+    english = ["The minister arrived on Monday.", "She met the mayor."]
+    two_sentences = "장관이 월요일에 도착했다. 그는 시장을 만났다."
+    one_sentence = "장관이 월요일에 도착했고, 그는 시장을 만났다."
+    vectors = np.eye(3, dtype=np.float32)
+    ko_vectors, en_vectors = vectors[:1], np.stack([vectors[0], vectors[0]])
+
+    def one_to_two(korean):
+        scorer = BeadScorer(ko_vectors, en_vectors, [korean], english)
+        lo, _ = full_band(1, 2)
+        return scorer.band_scores(1, 2, lo, 3)[1, 2]
+
+    assert one_to_two(two_sentences) - one_to_two(one_sentence) == pytest.approx(
+        ScoreWeights().sentences * np.log(2), abs=1e-6)
+
+
+def test_use_encoder_tokenizes_with_the_sentencepiece_library():
+    import sentencepiece
+
+    from mtalign.align.encoders import USEEncoder
+
+    encoder = USEEncoder()
+    tokenizer = encoder._model._tokenizer
+    assert isinstance(tokenizer, sentencepiece.SentencePieceProcessor)
+    # two syllables outside the vocabulary make one unknown piece, as in the library the model was trained with
+    assert tokenizer.encode("훌륭히", out_type=int).count(tokenizer.unk_id()) == 1
+    rows = encoder.encode(["클리포드가 도착했다.", "Clifford arrived."])
+    assert rows.shape == (2, 512) and float(rows[0] @ rows[1]) > 0.5

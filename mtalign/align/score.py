@@ -4,8 +4,13 @@ A bead joins a block of `a` Korean with a block of `b` English sentences. Its sc
 the cosine of the two blocks' embeddings (a block's embedding is the normalized sum of
 its sentences'), made comparable across sentences by subtracting the mean similarity of
 each side to its nearest neighbours (a margin score, as in Bertalign), plus a length
-ratio term and a bonus for shared anchors (numbers, Latin tokens such as AFP or IBM,
-glossary names). Skips (1-0, 0-1) get a fixed score that the margins must beat.
+ratio term, a sentence-count term and a bonus for shared anchors (numbers, Latin tokens
+such as AFP or IBM, glossary names). Skips (1-0, 0-1) get a fixed score that the margins
+must beat.
+
+The sentence-count term matters for presegmented input: a line that holds two sentences
+(by the segmenter's rules) is most likely the counterpart of two lines on the other side,
+and two lines facing one single sentence are most likely not a merge.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from typing import List, Optional, Sequence, Tuple
 import numpy as np
 
 from mtalign.glossary.terms import TermFinder
+from mtalign.segment.split import split_sentences
 from mtalign.types import Entry
 
 ANCHOR_BITS = 128
@@ -30,7 +36,8 @@ class ScoreWeights:
     # Tuned on perturbed documents built from the dev data (scripts/eval_align.py); the
     # F1 surface is flat within +-0.005 around these values.
     skip: float = -0.08          # score of a 1-0 or 0-1 bead
-    merge: float = 0.03          # cost of each sentence beyond one per side
+    merge: float = 0.0           # cost of each line beyond one per side (the sentence-count term does this job)
+    sentences: float = 0.1       # weight of |log(Korean sentences / English sentences)| in a bead
     triple: float = 0.2          # extra cost of a 1-3 or 3-1 bead, rare in news translation
     length: float = 0.2          # weight of the squared log length ratio
     anchors: float = 0.3         # weight of the shared-anchor share
@@ -85,15 +92,16 @@ class _Side:
         prefix = np.zeros((self.count + 1, embeddings.shape[1]), dtype=np.float32)
         np.cumsum(embeddings, axis=0, out=prefix[1:])
         length_prefix = np.concatenate([[0.0], np.cumsum([len(text) for text in texts])])
+        sentence_prefix = np.concatenate([[0.0], np.cumsum([max(1, len(split_sentences(text))) for text in texts])])
         masks = np.vstack([np.zeros((1, ANCHOR_BITS // 64), dtype=np.uint64),
                            _anchor_masks(texts, english_side, anchors)])
-        self.embeddings, self.lengths, self.masks, self.knn = {}, {}, {}, {}
+        self.embeddings, self.lengths, self.sentences, self.masks, self.knn = {}, {}, {}, {}, {}
         for size in range(1, max_block + 1):
             block = np.zeros_like(prefix)
             block[size:] = prefix[size:] - prefix[:-size]
             self.embeddings[size] = block / np.maximum(np.linalg.norm(block, axis=1, keepdims=True), 1e-12)
-            self.lengths[size] = np.zeros(self.count + 1)
-            self.lengths[size][size:] = length_prefix[size:] - length_prefix[:-size]
+            self.lengths[size] = _block_sums(length_prefix, size)
+            self.sentences[size] = np.maximum(_block_sums(sentence_prefix, size), 1.0)
             mask = masks.copy()
             for back in range(1, size):
                 mask[back:] |= masks[:-back]
@@ -104,6 +112,13 @@ class _Side:
         knn_prefix = np.concatenate([[0.0], np.cumsum(knn_mean)])
         for size in self.knn:
             self.knn[size][size:] = (knn_prefix[size:] - knn_prefix[:-size]) / size
+
+
+def _block_sums(prefix: np.ndarray, size: int) -> np.ndarray:
+    """Row e: the sum of the `size` values before e, from their prefix sums (0 where the block does not fit)."""
+    sums = np.zeros(len(prefix))
+    sums[size:] = prefix[size:] - prefix[:-size]
+    return sums
 
 
 def _knn_means(queries: np.ndarray, keys: np.ndarray, first: np.ndarray, stop: np.ndarray, k: int) -> np.ndarray:
@@ -189,8 +204,9 @@ class BeadScorer:
         shared = np.bitwise_count(en_mask & ko_mask).sum(axis=1)
         total = np.bitwise_count(en_mask | ko_mask).sum(axis=1)
         anchors = np.where(total > 0, shared / np.maximum(total, 1), 0.0)
+        sentences = np.abs(np.log(self.ko.sentences[a][i_index] / self.en.sentences[b][j_index]))
         extra = w.merge * (a + b - 2) + (w.triple if max(a, b) >= 3 else 0.0)
-        return margin - w.length * ratio**2 + w.anchors * anchors - extra
+        return margin - w.length * ratio**2 - w.sentences * sentences + w.anchors * anchors - extra
 
     def cosine(self, a: int, b: int, i: int, js: np.ndarray) -> np.ndarray:
         return self.en.embeddings[b][js] @ self.ko.embeddings[a][i]
