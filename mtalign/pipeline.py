@@ -18,14 +18,14 @@ from mtalign.align.fragments import pair_fragments
 from mtalign.errors import UserError
 from mtalign.formats.tbx import write_tbx
 from mtalign.formats.tmx import write_tmx
-from mtalign.glossary.candidates import read_alignment_pairs, write_candidates
+from mtalign.glossary.candidates import write_candidates
 from mtalign.glossary.extract import extract
 from mtalign.glossary.store import Glossary, load_glossary
 from mtalign.names.consistency import check_files, markdown_report
 from mtalign.fileio import atomic_write
 from mtalign.formats import jsonl
+from mtalign.formats.alignments import read_aligned_texts
 from mtalign.segment import detect_encoding, read_document, segment_file
-from mtalign.types import Unit
 
 CORPUS_SUFFIXES = (".txt", ".html", ".htm")
 
@@ -105,7 +105,7 @@ def align_corpus(files: List[Path], out_path: Path, report: RunReport, progress:
 
 def glossary_outputs(alignments: Path, glossary: Glossary, out: Path, report: RunReport) -> None:
     """Candidate entries proposed from the corpus alignments, and the shipped glossary as TBX."""
-    candidates = extract(read_alignment_pairs(str(alignments)))
+    candidates = extract(read_aligned_texts(alignments).text_pairs())
     with atomic_write(out / "glossary-candidates.tsv") as handle:
         write_candidates(candidates, handle)
     with atomic_write(out / "glossary.tbx", "wb") as handle:
@@ -115,13 +115,10 @@ def glossary_outputs(alignments: Path, glossary: Glossary, out: Path, report: Ru
 
 def corpus_tmx(alignments: Path, out: Path, report: RunReport) -> None:
     """Every paired record of the corpus alignments as one TMX; unpaired ones are counted."""
-    records = [json.loads(line) for line in alignments.read_text(encoding="utf-8").splitlines()]
-    paired = [r for r in records if r.get("ko_text") and r.get("en_text")]
-    units = (Unit(r["ko_text"], r["en_text"], "aligned", r["source"], r.get("ko_role") or "", r["score"])
-             for r in paired)
+    aligned = read_aligned_texts(alignments)
     with atomic_write(out / "corpus.tmx", "wb") as handle:
-        tmx_report = write_tmx(units, handle)
-    report.notes.append(f"corpus.tmx: {tmx_report.units} units; {len(records) - len(paired)} unpaired "
+        tmx_report = write_tmx(aligned.units, handle)
+    report.notes.append(f"corpus.tmx: {tmx_report.units} units; {aligned.unpaired} unpaired "
                         "sentences or fragments left out")
     report.outputs.append(str(out / "corpus.tmx"))
 

@@ -11,7 +11,8 @@ from mtalign.cli.common import EXIT_FINDINGS, EXIT_OK, glossary_of, note
 from mtalign.formats.glossary_csv import read_csv, write_csv
 from mtalign.formats.output import open_output
 from mtalign.formats.tbx import read_tbx, write_tbx
-from mtalign.glossary.candidates import merge_candidates, read_alignment_pairs, write_candidates
+from mtalign.formats.alignments import read_aligned_texts
+from mtalign.glossary.candidates import merge_candidates, write_candidates
 from mtalign.glossary.extract import extract
 from mtalign.glossary.lookup import Hit, Lookup
 from mtalign.glossary.store import STYLES, load_glossary, write_tsv
@@ -41,7 +42,7 @@ def cmd_glossary_lookup(args: argparse.Namespace) -> int:
 
 
 def cmd_glossary_extract(args: argparse.Namespace) -> int:
-    pairs = [pair for path in args.alignments for pair in read_alignment_pairs(path)]
+    pairs = [pair for path in args.alignments for pair in read_aligned_texts(path).text_pairs()]
     candidates = extract(pairs)
     with open_output(args.output) as out:
         write_candidates(candidates, out)

@@ -14,13 +14,12 @@ from mtalign.errors import UserError
 from mtalign.formats.output import open_output
 from mtalign.formats.tmx import TmxReadReport, merge, read_units, validate, write_tmx
 from mtalign.formats.xliff import read_xliff, write_xliff
-from mtalign.glossary.candidates import read_alignment_pairs
+from mtalign.formats.alignments import read_aligned_texts
 from mtalign.glossary.store import STYLES
 from mtalign.glossary.terms import TermFinder
 from mtalign.segment import read_document
 from mtalign.tm.pretranslate import reviewed_units, xliff_units
 from mtalign.tm.store import TranslationMemory
-from mtalign.types import Unit
 
 
 def cmd_tmx_import(args: argparse.Namespace) -> int:
@@ -31,7 +30,7 @@ def cmd_tmx_import(args: argparse.Namespace) -> int:
     report = TmxReadReport()
     files = []
     for path in args.files:
-        source = _alignment_units(path) if path.endswith((".jsonl", ".tsv")) else \
+        source = read_aligned_texts(path).units if path.endswith((".jsonl", ".tsv")) else \
             read_units(path, keep_markup=args.markup == "keep", report=report)
         units = tqdm(source, desc=os.path.basename(path), unit="tu", file=sys.stderr, disable=args.quiet)
         added, present = tm.add(units)
@@ -46,11 +45,6 @@ def cmd_tmx_import(args: argparse.Namespace) -> int:
             print(f"{record['file']}: {record['added']} units added, {record['already_present']} already in the TM")
         print(f"{args.tm}: {summary['units']} units")
     return EXIT_OK
-
-
-def _alignment_units(path: str):
-    """Paired records of alignment output (main job JSONL, align --fragments, align --format tsv)."""
-    return (Unit(ko, en, "aligned", where) for ko, en, where in read_alignment_pairs(path))
 
 
 def cmd_tmx_validate(args: argparse.Namespace) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from typing import IO, Any, Iterable, Iterator
+from typing import IO, Any, Iterable, Iterator, Tuple
 
 from mtalign.errors import UserError
 
@@ -24,12 +24,12 @@ def write(records: Iterable[Any], handle: IO[str]) -> int:
     return count
 
 
-def read(handle: IO[str], name: str) -> Iterator[dict]:
-    """Yield the records of a JSONL stream; a bad line is a UserError naming file:line."""
+def read(handle: Iterable[str], name: str) -> Iterator[Tuple[int, Any]]:
+    """(line number, record) for each non-blank line; a bad line is a UserError naming file:line."""
     for number, line in enumerate(handle, start=1):
         if not line.strip():
             continue
         try:
-            yield json.loads(line)
+            yield number, json.loads(line)
         except json.JSONDecodeError as err:
             raise UserError(f"{name}:{number}: not valid JSON ({err.msg})") from None

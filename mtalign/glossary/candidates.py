@@ -7,7 +7,6 @@ skipped row is reported with its reason.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from pathlib import Path
@@ -31,34 +30,6 @@ def write_candidates(candidates: Iterable[Candidate], handle: IO[str]) -> int:
                                 c.evidence]) + "\n")
         count += 1
     return count
-
-
-def read_alignment_pairs(path: str) -> List[Tuple[str, str, str]]:
-    """(ko_text, en_text, where) from the main job's alignments.jsonl, `align --fragments`
-    JSONL, or `align --format tsv` output."""
-    if not os.path.isfile(path):
-        raise UserError(f"{path}: no such file")
-    lines = Path(path).read_text(encoding="utf-8").splitlines()
-    pairs = []
-    if lines and lines[0].startswith("ko\ten\t"):
-        for number, line in enumerate(lines[1:], start=2):
-            ko, en, *_ = line.split("\t") + [""]
-            if ko and en:
-                pairs.append((ko, en, f"{path}:{number}"))
-        return pairs
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as err:
-            raise UserError(f"{path}:{number}: not JSON ({err.msg})") from None
-        if "ko_text" not in record:
-            raise UserError(f"{path}:{number}: no ko_text/en_text; give alignments with texts "
-                            "(the main job's alignments.jsonl, align --fragments, or align --format tsv)")
-        if record.get("ko_text") and record.get("en_text"):
-            pairs.append((record["ko_text"], record["en_text"], f"{record.get('source', path)}"))
-    return pairs
 
 
 def _slug(text: str) -> str:
