@@ -102,3 +102,13 @@ def test_bad_input(tmp_path):
     bad_glossary.write_text("id\ttype\n", encoding="utf-8")
     result = run_cli("check", SEEDS / "004_738e896e42de23f5.txt", "--glossary", bad_glossary)
     assert result.returncode == 2 and "g.tsv:1: the header must be" in result.stderr
+
+
+def test_misspelt_places_are_misspellings_and_other_place_variants_are_place(tmp_path):
+    path = tmp_path / "copy.txt"
+    path.write_text("Putin flew to Pyeongyang, then on to Pyongyan.\nHe went on to Viet Nam.\n"
+                    "Seoul's envoy and Putin's aide met the Koreans and the Russians.\n", encoding="utf-8")
+    findings = json.loads(run_cli("check", path, "--format", "json").stdout)
+    kinds = {f["text"]: (f["kind"], f["suggestion"]) for f in findings}
+    assert kinds == {"Pyeongyang": ("misspelling", "Pyongyang"), "Pyongyan": ("misspelling", "Pyongyang"),
+                     "Viet Nam": ("place", "Vietnam")}

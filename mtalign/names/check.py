@@ -2,10 +2,10 @@
 
 Kinds of finding:
 - style        (a) a glossary name in another house style's form (Kim Jong Un in yonhap copy)
-- misspelling  (b) a known or near misspelling of a glossary name (Kim Jung-il, Vladmir Putin)
+- misspelling  (b) a known or near misspelling of a glossary name (Kim Jung-il, Vladmir Putin, Pyeongyang)
 - institution  (c) an organization, outlet, office or treaty off its canonical name
 - inconsistent (d) one name written two ways across the files checked, glossary or not
-- place        (e) a place-name variant (Viet Nam / Vietnam, Kim Il Sung square)
+- place        (e) another form of a place name (Viet Nam / Vietnam, Kim Il Sung square)
 
 Abbreviations (KCNA, U.S.) and aliases (Republic of Korea) are correct usage, never
 flagged; different people who share a surname are never merged.
@@ -32,7 +32,7 @@ SURNAMES = ("Kim Lee Yi Rhee Park Choi Chung Jung Jeong Kang Cho Jo Yoon Yun Jan
             "Shim Roh Noh Ha Kwak Sung Cha Joo Woo Koo Min Jin Na Ji Um Chae Won Bang Kong Hyun Ham Byun Choo "
             "Do Ban Ri Pak Choe Ro Hyon Rim Ryang Kye Jon Ju Sin").split()
 _KOREAN_NAME = re.compile(rf"\b(?:{'|'.join(SURNAMES)}) [A-Z][a-z]+(?:-[a-z]+| [A-Z][a-z]+(?![\w-]))?(?![\w-])")
-_CAPITALIZED_SPAN = re.compile(r"\b[A-Z][\w’'-]*(?: (?:of |for |the )?[A-Z][\w’'-]*){1,5}")
+_CAPITALIZED_SPAN = re.compile(r"\b[A-Z][\w’'-]*(?: (?:of |for |the )?[A-Z][\w’'-]*){0,5}")
 
 
 @dataclass
@@ -85,7 +85,7 @@ class Checker:
         case_only = found.casefold() == canonical.casefold()
         if case_only and entry.type not in CASE_SENSITIVE_TYPES:
             return None  # titles and treaty names are lower-cased by many styles
-        return _kind_of_type(entry, "misspelling" if reason == "misspelling" or case_only else "style"), entry
+        return _kind_of_type(entry, "misspelling" if reason == "misspelling" else "case" if case_only else "style"), entry
 
     def spans(self, line: str) -> List[Tuple[int, int]]:
         """Where glossary names stand in the line (flagged or not)."""
@@ -125,11 +125,18 @@ class Checker:
         return findings
 
 
-def _kind_of_type(entry: Entry, name_kind: str) -> str:
-    """Places and institutions have kinds of their own; persons keep style or misspelling."""
+def _kind_of_type(entry: Entry, variant_kind: str) -> str:
+    """The finding's kind from the entry type and the variant's kind (misspelling, style, case).
+
+    Institutions off their name are (c) whatever the variant; a misspelt place is (b) like a
+    misspelt person (Pyeongyang), other place variants are (e) (Viet Nam, Kim Il Sung square);
+    a person's name in the wrong case is a misspelling.
+    """
+    if entry.type in INSTITUTION_TYPES:
+        return "institution"
     if entry.type == "place":
-        return "place"
-    return "institution" if entry.type in INSTITUTION_TYPES else name_kind
+        return "misspelling" if variant_kind == "misspelling" else "place"
+    return "misspelling" if variant_kind == "case" else variant_kind
 
 
 def _word_count(text: str) -> int:
