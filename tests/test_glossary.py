@@ -196,3 +196,11 @@ def test_glossary_file_not_utf8(tmp_path):
     path.write_bytes("\t".join(COLUMNS).encode() + "\nseoul\tplace\t서울\t\tSeoul\t\t\t\t\tx\t\n".encode("cp949"))
     with pytest.raises(UserError, match="not UTF-8"):
         read_tsv(path)
+
+
+def test_person_entries_do_not_fire_on_common_korean_words():
+    from mtalign.glossary.terms import TermFinder
+
+    finder = TermFinder(load_glossary().entries.values())
+    text = "조국을 위해 한강 다리를 건넌 그는 서훈 대상자로 이상화된 모습이었고 박진감이 넘쳤다."
+    assert [hit.form for hit in finder.find(text) if hit.entry.type == "person"] == []
