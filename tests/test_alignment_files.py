@@ -40,3 +40,10 @@ def test_jsonl_keeps_role_source_and_score_and_names_the_bad_line(tmp_path):
     unit = aligned.units[0]
     assert (unit.ko, unit.en, unit.source_file, unit.role, unit.score) == ("사진", "Photo", "003.txt", "caption", 0.8)
     assert aligned.unpaired == 1
+
+
+def test_a_bad_score_cell_names_its_line(tmp_path):
+    path = tmp_path / "beads.tsv"
+    path.write_text("ko\ten\tscore\n가\tA\t0.5\n나\tB\thigh\n", encoding="utf-8")
+    with pytest.raises(UserError, match=r"beads.tsv:3: score 'high' is not a number"):
+        read_aligned_texts(path)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import List, Tuple
+from typing import List, Optional, Tuple
 
 from mtalign.errors import UserError
 from mtalign.formats import csvtsv, jsonl
@@ -23,7 +23,7 @@ class AlignedTexts:
     units: List[Unit] = field(default_factory=list)
     unpaired: int = 0
 
-    def add(self, ko: str, en: str, source: str, role: str = "", score=None) -> None:
+    def add(self, ko: str, en: str, source: str, role: str = "", score: Optional[float] = None) -> None:
         if ko and en:
             self.units.append(Unit(ko, en, "aligned", source, role, score))
         else:
@@ -48,9 +48,12 @@ def read_aligned_texts(path: str | os.PathLike) -> AlignedTexts:
 def _read_tsv(path, lines: List[str]) -> AlignedTexts:
     aligned = AlignedTexts()
     for number, row in csvtsv.read_rows(lines):
-        score = row.get("score")
+        try:
+            score = float(row["score"]) if row.get("score") else None
+        except ValueError:
+            raise UserError(f"{path}:{number}: score {row['score']!r} is not a number") from None
         aligned.add(row.get("ko", row.get("ko_text", "")), row.get("en", row.get("en_text", "")),
-                    f"{path}:{number}", score=float(score) if score else None)
+                    f"{path}:{number}", score=score)
     return aligned
 
 
