@@ -6,8 +6,9 @@ English; entries with a KCNA form are North Korean figures, whose established sp
 follow the North's romanization, and are left out), the Korean name pairs that glossary
 extraction finds in the Korean-English news dev data (Hangul names paired with a
 `Surname Given-name`), and the conventional surname spellings that the name-spelling issue
-itself lists (김 Kim, 이 Lee, 박 Park, 최 Choi, 정 Jung, 노 Roh, 유 Yoo, 류 Ryu). Each pair
-teaches four tables, each keeping the most frequent spelling:
+itself lists (김 Kim, 이 Lee, 박 Park, 최 Choi, 정 Jung/Jeong/Chung, 노 Roh, 유 Yoo, 류 Ryu;
+for these the data only chooses among the listed spellings). Each pair teaches these
+tables, each keeping the most frequent spelling:
 - surnames: 박 -> Park (surnames teach nothing else: their spellings are conventions of
   their own, Park and Choi are not how 박 and 최 sound in given names)
 - syllables: a given-name syllable as written (수 -> soo)
