@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional
+from typing import Dict, Iterable, List, Optional
 
-LANGS = ("ko", "en", "mixed", "und")
-ROLES = ("headline", "byline", "dateline", "caption", "body", "credit", "boilerplate")
+from mtalign.errors import UserError
+
+# Segment roles kept in every output but never translated (nor pre-translated).
+NOT_FOR_TRANSLATION = frozenset({"boilerplate", "credit"})
+# The house styles a glossary entry may give its own English form for.
+HOUSE_STYLES = ("yonhap", "kcna", "ap")
+ENTRY_TYPES = ("person", "organization", "place", "office", "event", "treaty", "media", "other")
+VARIANT_REASONS = ("style", "misspelling", "former", "abbreviation", "alias")
+_VARIANT = re.compile(r"^(?P<form>.+?)\s*\[(?P<reason>[a-z]+)\]$")
 
 
 @dataclass(frozen=True)
@@ -56,7 +64,24 @@ class Unit:
 @dataclass(frozen=True)
 class Variant:
     form: str
-    reason: str  # style | misspelling | former | abbreviation
+    reason: str  # one of VARIANT_REASONS
+
+
+def format_variants(variants: Iterable[Variant]) -> str:
+    """The one cell form of variants: `form [reason] | form [reason]`."""
+    return " | ".join(f"{variant.form} [{variant.reason}]" for variant in variants)
+
+
+def parse_variants(cell: str, where: str) -> List[Variant]:
+    """Read a `form [reason] | ...` cell back; `where` (file:line) names a malformed part."""
+    variants = []
+    for part in filter(None, (part.strip() for part in cell.split("|"))):
+        match = _VARIANT.match(part)
+        if not match or match.group("reason") not in VARIANT_REASONS:
+            raise UserError(f"{where}: variant {part!r} must look like 'form [reason]' with reason one "
+                            f"of {', '.join(VARIANT_REASONS)}")
+        variants.append(Variant(match.group("form"), match.group("reason")))
+    return variants
 
 
 @dataclass
@@ -81,3 +106,16 @@ class Entry:
         """Every English spelling this entry knows, canonical ones first, without repeats."""
         forms = [self.en, *self.styles.values(), *(variant.form for variant in self.variants)]
         return list(dict.fromkeys(forms))
+
+
+@dataclass
+class Finding:
+    """A name written off the glossary or off its own other spellings, at file:line:col."""
+
+    file: str
+    line: int
+    col: int
+    text: str
+    suggestion: str
+    kind: str
+    entry: Optional[str]

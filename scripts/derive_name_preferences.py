@@ -38,7 +38,7 @@ from pathlib import Path
 
 from mtalign.glossary.extract import extract
 from mtalign.glossary.store import load_glossary
-from mtalign.names.jamo import split
+from mtalign.hangul import split_syllable as split
 from mtalign.names.styles import (FINAL_SOUND, RR_INITIAL, RR_MEDIAL, composed_syllable, romanize_yonhap_name,
                                   split_name, vowel_key)
 

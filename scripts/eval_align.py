@@ -113,7 +113,7 @@ def run_systems(documents, encoder, repeat):
     systems = {
         "mtalign": lambda ko, en: align_sentences(ko, en, encoder),
         "raw-cosine DP": lambda ko, en: align_sentences(
-            ko, en, encoder, ScoreWeights(skip=0.0, merge=0.0, sentences=0.0, length=0.0, anchors=0.0, margin=False)),
+            ko, en, encoder, ScoreWeights(skip=0.0, sentences=0.0, length=0.0, anchors=0.0, margin=False)),
         "Gale-Church": lambda ko, en: _search(GaleChurchScorer(ko, en, ScoreWeights().en_per_ko_char),
                                               full_band(len(ko), len(en))),
     }

@@ -13,9 +13,7 @@ from mtalign.errors import UserError
 from mtalign.formats import csvtsv, jsonl
 from mtalign.formats.output import open_output
 from mtalign.formats.tmx import write_tmx
-from mtalign.segment import detect_encoding, segment_file
-from mtalign.segment.decode import iter_lines
-from mtalign.segment.tag import detect_lang
+from mtalign.segment import detect_encoding, detect_lang, iter_lines, segment_file
 from mtalign.types import Bead, Segment, Unit
 
 FORMATS = ("jsonl", "tsv", "tmx")

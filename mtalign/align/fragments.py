@@ -17,7 +17,7 @@ from typing import List, Optional, Sequence
 import numpy as np
 
 from mtalign.align.encoders import Encoder
-from mtalign.names.romanize import loose_key, romanize_syllable_by_syllable
+from mtalign.hangul import loose_key, romanize_syllable_by_syllable
 from mtalign.types import Segment, Unit
 
 SAME_ROLE_BONUS = 0.1

@@ -22,8 +22,8 @@ from typing import List, Optional, Sequence, Tuple
 
 import numpy as np
 
-from mtalign.glossary.terms import TermFinder
-from mtalign.segment.split import split_sentences
+from mtalign.glossary import TermFinder
+from mtalign.segment import split_sentences
 from mtalign.types import Entry
 
 ANCHOR_BITS = 128
@@ -36,7 +36,6 @@ class ScoreWeights:
     # Tuned on perturbed documents built from the dev data (scripts/eval_align.py); the
     # F1 surface is flat within +-0.005 around these values.
     skip: float = -0.08          # score of a 1-0 or 0-1 bead
-    merge: float = 0.0           # cost of each line beyond one per side (the sentence-count term does this job)
     sentences: float = 0.1       # weight of |log(Korean sentences / English sentences)| in a bead
     triple: float = 0.2          # extra cost of a 1-3 or 3-1 bead, rare in news translation
     length: float = 0.2          # weight of the squared log length ratio
@@ -205,7 +204,7 @@ class BeadScorer:
         total = np.bitwise_count(en_mask | ko_mask).sum(axis=1)
         anchors = np.where(total > 0, shared / np.maximum(total, 1), 0.0)
         sentences = np.abs(np.log(self.ko.sentences[a][i_index] / self.en.sentences[b][j_index]))
-        extra = w.merge * (a + b - 2) + (w.triple if max(a, b) >= 3 else 0.0)
+        extra = w.triple if max(a, b) >= 3 else 0.0
         return margin - w.length * ratio**2 - w.sentences * sentences + w.anchors * anchors - extra
 
     def cosine(self, a: int, b: int, i: int, js: np.ndarray) -> np.ndarray:

@@ -15,7 +15,8 @@ from mtalign.formats.alignments import read_aligned_texts
 from mtalign.glossary.candidates import merge_candidates, write_candidates
 from mtalign.glossary.extract import extract
 from mtalign.glossary.lookup import Hit, Lookup
-from mtalign.glossary.store import STYLES, load_glossary, write_tsv
+from mtalign.glossary.store import load_glossary, write_tsv
+from mtalign.types import HOUSE_STYLES
 
 
 def _hit_record(hit: Hit, style: Optional[str]) -> dict:
@@ -99,7 +100,7 @@ def add_commands(commands) -> None:
                     "match fuzzily with a score; a word or prefix finds longer names; Hangul finds entries "
                     "known only in English by romanization. Exit 1 when nothing matches."))
     lookup.add_argument("query")
-    lookup.add_argument("--style", choices=STYLES, help="show the English form of this house style")
+    lookup.add_argument("--style", choices=HOUSE_STYLES, help="show the English form of this house style")
     lookup.add_argument("--format", choices=("table", "json"), default="table")
     lookup.add_argument("--limit", type=int, default=10)
     lookup.set_defaults(handler=cmd_glossary_lookup)

@@ -9,10 +9,10 @@ import os
 
 from mtalign.cli.common import EXIT_FINDINGS, EXIT_OK, glossary_of, note
 from mtalign.glossary.lookup import Lookup
-from mtalign.glossary.store import STYLES
 from mtalign.names.consistency import check_files, fix_copies
-from mtalign.names.romanize import STYLES as ROMANIZE_STYLES
+from mtalign.names.romanize import ROMANIZATION_STYLES
 from mtalign.names.romanize import romanize
+from mtalign.types import HOUSE_STYLES
 
 
 def cmd_romanize(args: argparse.Namespace) -> int:
@@ -51,7 +51,7 @@ def add_commands(commands) -> None:
                     "Romanization (rr) or McCune-Reischauer (mr). Glossary entries win unless --no-glossary. "
                     "One line per input, in order; JSON adds the alternatives and a confidence.")
     roman.add_argument("texts", nargs="+", metavar="TEXT")
-    roman.add_argument("--style", choices=ROMANIZE_STYLES, default="yonhap")
+    roman.add_argument("--style", choices=ROMANIZATION_STYLES, default="yonhap")
     roman.add_argument("--as", dest="kind", choices=("auto", "name", "text"), default="auto",
                        help="treat input as a personal name or as text (default: guess)")
     roman.add_argument("--no-glossary", action="store_true", help="rules only")
@@ -66,7 +66,7 @@ def add_commands(commands) -> None:
                     "(e) place-name variants. Exit 1 when there are findings.")
     check.add_argument("files", nargs="+", metavar="FILE")
     check.add_argument("--glossary", action="append", metavar="FILE", help="default: the shipped glossaries/")
-    check.add_argument("--style", choices=STYLES, default="yonhap", help="house style (default yonhap)")
+    check.add_argument("--style", choices=HOUSE_STYLES, default="yonhap", help="house style (default yonhap)")
     check.add_argument("--format", choices=("text", "json"), default="text")
     check.add_argument("--fix", metavar="OUTDIR", help="write corrected copies (and fixes.json) here; originals untouched")
     check.set_defaults(handler=cmd_check)

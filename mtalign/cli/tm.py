@@ -15,11 +15,11 @@ from mtalign.formats.output import open_output
 from mtalign.formats.tmx import TmxReadReport, merge, read_units, validate, write_tmx
 from mtalign.formats.xliff import read_xliff, write_xliff
 from mtalign.formats.alignments import read_aligned_texts
-from mtalign.glossary.store import STYLES
 from mtalign.glossary.terms import TermFinder
 from mtalign.segment import read_document
 from mtalign.tm.pretranslate import reviewed_units, xliff_units
 from mtalign.tm.store import TranslationMemory
+from mtalign.types import HOUSE_STYLES
 
 
 def cmd_tmx_import(args: argparse.Namespace) -> int:
@@ -139,7 +139,7 @@ def add_commands(commands) -> None:
     xexp.add_argument("files", nargs="+", metavar="FILE")
     xexp.add_argument("--tm", help="translation memory to pre-translate from")
     xexp.add_argument("--glossary", action="append", metavar="FILE")
-    xexp.add_argument("--style", choices=STYLES)
+    xexp.add_argument("--style", choices=HOUSE_STYLES)
     xexp.add_argument("-o", "--output", metavar="OUT.xlf")
     xexp.set_defaults(handler=cmd_xliff_export)
     ximp = xsub.add_parser("import", help="add reviewed XLIFF units to the TM",

@@ -8,11 +8,11 @@ import os
 
 from mtalign.cli.common import EXIT_FINDINGS, EXIT_OK, glossary_of, note
 from mtalign.errors import UserError
-from mtalign.glossary.store import STYLES
 from mtalign.tm.store import TranslationMemory
 from mtalign.translate.batch import translate_files
 from mtalign.translate.convert import convert_model
 from mtalign.translate.engine import HOW_TO_GET_A_MODEL, Engine
+from mtalign.types import HOUSE_STYLES
 
 
 def cmd_translate(args: argparse.Namespace) -> int:
@@ -80,7 +80,7 @@ def add_commands(commands) -> None:
     translate.add_argument("--src", default="ko", choices=("ko", "en"))
     translate.add_argument("--tgt", default="en", choices=("ko", "en"))
     translate.add_argument("--glossary", action="append", metavar="FILE")
-    translate.add_argument("--style", choices=STYLES, default="yonhap")
+    translate.add_argument("--style", choices=HOUSE_STYLES, default="yonhap")
     translate.add_argument("--tm", help="translation memory (SQLite) whose matches are used before the model")
     translate.add_argument("--tm-threshold", type=float, default=85.0,
                            help="lowest fuzzy-match score (0-100) to reuse a TM translation (default 85)")

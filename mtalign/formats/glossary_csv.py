@@ -14,10 +14,9 @@ import os
 from typing import IO, Iterable, List
 
 from mtalign.errors import UserError
-from mtalign.glossary.store import REASONS, STYLES, TYPES
-from mtalign.types import Entry, Variant
+from mtalign.types import ENTRY_TYPES, HOUSE_STYLES, Entry, format_variants, parse_variants
 
-HEADER = ["Entry_ID", "Entry_Subject", "Korean", "Korean_Hanja", "English", *(f"English_{s}" for s in STYLES),
+HEADER = ["Entry_ID", "Entry_Subject", "Korean", "Korean_Hanja", "English", *(f"English_{s}" for s in HOUSE_STYLES),
           "English_Variants", "Definition", "Entry_Source"]
 
 
@@ -37,8 +36,8 @@ def write_csv(entries: Iterable[Entry], handle: IO[str]) -> int:
     for entry in entries:
         writer.writerow([
             entry.id, entry.type, _join(entry.ko), entry.hanja, entry.en,
-            *(entry.styles.get(style, "") for style in STYLES),
-            _join(f"{v.form} [{v.reason}]" for v in entry.variants), entry.note, _join(entry.sources),
+            *(entry.styles.get(style, "") for style in HOUSE_STYLES),
+            format_variants(entry.variants), entry.note, _join(entry.sources),
         ])
         count += 1
     return count
@@ -58,18 +57,13 @@ def read_csv(path: str | os.PathLike) -> List[Entry]:
         if len(row) != len(HEADER):
             raise UserError(f"{path}:{number}: expected {len(HEADER)} columns, found {len(row)}")
         cells = dict(zip(HEADER, row))
-        if cells["Entry_Subject"] not in TYPES or not cells["English"]:
-            raise UserError(f"{path}:{number}: needs an English term and a subject out of {', '.join(TYPES)}")
-        variants = []
-        for part in _split(cells["English_Variants"]):
-            form, _, reason = part.rpartition(" [")
-            if reason.rstrip("]") not in REASONS:
-                raise UserError(f"{path}:{number}: variant {part!r} must end in [reason]")
-            variants.append(Variant(form, reason.rstrip("]")))
+        if cells["Entry_Subject"] not in ENTRY_TYPES or not cells["English"]:
+            raise UserError(f"{path}:{number}: needs an English term and a subject out of {', '.join(ENTRY_TYPES)}")
         entries.append(Entry(
             id=cells["Entry_ID"], type=cells["Entry_Subject"], ko=_split(cells["Korean"]),
             hanja=cells["Korean_Hanja"], en=cells["English"],
-            styles={s: cells[f"English_{s}"] for s in STYLES if cells[f"English_{s}"]},
-            variants=variants, note=cells["Definition"], sources=_split(cells["Entry_Source"]),
+            styles={s: cells[f"English_{s}"] for s in HOUSE_STYLES if cells[f"English_{s}"]},
+            variants=parse_variants(cells["English_Variants"], f"{path}:{number}"),
+            note=cells["Definition"], sources=_split(cells["Entry_Source"]),
         ))
     return entries

@@ -26,7 +26,7 @@ from lxml import etree
 
 from mtalign.errors import UserError
 from mtalign.formats.safexml import parse
-from mtalign.types import Entry, Variant
+from mtalign.types import HOUSE_STYLES, Entry, Variant
 
 @dataclass(frozen=True)
 class Dialect:
@@ -139,7 +139,7 @@ def _entry(d: Dialect, concept, where: str) -> Entry:
         id=concept.get("id") or "", type=subject.text if subject is not None else "other",
         ko=[term_sec.findtext(d.q("term")) for term_sec in langs.get("ko", [])],
         en=default.findtext(d.q("term")), hanja=hanja[0].findtext(d.q("term")) if hanja else "",
-        styles={style: styles[style] for style in ("yonhap", "kcna", "ap") if style in styles},
+        styles={style: styles[style] for style in HOUSE_STYLES if style in styles},
         variants=variants, note=concept.findtext(d.q("note")) or "",
         sources=[admin.text for admin in concept.findall(f"{d.q('admin')}[@type='source']")],
     )

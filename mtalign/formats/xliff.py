@@ -18,8 +18,6 @@ from mtalign.errors import UserError
 from mtalign.formats.safexml import parse
 
 NS = "urn:oasis:names:tc:xliff:document:1.2"
-STATE_OF_ORIGIN = {"tm": "translated", "aligned": "translated", "mt": "needs-review-translation"}
-REVIEWED_STATES = {"translated", "final", "signed-off"}
 
 
 @dataclass

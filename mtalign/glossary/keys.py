@@ -5,14 +5,9 @@ from __future__ import annotations
 import re
 from typing import Iterator, List
 
-from mtalign.names.romanize import loose_key, romanize_syllable_by_syllable
-from mtalign.segment.split_ko import is_hangul
+from mtalign.hangul import has_hangul, loose_key, romanize_syllable_by_syllable
 
 _NOT_WORD = re.compile(r"[\W_]+")
-
-
-def has_hangul(text: str) -> bool:
-    return any(is_hangul(ch) for ch in text)
 
 
 def norm_key(text: str) -> str:

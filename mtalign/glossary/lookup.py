@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from typing import Dict, List, Optional, Sequence
 
 from mtalign.glossary.index import entry_from_json, open_index
-from mtalign.glossary.keys import deletions, has_hangul, norm_key, skeleton_key, sound_key
+from mtalign.glossary.keys import deletions, norm_key, skeleton_key, sound_key
+from mtalign.hangul import has_hangul
 from mtalign.glossary.store import Glossary, load_glossary, shipped_glossaries
 from mtalign.types import Entry
 

@@ -27,13 +27,9 @@ from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Sequence, TextIO
 
 from mtalign.errors import UserError
-from mtalign.types import Entry, Variant
+from mtalign.types import ENTRY_TYPES, HOUSE_STYLES, Entry, format_variants, parse_variants
 
 COLUMNS = ("id", "type", "ko", "hanja", "en", "yonhap", "kcna", "ap", "variants", "note", "sources")
-STYLES = ("yonhap", "kcna", "ap")
-TYPES = ("person", "organization", "place", "office", "event", "treaty", "media", "other")
-REASONS = ("style", "misspelling", "former", "abbreviation", "alias")
-_VARIANT = re.compile(r"^(?P<form>.+?)\s*\[(?P<reason>[a-z]+)\]$")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
@@ -50,31 +46,20 @@ def _split(cell: str) -> List[str]:
     return [part.strip() for part in cell.split("|") if part.strip()]
 
 
-def _parse_variants(cell: str, where: str) -> List[Variant]:
-    variants = []
-    for part in _split(cell):
-        match = _VARIANT.match(part)
-        if not match or match.group("reason") not in REASONS:
-            raise UserError(f"{where}: variant {part!r} must look like 'form [reason]' with reason one of "
-                            f"{', '.join(REASONS)}")
-        variants.append(Variant(match.group("form"), match.group("reason")))
-    return variants
-
-
 def parse_row(cells: Sequence[str], where: str) -> Entry:
     if len(cells) != len(COLUMNS):
         raise UserError(f"{where}: expected {len(COLUMNS)} tab-separated columns, found {len(cells)}")
     row = dict(zip(COLUMNS, (cell.strip() for cell in cells)))
     if not _ID.match(row["id"]):
         raise UserError(f"{where}: id {row['id']!r} must be lower-case letters, digits and hyphens")
-    if row["type"] not in TYPES:
-        raise UserError(f"{where}: type {row['type']!r} is not one of {', '.join(TYPES)}")
+    if row["type"] not in ENTRY_TYPES:
+        raise UserError(f"{where}: type {row['type']!r} is not one of {', '.join(ENTRY_TYPES)}")
     if not row["en"]:
         raise UserError(f"{where}: an entry needs an English form (en); the Korean form (ko) may be empty")
     return Entry(
         id=row["id"], type=row["type"], ko=_split(row["ko"]), hanja=row["hanja"], en=row["en"],
-        styles={style: row[style] for style in STYLES if row[style]},
-        variants=_parse_variants(row["variants"], where), note=row["note"], sources=_split(row["sources"]),
+        styles={style: row[style] for style in HOUSE_STYLES if row[style]},
+        variants=parse_variants(row["variants"], where), note=row["note"], sources=_split(row["sources"]),
     )
 
 
@@ -104,8 +89,8 @@ def read_tsv(path: str | os.PathLike) -> List[Entry]:
 def format_row(entry: Entry) -> str:
     cells = {
         "id": entry.id, "type": entry.type, "ko": " | ".join(entry.ko), "hanja": entry.hanja, "en": entry.en,
-        **{style: entry.styles.get(style, "") for style in STYLES},
-        "variants": " | ".join(f"{v.form} [{v.reason}]" for v in entry.variants),
+        **{style: entry.styles.get(style, "") for style in HOUSE_STYLES},
+        "variants": format_variants(entry.variants),
         "note": entry.note, "sources": " | ".join(entry.sources),
     }
     return "\t".join(cells[column] for column in COLUMNS)
@@ -122,9 +107,6 @@ class Glossary:
     files: List[str]
     entries: Dict[str, Entry]
     conflicts: List[str] = field(default_factory=list)
-
-    def get(self, entry_id: str) -> Optional[Entry]:
-        return self.entries.get(entry_id)
 
 
 def _conflicts(entries: Iterable[Entry]) -> List[str]:

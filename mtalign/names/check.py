@@ -15,35 +15,19 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
-from mtalign.glossary.keys import norm_key
-from mtalign.glossary.lookup import Lookup
-from mtalign.types import Entry
+from mtalign.glossary import Lookup, norm_key
+from mtalign.hangul import SURNAME_SPELLINGS
+from mtalign.types import Entry, Finding
 
 FLAGGED_REASONS = {"style", "misspelling", "former"}
 INSTITUTION_TYPES = {"organization", "media", "office", "treaty"}
 CASE_SENSITIVE_TYPES = {"person", "place", "organization", "media"}
 FUZZY_SCORE = 0.88
 DERIVED_SUFFIXES = {"n", "s", "an", "ns", "ans", "ese", "ian", "ians"}
-SURNAMES = ("Kim Lee Yi Rhee Park Choi Chung Jung Jeong Kang Cho Jo Yoon Yun Jang Chang Lim Im Han Oh Seo Suh "
-            "Shin Kwon Hwang Ahn Song Ryu Yoo Yu Hong Jeon Chun Ko Koh Moon Mun Yang Son Bae Baek Paek Heo Nam "
-            "Shim Roh Noh Ha Kwak Sung Cha Joo Woo Koo Min Jin Na Ji Um Chae Won Bang Kong Hyun Ham Byun Choo "
-            "Do Ban Ri Pak Choe Ro Hyon Rim Ryang Kye Jon Ju Sin").split()
-_KOREAN_NAME = re.compile(rf"\b(?:{'|'.join(SURNAMES)}) [A-Z][a-z]+(?:-[a-z]+| [A-Z][a-z]+(?![\w-]))?(?![\w-])")
+_KOREAN_NAME = re.compile(rf"\b(?:{'|'.join(SURNAME_SPELLINGS)}) [A-Z][a-z]+(?:-[a-z]+| [A-Z][a-z]+(?![\w-]))?(?![\w-])")
 _CAPITALIZED_SPAN = re.compile(r"\b[A-Z][\w’'-]*(?: (?:of |for |the )?[A-Z][\w’'-]*){0,5}")
-
-
-@dataclass
-class Finding:
-    file: str
-    line: int
-    col: int
-    text: str
-    suggestion: str
-    kind: str
-    entry: Optional[str]
 
 
 def _form_pattern(form: str) -> str:

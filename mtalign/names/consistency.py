@@ -10,10 +10,10 @@ from typing import Dict, List, Optional, Sequence
 
 from mtalign.errors import UserError
 from mtalign.fileio import atomic_write
-from mtalign.glossary.lookup import Lookup
-from mtalign.glossary.store import Glossary
-from mtalign.names.check import Checker, Finding, inconsistent_names
+from mtalign.glossary import Glossary, Lookup
+from mtalign.names.check import Checker, inconsistent_names
 from mtalign.segment import detect_encoding
+from mtalign.types import Finding
 
 KIND_LABELS = {
     "style": "(a) house-style form", "misspelling": "(b) misspelling", "institution": "(c) institution name",

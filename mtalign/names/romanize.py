@@ -1,6 +1,4 @@
-"""Korean to Latin letters: house-style personal names, strict RR / MR text, and a loose key
-for comparing a romanized Korean name with an English spelling (Kim Soo-yeon ~ 김수연).
-"""
+"""Korean to Latin letters: house-style personal names and strict RR / MR text."""
 
 from __future__ import annotations
 
@@ -9,15 +7,11 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import List
 
+from mtalign.hangul import SURNAMES
 from mtalign.names import styles
-from mtalign.names.jamo import split
 
-STYLES = ("yonhap", "kcna", "rr", "mr")
+ROMANIZATION_STYLES = ("yonhap", "kcna", "rr", "mr")
 _NAME = re.compile(r"^[가-힣]{3,4}$")
-# Surnames common enough that a 2-4 syllable word starting with one is taken for a name.
-SURNAMES = set("김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진나지엄채원천방공"
-               "현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예봉경사부가복태목형피두감음빈동온호범"
-               "좌팽승간상갈시견당리로량림")
 
 
 @dataclass
@@ -28,22 +22,6 @@ class Romanization:
     source: str          # glossary | name rules | text rules
     confidence: float
     alternatives: List[str] = field(default_factory=list)
-
-
-def romanize_syllables(text: str) -> list:
-    """Each Hangul syllable in RR without sound changes; other characters kept."""
-    out = []
-    for ch in text:
-        parts = split(ch)
-        out.append(styles.RR_INITIAL[parts[0]] + styles.RR_MEDIAL[parts[1]] + styles.FINAL_SOUND[parts[2]]
-                   if parts else ch)
-    return out
-
-
-def romanize_syllable_by_syllable(text: str) -> str:
-    """RR letters per syllable, no sound changes (김정은 -> gimjeongeun): for comparing names;
-    styles.romanize_rr is strict RR of running text."""
-    return "".join(romanize_syllables(text))
 
 
 def is_personal_name(text: str) -> bool:
@@ -90,23 +68,7 @@ def romanize(text: str, style: str = "yonhap", lookup=None, kind: str = "auto") 
             return Romanization(text, house, style, "glossary", 1.0, alternatives)
     if name:
         output, confidence = _name(text, style)
-        alternatives = [alt for alt in dict.fromkeys(_name(text, other)[0] for other in STYLES) if alt != output]
+        alternatives = [alt for alt in dict.fromkeys(_name(text, other)[0] for other in ROMANIZATION_STYLES) if alt != output]
         return Romanization(text, output, style, "name rules", confidence, alternatives)
     return Romanization(text, _text(text, style), style, "text rules", 0.8,
                         [alt for alt in dict.fromkeys(_text(text, other) for other in ("rr", "mr")) if alt != _text(text, style)])
-
-
-# Spellings that news English uses for the same sounds, folded to one form each. English
-# orthography first (Revised Romanization never writes c, q, x, f, v, z, th, ph).
-_LOOSE = [("ph", "p"), ("th", "t"), ("ck", "k"), ("ce", "se"), ("ci", "si"), ("c", "k"), ("q", "k"),
-          ("x", "ks"), ("f", "p"), ("v", "b"), ("z", "j"), ("oo", "u"), ("ee", "i"), ("yeo", "yo"), ("eo", "o"),
-          ("eu", "u"), ("ae", "e"), ("wo", "o"), ("k", "g"), ("p", "b"), ("t", "d"), ("r", "l"), ("ch", "j"),
-          ("sh", "s"), ("ll", "l"), ("ng", "n")]
-
-
-def loose_key(latin: str) -> str:
-    """A spelling-insensitive key: Kim Soo-yeon, Gim Su-yeon and KIM SOOYEON agree."""
-    key = re.sub(r"[^a-z]", "", latin.casefold())
-    for spelling, folded in _LOOSE:
-        key = key.replace(spelling, folded)
-    return key

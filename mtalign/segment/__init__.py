@@ -17,15 +17,17 @@ from mtalign.segment.clean import normalize_line
 from mtalign.segment.decode import detect_encoding, iter_lines
 from mtalign.segment.html import html_blocks, is_html
 from mtalign.segment.split import split_sentences
+from mtalign.segment.tag import detect_lang
 from mtalign.types import Document, Segment
 
-__all__ = ["segment_file", "segment_text", "read_document", "detect_encoding", "document_text"]
+__all__ = ["segment_file", "segment_text", "read_document", "detect_encoding", "document_text",
+           "iter_lines", "detect_lang", "split_sentences"]
 
 MAX_PARAGRAPH_LINES = 200
 
 
 def _segment(source: str, text: str, start: int, role: str) -> Segment:
-    return Segment(text, tag.detect_lang(text), role, source, start, start + len(text))
+    return Segment(text, detect_lang(text), role, source, start, start + len(text))
 
 
 def _block_role(line: str, form_role: Optional[str], widget_cluster: bool) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import List, Tuple
 
+from mtalign.hangul import is_hangul
 from mtalign.segment import split_en, split_ko
 
 _CANDIDATE = re.compile(r"(?P<mark>[.?!…。]+)[\"'”’)\]»」』]*(?=\s)")
@@ -23,7 +24,7 @@ def _is_boundary(sentence_so_far: str, mark: str, following: str) -> bool:
     if not prev_word:
         return not split_en.starts_lowercase(following)
     last = prev_word[-1]
-    if split_ko.is_hangul(last) or (last.isdigit() and split_ko.is_hangul(following[:1])):
+    if is_hangul(last) or (last.isdigit() and is_hangul(following[:1])):
         return split_ko.is_boundary(sentence_so_far, mark, following)
     if last.isascii() and last.isalpha():
         return split_en.is_boundary(prev_word, mark, following)

@@ -13,8 +13,6 @@ import re
 # A sentence ending glued to the next sentence without a space: "말했다.그는".
 GLUED_ENDING = re.compile(r"(?<=[다요까죠])[.?!](?=[가-힣])")
 _FULL_DOTTED_DATE = re.compile(r"\d{4}\.\s?\d{1,2}\.\s?\d{1,2}$")
-def is_hangul(ch: str) -> bool:
-    return "\uac00" <= ch <= "\ud7a3" or "\u1100" <= ch <= "\u11ff" or "\u3130" <= ch <= "\u318f"
 
 
 def is_boundary(sentence_so_far: str, mark: str, following: str) -> bool:

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from mtalign.hangul import SURNAMES, is_hangul
 from mtalign.segment.clean import is_boilerplate, is_credit
-from mtalign.segment.split_ko import is_hangul
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*)"
@@ -30,8 +30,6 @@ _BYLINE_EN = re.compile(r"^[Bb]y\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*(?:\s
 _BYLINE_ROLE = re.compile(r"\b(?:reporter|correspondent|staff writer|contributing writer|editor)\b", re.IGNORECASE)
 _BYLINE_KO = re.compile(r"^\[?(?:[가-힣A-Za-z]+\s+)?[가-힣]{2,4}\s*(?:선임)?(?:기자|특파원|논설위원)\b")
 _EMAIL_ONLY = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
-# The most frequent Korean surnames: a lone 2-4 syllable name starting with one is a byline.
-_SURNAMES = set("김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예봉경사부가복태목형피두감음빈동온호범좌팽승간상갈시견당")
 _CAPTION_START = re.compile(r"^(?:[▲△▶]|\[?사진\s*[=:]|\(사진\s*[=:]|photo\s*:|\(photo\b)", re.IGNORECASE)
 _PHOTO_POSITION = re.compile(
     r"\((?:left|right|center|centre|L|R|C|front|back|\d(?:st|nd|rd|th) from (?:left|right|L|R))\)"
@@ -62,7 +60,7 @@ def _is_byline(line: str) -> bool:
     words = line.split()
     if _EMAIL_ONLY.match(line) or _BYLINE_KO.match(line):
         return True
-    if re.fullmatch(r"[가-힣]{2,4}", line) and line[0] in _SURNAMES:
+    if re.fullmatch(r"[가-힣]{2,4}", line) and line[0] in SURNAMES:
         return True
     if _TERMINAL.search(line):
         return False

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import Iterable, Iterator, List, Optional, Sequence
 
-from mtalign.formats.xliff import REVIEWED_STATES, STATE_OF_ORIGIN, XliffUnit
-from mtalign.glossary.terms import TermFinder
+from mtalign.formats.xliff import XliffUnit
+from mtalign.glossary import TermFinder
 from mtalign.tm.store import TranslationMemory
-from mtalign.types import Segment, Unit
-
-NOT_FOR_TRANSLATION = {"boilerplate", "credit"}
+from mtalign.types import NOT_FOR_TRANSLATION, Segment, Unit
+# The workflow: a match from the TM or an alignment counts as translated, machine
+# translation needs review; a reviewer's translated, final or signed-off goes back to the TM.
+STATE_OF_ORIGIN = {"tm": "translated", "aligned": "translated", "mt": "needs-review-translation"}
+REVIEWED_STATES = {"translated", "final", "signed-off"}
 
 
 def xliff_units(segments: Sequence[Segment], tm: Optional[TranslationMemory], finder: Optional[TermFinder],

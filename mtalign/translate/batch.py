@@ -20,15 +20,14 @@ from typing import Dict, List, Optional, Sequence
 from tqdm import tqdm
 
 from mtalign.fileio import atomic_write
-from mtalign.glossary.terms import TermFinder
+from mtalign.glossary import TermFinder
 from mtalign.segment import detect_encoding, document_text, segment_file
-from mtalign.tm.store import TranslationMemory
+from mtalign.tm import TranslationMemory
 from mtalign.translate.engine import Engine
 from mtalign.translate.terms import Protected, protect, restore, splice
-from mtalign.types import Entry, Segment
+from mtalign.types import NOT_FOR_TRANSLATION, Entry, Segment
 
 CHUNK = 256  # sentences per checkpointed chunk: several model batches, little to redo after a kill
-SKIPPED_ROLES = {"boilerplate", "credit"}
 CHECKPOINT = ".mtalign-translate-checkpoint.jsonl"
 
 
@@ -61,7 +60,7 @@ def _load_checkpoint(path: Path) -> Dict[str, List[str]]:
 
 
 def _translatable(segment: Segment, source_lang: str) -> bool:
-    return segment.role not in SKIPPED_ROLES and segment.lang in (source_lang, "mixed")
+    return segment.role not in NOT_FOR_TRANSLATION and segment.lang in (source_lang, "mixed")
 
 
 def _model_translations(pending: List[str], engine: Engine, out: Path, report: TranslateReport,

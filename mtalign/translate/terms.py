@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, List, Optional, Sequence, Tuple
 
-from mtalign.glossary.terms import TermFinder, TermHit
+from mtalign.glossary import TermFinder, TermHit
 
 _PLACEHOLDER = "TERM{}"
 

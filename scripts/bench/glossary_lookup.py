@@ -23,7 +23,7 @@ from pathlib import Path
 
 from mtalign.glossary.lookup import Lookup
 from mtalign.glossary.store import write_tsv
-from mtalign.names.romanize import romanize_syllables
+from mtalign.hangul import romanize_syllables
 from mtalign.types import Entry, Variant
 
 SURNAMES = "김이박최정강조윤장임한오서신권황안송류홍"
