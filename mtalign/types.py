@@ -12,6 +12,8 @@ from mtalign.errors import UserError
 NOT_FOR_TRANSLATION = frozenset({"boilerplate", "credit"})
 # The house styles a glossary entry may give its own English form for.
 HOUSE_STYLES = ("yonhap", "kcna", "ap")
+# Romanization systems: news house styles for names (yonhap, kcna) and strict RR / MR.
+ROMANIZATION_STYLES = ("yonhap", "kcna", "rr", "mr")
 ENTRY_TYPES = ("person", "organization", "place", "office", "event", "treaty", "media", "other")
 VARIANT_REASONS = ("style", "misspelling", "former", "abbreviation", "alias")
 _VARIANT = re.compile(r"^(?P<form>.+?)\s*\[(?P<reason>[a-z]+)\]$")

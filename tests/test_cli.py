@@ -1,6 +1,8 @@
 """The command line contract: --help everywhere, --version, formats, exit codes, the main job."""
 
 import json
+import subprocess
+import sys
 
 import pytest
 
@@ -25,6 +27,18 @@ COMMANDS = sorted(_command_paths(build_parser()))
 def test_version():
     result = run_cli("--version")
     assert result.returncode == 0 and result.stdout.strip() == f"mtalign {__version__}"
+
+
+HEAVY = {"numpy", "lxml", "tqdm", "ctranslate2", "mtalign.pipeline", "mtalign.align", "mtalign.segment"}
+
+
+@pytest.mark.parametrize("argv", [["--version"], ["glossary", "lookup", "김정은"]])
+def test_version_and_lookup_import_no_heavy_module(argv):
+    code = ("import sys\nfrom mtalign.cli import main\ntry:\n    main(sys.argv[1:])\nexcept SystemExit:\n"
+            "    pass\nprint('MODULES', ' '.join(sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, text=True)
+    modules = set(result.stdout.split("MODULES ")[1].split())
+    assert "mtalign.cli" in modules and not HEAVY & modules
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=" ".join)

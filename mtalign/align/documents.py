@@ -16,9 +16,6 @@ from mtalign.formats.tmx import write_tmx
 from mtalign.segment import detect_encoding, detect_lang, iter_lines, segment_file
 from mtalign.types import Bead, Segment, Unit
 
-FORMATS = ("jsonl", "tsv", "tmx")
-
-
 @dataclass
 class Alignment:
     ko: List[Segment]

@@ -1,35 +1,56 @@
 """The `mtalign` command: parses arguments, calls one library function, prints.
 
 Exit codes: 0 success, 1 the job ran and found problems, 2 bad usage or input, 3 a bug.
-Each command group lives in its own module and adds its subcommands here.
+Each command group lives in its own module and adds its subcommands here. Only the group of
+the command being run is imported (and its stages only inside the handler), so a lookup or
+`--version` starts fast; the top-level help loads every group to list them.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 from typing import List, Optional
 
 from mtalign import __version__
-from mtalign.cli import documents, glossary, names, tm, translate
 from mtalign.cli.common import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE
 from mtalign.errors import UserError
 
+# Top-level command -> the module (mtalign.cli.NAME) that defines it, in help order.
+GROUPS = {"segment": "documents", "align": "documents", "run": "documents", "glossary": "glossary",
+          "tmx": "tm", "xliff": "tm", "romanize": "names", "check": "names", "model": "translate",
+          "translate": "translate"}
 
-def build_parser() -> argparse.ArgumentParser:
+
+def _groups_needed(argv: Optional[List[str]]) -> List[str]:
+    """The command's own group; none for a bare --version; all for help or a bad command."""
+    if argv is None:
+        return list(dict.fromkeys(GROUPS.values()))
+    command = next((arg for arg in argv if not arg.startswith("-")), None)
+    if command in GROUPS:
+        return [GROUPS[command]]
+    return [] if command is None and "--version" in argv else _groups_needed(None)
+
+
+def build_parser(argv: Optional[List[str]] = None) -> argparse.ArgumentParser:
+    """The parser for `argv` (default: with every command, as the top-level help shows)."""
     parser = argparse.ArgumentParser(
         prog="mtalign", description="Korean-English news toolkit: segment, align, glossary, names, TMX and XLIFF."
     )
     parser.add_argument("--version", action="version", version=f"mtalign {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for group in (documents, glossary, tm, names, translate):
-        group.add_commands(commands)
+    for group in _groups_needed(argv):
+        importlib.import_module(f"mtalign.cli.{group}").add_commands(commands)
+    for name in GROUPS.keys() - commands.choices.keys():
+        commands.add_parser(name)  # known to the parser, defined by its group when it runs
     return parser
 
 
 def main(argv: Optional[List[str]] = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = build_parser(argv).parse_args(argv)
     try:
         return args.handler(args)
     except UserError as err:

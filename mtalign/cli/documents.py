@@ -9,22 +9,16 @@ import os
 import sys
 from typing import Optional
 
-from tqdm import tqdm
-
-from mtalign import pipeline
-from mtalign.align.documents import FORMATS, align_files, read_jobs, write_alignment
-from mtalign.align.encoders import load_encoder
-from mtalign.align.fragments import fragment_units, pair_fragments
-from mtalign.align.score import GlossaryAnchors
 from mtalign.cli.common import EXIT_FINDINGS, EXIT_OK, glossary_of, note
 from mtalign.errors import UserError
-from mtalign.formats import csvtsv, jsonl
-from mtalign.formats.output import open_output
-from mtalign.formats.tmx import write_tmx
-from mtalign.segment import detect_encoding, read_document, segment_file
+from mtalign.formats.alignments import ALIGNMENT_FORMATS
 
 
 def cmd_segment(args: argparse.Namespace) -> int:
+    from mtalign.formats import csvtsv, jsonl
+    from mtalign.formats.output import open_output
+    from mtalign.segment import detect_encoding, segment_file
+
     encodings = {path: detect_encoding(path) for path in args.files}  # fail before writing anything
     for path, encoding in encodings.items():
         if encoding not in ("utf-8", "utf-8-sig"):
@@ -42,6 +36,12 @@ def cmd_segment(args: argparse.Namespace) -> int:
 
 
 def _align_fragments(args: argparse.Namespace, encoder) -> int:
+    from mtalign.align.fragments import fragment_units, pair_fragments
+    from mtalign.formats import csvtsv, jsonl
+    from mtalign.formats.output import open_output
+    from mtalign.formats.tmx import write_tmx
+    from mtalign.segment import read_document
+
     documents = [read_document(path) for path in args.files]  # fail before writing anything
     pairs = [pair for doc in documents for pair in pair_fragments(doc.segments, encoder)]
     with open_output(args.output, binary=(args.format == "tmx")) as out:
@@ -58,6 +58,10 @@ def _align_fragments(args: argparse.Namespace, encoder) -> int:
 
 
 def _align_jobs(args: argparse.Namespace, encoder) -> int:
+    from tqdm import tqdm
+
+    from mtalign.align.documents import read_jobs
+
     failed = 0
     for job in tqdm(read_jobs(args.jobs), desc="align", unit="job", file=sys.stderr, disable=args.quiet):
         try:
@@ -69,6 +73,8 @@ def _align_jobs(args: argparse.Namespace, encoder) -> int:
 
 
 def _align_pair(ko: str, en: str, out: Optional[str], args: argparse.Namespace, encoder) -> None:
+    from mtalign.align.documents import align_files, write_alignment
+
     alignment = align_files(ko, en, encoder, presegmented=args.presegmented, anchors=args.anchors)
     for warning in alignment.warnings:
         note(f"warning: {warning}")
@@ -78,6 +84,8 @@ def _align_pair(ko: str, en: str, out: Optional[str], args: argparse.Namespace, 
 
 
 def cmd_align(args: argparse.Namespace) -> int:
+    from mtalign.align import GlossaryAnchors, load_encoder
+
     if args.jobs and args.files:
         raise UserError("give either KO EN files or --jobs JOBS.tsv, not both")
     if not args.jobs and not args.fragments and len(args.files) != 2:
@@ -95,6 +103,8 @@ def cmd_align(args: argparse.Namespace) -> int:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    from mtalign import pipeline
+
     report = pipeline.run(args.corpus, args.out, progress=not args.quiet)
     for message in report.notes:
         note(message)
@@ -130,7 +140,7 @@ def add_commands(commands) -> None:
     align.add_argument("--presegmented", action="store_true", help="each input line is one sentence")
     align.add_argument("--fragments", action="store_true", help="pair Korean fragments inside each article")
     align.add_argument("--jobs", metavar="JOBS.tsv", help="lines of KO<TAB>EN<TAB>OUT, aligned in one run")
-    align.add_argument("--format", choices=FORMATS, default="jsonl", help="output format (default jsonl)")
+    align.add_argument("--format", choices=ALIGNMENT_FORMATS, default="jsonl", help="output format (default jsonl)")
     align.add_argument("-o", "--output", metavar="OUT", help="write here instead of standard output")
     align.add_argument("--encoder", default="use",
                        help="'use' (built-in multilingual USE, default) or a sentence-transformers model folder")

@@ -5,27 +5,24 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from mtalign.cli.common import EXIT_FINDINGS, EXIT_OK, glossary_of, note
-from mtalign.formats.glossary_csv import read_csv, write_csv
-from mtalign.formats.output import open_output
-from mtalign.formats.tbx import read_tbx, write_tbx
-from mtalign.formats.alignments import read_aligned_texts
-from mtalign.glossary.candidates import merge_candidates, write_candidates
-from mtalign.glossary.extract import extract
-from mtalign.glossary.lookup import Hit, Lookup
-from mtalign.glossary.store import load_glossary, write_tsv
 from mtalign.types import HOUSE_STYLES
 
+if TYPE_CHECKING:
+    from mtalign.glossary import Hit
 
-def _hit_record(hit: Hit, style: Optional[str]) -> dict:
+
+def _hit_record(hit: "Hit", style: Optional[str]) -> dict:
     return {"id": hit.entry.id, "match": hit.match, "score": hit.score, "matched": hit.form,
             "ko": hit.entry.ko, "en": hit.entry.english(style), "type": hit.entry.type, "note": hit.entry.note,
             "variants": [{"form": v.form, "reason": v.reason} for v in hit.entry.variants]}
 
 
 def cmd_glossary_lookup(args: argparse.Namespace) -> int:
+    from mtalign.glossary.lookup import Lookup
+
     lookup = Lookup(args.glossary or None)
     for conflict in lookup.conflicts:
         note(f"warning: glossary conflict: {conflict}")
@@ -43,6 +40,10 @@ def cmd_glossary_lookup(args: argparse.Namespace) -> int:
 
 
 def cmd_glossary_extract(args: argparse.Namespace) -> int:
+    from mtalign.formats.alignments import read_aligned_texts
+    from mtalign.formats.output import open_output
+    from mtalign.glossary import extract, write_candidates
+
     pairs = [pair for path in args.alignments for pair in read_aligned_texts(path).text_pairs()]
     candidates = extract(pairs)
     with open_output(args.output) as out:
@@ -53,6 +54,8 @@ def cmd_glossary_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_glossary_merge(args: argparse.Namespace) -> int:
+    from mtalign.glossary import merge_candidates
+
     added, skipped = merge_candidates(args.candidates, glossary_of(args), args.into)
     for reason in skipped:
         note(f"skipped: {reason}")
@@ -61,6 +64,10 @@ def cmd_glossary_merge(args: argparse.Namespace) -> int:
 
 
 def cmd_glossary_export(args: argparse.Namespace) -> int:
+    from mtalign.formats.glossary_csv import write_csv
+    from mtalign.formats.output import open_output
+    from mtalign.formats.tbx import write_tbx
+
     entries = list(glossary_of(args).entries.values())
     with open_output(args.output, binary=(args.format != "csv")) as out:
         count = write_csv(entries, out) if args.format == "csv" else write_tbx(entries, out, args.format)
@@ -69,6 +76,11 @@ def cmd_glossary_export(args: argparse.Namespace) -> int:
 
 
 def cmd_glossary_import(args: argparse.Namespace) -> int:
+    from mtalign.formats.glossary_csv import read_csv
+    from mtalign.formats.output import open_output
+    from mtalign.formats.tbx import read_tbx
+    from mtalign.glossary import write_tsv
+
     entries = read_csv(args.file) if args.format == "csv" else read_tbx(args.file)
     with open_output(args.output) as out:
         write_tsv(entries, out)
@@ -77,6 +89,8 @@ def cmd_glossary_import(args: argparse.Namespace) -> int:
 
 
 def cmd_glossary_check(args: argparse.Namespace) -> int:
+    from mtalign.glossary import load_glossary
+
     glossary = load_glossary(args.glossary or None)
     for conflict in glossary.conflicts:
         print(f"conflict: {conflict}")

@@ -8,14 +8,13 @@ import json
 import os
 
 from mtalign.cli.common import EXIT_FINDINGS, EXIT_OK, glossary_of, note
-from mtalign.glossary.lookup import Lookup
-from mtalign.names.consistency import check_files, fix_copies
-from mtalign.names.romanize import ROMANIZATION_STYLES
-from mtalign.names.romanize import romanize
-from mtalign.types import HOUSE_STYLES
+from mtalign.types import HOUSE_STYLES, ROMANIZATION_STYLES
 
 
 def cmd_romanize(args: argparse.Namespace) -> int:
+    from mtalign.glossary import Lookup
+    from mtalign.names import romanize
+
     lookup = None if args.no_glossary else Lookup(args.glossary or None)
     results = [romanize(text, args.style, lookup, args.kind) for text in args.texts]
     if args.format == "json":
@@ -27,6 +26,8 @@ def cmd_romanize(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from mtalign.names import check_files, fix_copies
+
     glossary = glossary_of(args)
     for path in args.files:
         if os.path.isfile(path) and os.path.getsize(path) == 0:

@@ -7,22 +7,18 @@ import json
 import os
 import sys
 
-from tqdm import tqdm
-
 from mtalign.cli.common import EXIT_FINDINGS, EXIT_OK, glossary_of, note
 from mtalign.errors import UserError
-from mtalign.formats.output import open_output
-from mtalign.formats.tmx import TmxReadReport, merge, read_units, validate, write_tmx
-from mtalign.formats.xliff import read_xliff, write_xliff
-from mtalign.formats.alignments import read_aligned_texts
-from mtalign.glossary.terms import TermFinder
-from mtalign.segment import read_document
-from mtalign.tm.pretranslate import reviewed_units, xliff_units
-from mtalign.tm.store import TranslationMemory
 from mtalign.types import HOUSE_STYLES
 
 
 def cmd_tmx_import(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from mtalign.formats.alignments import read_aligned_texts
+    from mtalign.formats.tmx import TmxReadReport, read_units
+    from mtalign.tm import TranslationMemory
+
     for path in args.files:
         if not os.path.isfile(path):
             raise UserError(f"{path}: no such file")
@@ -48,6 +44,8 @@ def cmd_tmx_import(args: argparse.Namespace) -> int:
 
 
 def cmd_tmx_validate(args: argparse.Namespace) -> int:
+    from mtalign.formats.tmx import validate
+
     problems = validate(args.file)
     if args.format == "json":
         print(json.dumps({"file": args.file, "valid": not problems, "problems": problems}, ensure_ascii=False))
@@ -59,6 +57,9 @@ def cmd_tmx_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_tmx_merge(args: argparse.Namespace) -> int:
+    from mtalign.formats.output import open_output
+    from mtalign.formats.tmx import merge
+
     for path in args.files:
         if not os.path.isfile(path):
             raise UserError(f"{path}: no such file")
@@ -69,6 +70,10 @@ def cmd_tmx_merge(args: argparse.Namespace) -> int:
 
 
 def cmd_tmx_export(args: argparse.Namespace) -> int:
+    from mtalign.formats.output import open_output
+    from mtalign.formats.tmx import write_tmx
+    from mtalign.tm import TranslationMemory
+
     with open_output(args.output, binary=True) as out:
         report = write_tmx(TranslationMemory(args.tm).units(), out)
     note(f"{report.units} units written" + (f", {report.characters_removed} characters illegal in XML removed"
@@ -77,6 +82,12 @@ def cmd_tmx_export(args: argparse.Namespace) -> int:
 
 
 def cmd_xliff_export(args: argparse.Namespace) -> int:
+    from mtalign.formats.output import open_output
+    from mtalign.formats.xliff import write_xliff
+    from mtalign.glossary import TermFinder
+    from mtalign.segment import read_document
+    from mtalign.tm import TranslationMemory, xliff_units
+
     documents = [read_document(path) for path in args.files]
     tm = TranslationMemory(args.tm) if args.tm else None
     finder = TermFinder(glossary_of(args).entries.values())
@@ -89,6 +100,9 @@ def cmd_xliff_export(args: argparse.Namespace) -> int:
 
 
 def cmd_xliff_import(args: argparse.Namespace) -> int:
+    from mtalign.formats.xliff import read_xliff
+    from mtalign.tm import TranslationMemory, reviewed_units
+
     tm = TranslationMemory(args.tm)
     for path in args.files:
         added, present = tm.add(reviewed_units(read_xliff(path), path))

@@ -8,14 +8,13 @@ import os
 
 from mtalign.cli.common import EXIT_FINDINGS, EXIT_OK, glossary_of, note
 from mtalign.errors import UserError
-from mtalign.tm.store import TranslationMemory
-from mtalign.translate.batch import translate_files
-from mtalign.translate.convert import convert_model
-from mtalign.translate.engine import HOW_TO_GET_A_MODEL, Engine
 from mtalign.types import HOUSE_STYLES
 
 
 def cmd_translate(args: argparse.Namespace) -> int:
+    from mtalign.tm import TranslationMemory
+    from mtalign.translate import HOW_TO_GET_A_MODEL, Engine, translate_files
+
     if not args.model:
         raise UserError(HOW_TO_GET_A_MODEL)
     for path in args.inputs:
@@ -46,6 +45,8 @@ def cmd_translate(args: argparse.Namespace) -> int:
 
 
 def cmd_model_convert(args: argparse.Namespace) -> int:
+    from mtalign.translate import convert_model
+
     out = convert_model(args.hf_dir, args.out_dir, None if args.quantization == "none" else args.quantization,
                         args.force)
     print(f"converted {args.hf_dir} -> {out}")

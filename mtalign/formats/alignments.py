@@ -15,6 +15,7 @@ from mtalign.errors import UserError
 from mtalign.formats import csvtsv, jsonl
 from mtalign.types import Unit
 
+ALIGNMENT_FORMATS = ("jsonl", "tsv", "tmx")
 _HINT = "give alignments with texts (the main job's alignments.jsonl, align --fragments, or align --format tsv)"
 
 

@@ -5,15 +5,29 @@
 - terms: glossary terms found in running text
 - extract: candidate entries from aligned text
 - candidates: reading, writing and merging reviewed candidates
+
+The public names load their module on first use (PEP 562), so a lookup does not pay for
+extraction or candidate files.
 """
 
-from mtalign.glossary.candidates import merge_candidates, write_candidates
-from mtalign.glossary.extract import Candidate, extract
-from mtalign.glossary.keys import norm_key
-from mtalign.glossary.lookup import Hit, Lookup
-from mtalign.glossary.store import Glossary, load_glossary, read_tsv, shipped_glossaries, write_tsv
-from mtalign.glossary.terms import TermFinder, TermHit
+from __future__ import annotations
 
-__all__ = ["Candidate", "Glossary", "Hit", "Lookup", "TermFinder", "TermHit", "extract",
-           "load_glossary", "merge_candidates", "norm_key", "read_tsv", "shipped_glossaries",
-           "write_candidates", "write_tsv"]
+import importlib
+from typing import Any
+
+_HOME = {
+    "Candidate": "extract", "extract": "extract",
+    "merge_candidates": "candidates", "write_candidates": "candidates",
+    "norm_key": "keys",
+    "Hit": "lookup", "Lookup": "lookup",
+    "Glossary": "store", "load_glossary": "store", "read_tsv": "store",
+    "shipped_glossaries": "store", "write_tsv": "store",
+    "TermFinder": "terms", "TermHit": "terms",
+}
+__all__ = sorted(_HOME)
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _HOME:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"{__name__}.{_HOME[name]}"), name)

@@ -7,10 +7,10 @@ of glossary paths, stamped with a hash of their contents.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import json
 import os
 import sqlite3
+import zlib
 from pathlib import Path
 from typing import Callable, Iterator, Sequence, Tuple
 
@@ -32,10 +32,13 @@ def cache_dir() -> Path:
 
 
 def content_stamp(files) -> str:
-    digest = hashlib.sha256()
+    """Checksums of the files' paths and bytes: CRC-32 and Adler-32 together, and the length
+    (zlib, not hashlib: loading OpenSSL would cost a lookup more than the lookup itself)."""
+    crc, adler, length = 0, 1, 0
     for path in files:
-        digest.update(os.path.abspath(path).encode() + b"\0" + Path(path).read_bytes() + b"\0")
-    return digest.hexdigest()
+        data = os.path.abspath(path).encode() + b"\0" + Path(path).read_bytes() + b"\0"
+        crc, adler, length = zlib.crc32(data, crc), zlib.adler32(data, adler), length + len(data)
+    return f"{crc:08x}{adler:08x}-{length}"
 
 
 def entry_from_json(data: str) -> Entry:
@@ -94,7 +97,7 @@ def open_index(files: Sequence[str], load: Callable[[], Glossary]) -> sqlite3.Co
     lookup in a large glossary starts fast.
     """
     stamp = content_stamp(files)
-    name = hashlib.sha256("\0".join(map(os.path.abspath, files)).encode()).hexdigest()[:16]
+    name = f"{zlib.crc32(chr(0).join(map(os.path.abspath, files)).encode()):08x}"
     path = cache_dir() / f"glossary-{name}.sqlite"
     if not path.exists() or _stamp(path) != stamp:
         build(load(), path, stamp)

@@ -9,8 +9,8 @@ from typing import List
 
 from mtalign.hangul import SURNAMES
 from mtalign.names import styles
+from mtalign.types import ROMANIZATION_STYLES
 
-ROMANIZATION_STYLES = ("yonhap", "kcna", "rr", "mr")
 _NAME = re.compile(r"^[가-힣]{3,4}$")
 
 
