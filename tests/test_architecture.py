@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 import importlib
+import inspect
 from collections import defaultdict
 from pathlib import Path
 from typing import Dict, Iterator, List, Set, Tuple
@@ -114,3 +115,12 @@ def test_leaf_modules_import_nothing_else():
 def test_every_stage_declares_its_public_names(stage):
     package = importlib.import_module(f"mtalign.{stage}")
     assert package.__all__ and all(hasattr(package, name) for name in package.__all__)
+
+
+@pytest.mark.parametrize("stage", sorted(STAGES))
+def test_public_names_are_not_shadowed_by_submodules(stage):
+    """Importing every submodule first must not turn a public function into a module."""
+    for path in (PACKAGE / stage).glob("*.py"):
+        importlib.import_module(f"mtalign.{stage}.{path.stem}")
+    package = importlib.import_module(f"mtalign.{stage}")
+    assert not [name for name in package.__all__ if inspect.ismodule(getattr(package, name))]

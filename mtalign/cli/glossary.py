@@ -42,10 +42,10 @@ def cmd_glossary_lookup(args: argparse.Namespace) -> int:
 def cmd_glossary_extract(args: argparse.Namespace) -> int:
     from mtalign.formats.alignments import read_aligned_texts
     from mtalign.formats.output import open_output
-    from mtalign.glossary import extract, write_candidates
+    from mtalign.glossary import extract_candidates, write_candidates
 
     pairs = [pair for path in args.alignments for pair in read_aligned_texts(path).text_pairs()]
-    candidates = extract(pairs)
+    candidates = extract_candidates(pairs)
     with open_output(args.output) as out:
         write_candidates(candidates, out)
     note(f"{len(candidates)} candidates from {len(pairs)} aligned pairs; mark accepted rows with 'y', "

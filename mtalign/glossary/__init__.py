@@ -15,14 +15,18 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
+# Public name -> (module, name in it). `extract_candidates` is extract.extract: a package
+# attribute named like a submodule would be replaced by that module once it is imported.
 _HOME = {
-    "Candidate": "extract", "extract": "extract",
-    "merge_candidates": "candidates", "write_candidates": "candidates",
-    "norm_key": "keys",
-    "Hit": "lookup", "Lookup": "lookup",
-    "Glossary": "store", "load_glossary": "store", "read_tsv": "store",
-    "shipped_glossaries": "store", "write_tsv": "store",
-    "TermFinder": "terms", "TermHit": "terms",
+    "Candidate": ("extract", "Candidate"), "extract_candidates": ("extract", "extract"),
+    "merge_candidates": ("candidates", "merge_candidates"),
+    "write_candidates": ("candidates", "write_candidates"),
+    "norm_key": ("keys", "norm_key"),
+    "Hit": ("lookup", "Hit"), "Lookup": ("lookup", "Lookup"),
+    "Glossary": ("store", "Glossary"), "load_glossary": ("store", "load_glossary"),
+    "read_tsv": ("store", "read_tsv"), "shipped_glossaries": ("store", "shipped_glossaries"),
+    "write_tsv": ("store", "write_tsv"),
+    "TermFinder": ("terms", "TermFinder"), "TermHit": ("terms", "TermHit"),
 }
 __all__ = sorted(_HOME)
 
@@ -30,4 +34,5 @@ __all__ = sorted(_HOME)
 def __getattr__(name: str) -> Any:
     if name not in _HOME:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(importlib.import_module(f"{__name__}.{_HOME[name]}"), name)
+    module, attribute = _HOME[name]
+    return getattr(importlib.import_module(f"{__name__}.{module}"), attribute)
