@@ -8,24 +8,23 @@ import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator, List, Tuple
+from typing import List, Tuple
 
 from tqdm import tqdm
 
-from mtalign.align.documents import Alignment, align_files
+from mtalign.align.documents import align_files, bead_records
 from mtalign.align.encoders import load_encoder
 from mtalign.align.fragments import pair_fragments
 from mtalign.errors import UserError
-from mtalign.formats.tbx import write_tbx
-from mtalign.formats.tmx import write_tmx
-from mtalign.glossary.candidates import write_candidates
-from mtalign.glossary.extract import extract
-from mtalign.glossary.store import Glossary, load_glossary
-from mtalign.names.consistency import check_files, markdown_report
 from mtalign.fileio import atomic_write
 from mtalign.formats import jsonl
-from mtalign.formats.alignments import read_aligned_texts
+from mtalign.formats.alignments import AlignedTexts, aligned_texts, write_records
+from mtalign.formats.tbx import write_tbx
+from mtalign.formats.tmx import write_tmx
+from mtalign.glossary import Glossary, extract_candidates, load_glossary, write_candidates
+from mtalign.names import check_files, markdown_report
 from mtalign.segment import detect_encoding, read_document, segment_file
+from mtalign.types import AlignmentRecord
 
 CORPUS_SUFFIXES = (".txt", ".html", ".htm")
 
@@ -76,36 +75,29 @@ def parallel_pairs(files: List[Path]) -> List[Tuple[Path, Path]]:
     return pairs
 
 
-def _bead_records(alignment: Alignment, ko_path: Path, en_path: Path) -> Iterator[dict]:
-    for bead in alignment.beads:
-        yield {
-            "kind": "bead", "source": str(ko_path), "en_source": str(en_path), "ko": bead.ko, "en": bead.en,
-            "ko_text": " ".join(alignment.ko[i].text for i in bead.ko) or None,
-            "en_text": " ".join(alignment.en[j].text for j in bead.en) or None, "score": bead.score,
-        }
-
-
-def align_corpus(files: List[Path], out_path: Path, report: RunReport, progress: bool) -> None:
-    """Fragments of every single-language article, and beads of every NAME.ko/NAME.en pair."""
+def align_corpus(files: List[Path], out_path: Path, report: RunReport, progress: bool) -> AlignedTexts:
+    """Fragments of every single-language article, and beads of every NAME.ko/NAME.en pair,
+    written to `out_path` and returned as units for the later stages."""
     pairs = parallel_pairs(files)
     in_pairs = {path for pair in pairs for path in pair}
     articles = [path for path in files if path not in in_pairs]
     encoder = load_encoder("use")
+    records: List[AlignmentRecord] = []
+    for path in tqdm(articles, desc="fragments", unit="file", file=sys.stderr, disable=not progress):
+        records += pair_fragments(read_document(path).segments, encoder)
+    for ko_path, en_path in tqdm(pairs, desc="align", unit="pair", file=sys.stderr, disable=not progress):
+        alignment = align_files(str(ko_path), str(en_path), encoder)
+        report.notes.extend(alignment.warnings)
+        records += bead_records(alignment)
     with atomic_write(out_path) as handle:
-        for path in tqdm(articles, desc="fragments", unit="file", file=sys.stderr, disable=not progress):
-            records = ({"kind": "fragment", **dataclasses.asdict(pair)}
-                       for pair in pair_fragments(read_document(path).segments, encoder))
-            report.alignments += jsonl.write(records, handle)
-        for ko_path, en_path in tqdm(pairs, desc="align", unit="pair", file=sys.stderr, disable=not progress):
-            alignment = align_files(str(ko_path), str(en_path), encoder)
-            report.notes.extend(alignment.warnings)
-            report.alignments += jsonl.write(_bead_records(alignment, ko_path, en_path), handle)
+        report.alignments = write_records(records, "jsonl", handle)
     report.outputs.append(str(out_path))
+    return aligned_texts(records)
 
 
-def glossary_outputs(alignments: Path, glossary: Glossary, out: Path, report: RunReport) -> None:
+def glossary_outputs(aligned: AlignedTexts, glossary: Glossary, out: Path, report: RunReport) -> None:
     """Candidate entries proposed from the corpus alignments, and the shipped glossary as TBX."""
-    candidates = extract(read_aligned_texts(alignments).text_pairs())
+    candidates = extract_candidates(aligned.text_pairs())
     with atomic_write(out / "glossary-candidates.tsv") as handle:
         write_candidates(candidates, handle)
     with atomic_write(out / "glossary.tbx", "wb") as handle:
@@ -113,9 +105,8 @@ def glossary_outputs(alignments: Path, glossary: Glossary, out: Path, report: Ru
     report.outputs += [str(out / "glossary-candidates.tsv"), str(out / "glossary.tbx")]
 
 
-def corpus_tmx(alignments: Path, out: Path, report: RunReport) -> None:
+def corpus_tmx(aligned: AlignedTexts, out: Path, report: RunReport) -> None:
     """Every paired record of the corpus alignments as one TMX; unpaired ones are counted."""
-    aligned = read_aligned_texts(alignments)
     with atomic_write(out / "corpus.tmx", "wb") as handle:
         tmx_report = write_tmx(aligned.units, handle)
     report.notes.append(f"corpus.tmx: {tmx_report.units} units; {aligned.unpaired} unpaired "
@@ -140,10 +131,10 @@ def run(corpus: str | os.PathLike, out_dir: str | os.PathLike, progress: bool = 
     out = Path(out_dir)
     report = RunReport(files=len(files))
     segment_corpus(files, out / "segments.jsonl", report, progress)
-    align_corpus(files, out / "alignments.jsonl", report, progress)
+    aligned = align_corpus(files, out / "alignments.jsonl", report, progress)
     glossary = load_glossary()
     report.notes.extend(f"glossary conflict: {conflict}" for conflict in glossary.conflicts)
-    glossary_outputs(out / "alignments.jsonl", glossary, out, report)
-    corpus_tmx(out / "alignments.jsonl", out, report)
+    glossary_outputs(aligned, glossary, out, report)
+    corpus_tmx(aligned, out, report)
     consistency(files, glossary, out, report)
     return report

@@ -63,6 +63,34 @@ class Unit:
     score: Optional[float] = None
 
 
+@dataclass
+class AlignmentRecord:
+    """One record of an alignment: a bead of two parallel documents (kind "bead") or a Korean
+    fragment of a mixed article with its English counterpart (kind "fragment").
+
+    `ko`/`en` are indices into each document's sentences (segments, for fragments), either
+    side possibly empty; `ko_text`/`en_text` are those sentences joined by a space, None for
+    an empty side.
+    """
+
+    kind: str
+    source: str       # the Korean document
+    en_source: str    # the English document (the same article for a fragment)
+    ko: List[int]
+    en: List[int]
+    ko_text: Optional[str]
+    en_text: Optional[str]
+    score: float
+    ko_role: str = ""
+    en_role: str = ""
+
+    def unit(self) -> Optional[Unit]:
+        """The translation unit of a paired record; None when one side is empty."""
+        if not (self.ko_text and self.en_text):
+            return None
+        return Unit(self.ko_text, self.en_text, "aligned", self.source, self.ko_role, self.score)
+
+
 @dataclass(frozen=True)
 class Variant:
     form: str

@@ -1,7 +1,10 @@
 """Document alignment: bead types, nothing dropped, long documents, bad input, the CLI."""
 
 import json
+import os
 import re
+import subprocess
+import sys
 
 import pytest
 from lxml import etree
@@ -25,6 +28,13 @@ def _assert_complete(beads, n, m):
     flat_ko = [i for b in beads for i in b.ko]
     flat_en = [j for b in beads for j in b.en]
     assert flat_ko == sorted(flat_ko) and flat_en == sorted(flat_en)  # monotone
+
+
+def test_fake_encoder_is_the_same_in_every_process():
+    code = "from tests.fakes import NumberEncoder; print(NumberEncoder().encode(['no number']).tolist())"
+    outputs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO,
+                              env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")}
+    assert len(outputs) == 1 and outputs != {""}
 
 
 def test_one_to_one():
@@ -99,7 +109,10 @@ def test_cli_aligns_parallel_documents_one_to_one():
     assert result.returncode == 0, result.stderr
     beads = [json.loads(line) for line in result.stdout.splitlines()]
     assert [(b["ko"], b["en"]) for b in beads] == [([i], [i]) for i in range(10)]
-    assert all(list(b) == ["ko", "en", "score"] and 0.3 < b["score"] <= 1 for b in beads)
+    assert all(list(b) == ["kind", "source", "en_source", "ko", "en", "ko_text", "en_text", "score", "ko_role",
+                           "en_role"] and 0.3 < b["score"] <= 1 for b in beads)
+    korean = (PARALLEL / "supercomputer.ko.txt").read_text(encoding="utf-8").splitlines()
+    assert [b["ko_text"] for b in beads] == [line.strip() for line in korean if line.strip()]
 
 
 def test_cli_tmx_is_valid_against_the_dtd(tmp_path):

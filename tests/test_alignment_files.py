@@ -1,4 +1,4 @@
-"""Alignment output read back (formats/alignments.py): TSV escapes, both TSV shapes, JSONL errors."""
+"""Alignment files (formats/alignments.py): one record type written and read back, TSV escapes, errors."""
 
 import io
 import json
@@ -6,19 +6,31 @@ import json
 import pytest
 
 from mtalign.errors import UserError
-from mtalign.formats import csvtsv
-from mtalign.formats.alignments import read_aligned_texts
+from mtalign.formats.alignments import read_aligned_texts, read_records, write_records
+from mtalign.types import AlignmentRecord
 
 
-def test_bead_tsv_round_trips_escaped_texts(tmp_path):
-    handle = io.StringIO()
-    csvtsv.write_rows(("ko", "en", "score"), [("탭\t포함", "tab\tinside \\ back", 0.7), ("홀로", "", 0.0)], handle)
-    path = tmp_path / "beads.tsv"
-    path.write_text(handle.getvalue(), encoding="utf-8")
-    aligned = read_aligned_texts(path)
-    assert [(u.ko, u.en, u.score) for u in aligned.units] == [("탭\t포함", "tab\tinside \\ back", 0.7)]
-    assert aligned.unpaired == 1
-    assert aligned.text_pairs() == [("탭\t포함", "tab\tinside \\ back", f"{path}:2")]
+def test_records_round_trip_through_tsv_and_jsonl_with_escaped_texts(tmp_path):
+    records = [AlignmentRecord("bead", "a.ko.txt", "a.en.txt", [0, 1], [0], "탭\t포함 둘", "tab\tinside \\ back",
+                               0.7, "body", "body"),
+               AlignmentRecord("bead", "a.ko.txt", "a.en.txt", [2], [], "홀로", None, -0.08, "caption", "")]
+    for fmt in ("tsv", "jsonl"):
+        handle = io.StringIO()
+        assert write_records(records, fmt, handle) == 2
+        path = tmp_path / f"beads.{fmt}"
+        path.write_text(handle.getvalue(), encoding="utf-8")
+        assert read_records(path) == records
+        aligned = read_aligned_texts(path)
+        assert [(u.ko, u.en, u.score) for u in aligned.units] == [("탭\t포함 둘", "tab\tinside \\ back", 0.7)]
+        assert aligned.unpaired == 1 and aligned.text_pairs()[0][2] == "a.ko.txt"
+
+
+def test_tmx_output_holds_the_paired_records_and_counts_the_rest():
+    records = [AlignmentRecord("fragment", "a.txt", "a.txt", [0], [3], "사진", "Photo", 0.8, "caption", "caption"),
+               AlignmentRecord("fragment", "a.txt", "a.txt", [1], [], "광고", None, 0.0, "boilerplate", "")]
+    handle = io.BytesIO()
+    assert write_records(records, "tmx", handle) == 1
+    assert handle.getvalue().count(b"<tu ") == 1 and "사진".encode() in handle.getvalue()
 
 
 def test_fragment_tsv_is_read_too(tmp_path):
@@ -44,6 +56,6 @@ def test_jsonl_keeps_role_source_and_score_and_names_the_bad_line(tmp_path):
 
 def test_a_bad_score_cell_names_its_line(tmp_path):
     path = tmp_path / "beads.tsv"
-    path.write_text("ko\ten\tscore\n가\tA\t0.5\n나\tB\thigh\n", encoding="utf-8")
+    path.write_text("ko_text\ten_text\tscore\n가\tA\t0.5\n나\tB\thigh\n", encoding="utf-8")
     with pytest.raises(UserError, match=r"beads.tsv:3: score 'high' is not a number"):
         read_aligned_texts(path)

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from typing import Iterator, List, Optional
+from typing import List, Optional
 
+from mtalign.align import align_sentences
 from mtalign.align.encoders import Encoder
-from mtalign.align.monotone import align_embeddings
 from mtalign.align.score import GlossaryAnchors
 from mtalign.errors import UserError
-from mtalign.formats import csvtsv, jsonl
+from mtalign.formats.alignments import write_records
 from mtalign.formats.output import open_output
-from mtalign.formats.tmx import write_tmx
 from mtalign.segment import detect_encoding, detect_lang, iter_lines, segment_file
-from mtalign.types import Bead, Segment, Unit
+from mtalign.types import AlignmentRecord, Bead, Segment
+
 
 @dataclass
 class Alignment:
@@ -54,37 +54,30 @@ def align_files(ko_path: str, en_path: str, encoder: Encoder, presegmented: bool
                 anchors: Optional[GlossaryAnchors] = None) -> Alignment:
     ko, en = read_sentences(ko_path, presegmented), read_sentences(en_path, presegmented)
     warnings = _language_warnings(ko_path, "ko", ko) + _language_warnings(en_path, "en", en)
-    ko_texts, en_texts = [s.text for s in ko], [s.text for s in en]
-    beads = align_embeddings(encoder.encode(ko_texts), encoder.encode(en_texts), ko_texts, en_texts,
-                             anchors=anchors)
+    beads = align_sentences([s.text for s in ko], [s.text for s in en], encoder, anchors=anchors)
     return Alignment(ko, en, beads, warnings)
 
 
-def units(alignment: Alignment) -> Iterator[Unit]:
-    """Translation units of the 1-1, 1-2, 2-1 ... beads (1-0 and 0-1 beads have no pair)."""
-    for bead in alignment.beads:
-        if bead.ko and bead.en:
-            yield Unit(
-                " ".join(alignment.ko[i].text for i in bead.ko),
-                " ".join(alignment.en[j].text for j in bead.en),
-                origin="aligned", source_file=alignment.ko[bead.ko[0]].source,
-                role=alignment.ko[bead.ko[0]].role, score=bead.score,
-            )
+def _joined(segments: List[Segment], indices: List[int]) -> Optional[str]:
+    return " ".join(segments[i].text for i in indices) or None
+
+
+def bead_records(alignment: Alignment) -> List[AlignmentRecord]:
+    """One record per bead, in order: indices, joined texts, score and the first roles."""
+    ko, en = alignment.ko, alignment.en
+    source, en_source = (ko[0].source if ko else ""), (en[0].source if en else "")
+    return [AlignmentRecord("bead", source, en_source, bead.ko, bead.en, _joined(ko, bead.ko),
+                            _joined(en, bead.en), bead.score,
+                            ko[bead.ko[0]].role if bead.ko else "", en[bead.en[0]].role if bead.en else "")
+            for bead in alignment.beads]
 
 
 def write_alignment(alignment: Alignment, fmt: str, path: Optional[str]) -> int:
-    """Write beads (jsonl, tsv) or units (tmx); returns how many unpaired beads TMX left out."""
+    """Write the beads as records (jsonl, tsv) or units (tmx); returns how many unpaired beads
+    TMX left out."""
     with open_output(path, binary=(fmt == "tmx")) as handle:
-        if fmt == "tmx":
-            write_tmx(units(alignment), handle)
-            return sum(1 for bead in alignment.beads if not (bead.ko and bead.en))
-        if fmt == "jsonl":
-            jsonl.write(alignment.beads, handle)
-        else:
-            csvtsv.write_rows(("ko", "en", "score"), (
-                (" ".join(alignment.ko[i].text for i in bead.ko), " ".join(alignment.en[j].text for j in bead.en),
-                 bead.score) for bead in alignment.beads), handle)
-    return 0
+        count = write_records(bead_records(alignment), fmt, handle)
+    return count if fmt == "tmx" else 0
 
 
 @dataclass

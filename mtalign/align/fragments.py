@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
-from typing import List, Optional, Sequence
+from typing import List, Sequence
 
 import numpy as np
 
 from mtalign.align.encoders import Encoder
 from mtalign.hangul import loose_key, romanize_syllable_by_syllable
-from mtalign.types import Segment, Unit
+from mtalign.types import AlignmentRecord, Segment
 
 SAME_ROLE_BONUS = 0.1
 THRESHOLD = {"boilerplate": 0.8, "credit": 0.8}
@@ -26,18 +25,6 @@ DEFAULT_THRESHOLD = 0.45
 NAME_MATCH = 0.8
 _KO_NAME = re.compile(r"^\[?([가-힣]{2,4})(?:\s*(?:기자|특파원))?\]?$")
 _EN_BYLINE = re.compile(r"^(?:By\s+)?([A-Z][a-z]+(?:[ -][A-Za-z]+){1,2})")
-
-
-@dataclass
-class FragmentPair:
-    source: str
-    ko_text: str
-    en_text: Optional[str]
-    score: float
-    ko_role: str
-    en_role: Optional[str]
-    ko_start: int
-    en_start: Optional[int]
 
 
 def _name_similarity(ko: Segment, en: Segment) -> float:
@@ -63,33 +50,31 @@ def _pair_scores(ko: Sequence[Segment], en: Sequence[Segment], encoder: Encoder)
     return scores
 
 
-def pair_fragments(segments: Sequence[Segment], encoder: Encoder) -> List[FragmentPair]:
-    """One record per Korean segment of the article, in document order, paired or not."""
-    ko = [s for s in segments if s.lang in ("ko", "mixed")]
-    en = [s for s in segments if s.lang == "en"]
+def pair_fragments(segments: Sequence[Segment], encoder: Encoder) -> List[AlignmentRecord]:
+    """One record per Korean segment of the article, in document order, paired or not;
+    `ko`/`en` index the article's segments."""
+    ko = [index for index, s in enumerate(segments) if s.lang in ("ko", "mixed")]
+    en = [index for index, s in enumerate(segments) if s.lang == "en"]
     if not ko:
         return []
-    scores = _pair_scores(ko, en, encoder) if en else np.zeros((len(ko), 0))
+    scores = (_pair_scores([segments[i] for i in ko], [segments[j] for j in en], encoder) if en
+              else np.zeros((len(ko), 0)))
     partner: dict = {}
     taken = set()
     for flat in np.argsort(-scores, axis=None):
         row, col = divmod(int(flat), len(en))
         if row in partner or col in taken:
             continue
-        if scores[row, col] >= THRESHOLD.get(ko[row].role, DEFAULT_THRESHOLD):
+        if scores[row, col] >= THRESHOLD.get(segments[ko[row]].role, DEFAULT_THRESHOLD):
             partner[row] = col
             taken.add(col)
     records = []
-    for row, segment in enumerate(ko):
-        col = partner.get(row)
-        match = en[col] if col is not None else None
-        records.append(FragmentPair(
-            segment.source, segment.text, match.text if match else None,
-            round(float(scores[row, col]), 4) if match else 0.0,
-            segment.role, match.role if match else None, segment.start, match.start if match else None,
+    for row, index in enumerate(ko):
+        segment, col = segments[index], partner.get(row)
+        match = segments[en[col]] if col is not None else None
+        records.append(AlignmentRecord(
+            "fragment", segment.source, segment.source, [index], [en[col]] if match else [],
+            segment.text, match.text if match else None,
+            round(float(scores[row, col]), 4) if match else 0.0, segment.role, match.role if match else "",
         ))
     return records
-
-
-def fragment_units(pairs: Sequence[FragmentPair]) -> List[Unit]:
-    return [Unit(p.ko_text, p.en_text, "aligned", p.source, p.ko_role, p.score) for p in pairs if p.en_text]

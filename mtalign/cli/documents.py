@@ -36,24 +36,18 @@ def cmd_segment(args: argparse.Namespace) -> int:
 
 
 def _align_fragments(args: argparse.Namespace, encoder) -> int:
-    from mtalign.align.fragments import fragment_units, pair_fragments
-    from mtalign.formats import csvtsv, jsonl
+    from mtalign.align.fragments import pair_fragments
+    from mtalign.formats.alignments import write_records
     from mtalign.formats.output import open_output
-    from mtalign.formats.tmx import write_tmx
     from mtalign.segment import read_document
 
     documents = [read_document(path) for path in args.files]  # fail before writing anything
-    pairs = [pair for doc in documents for pair in pair_fragments(doc.segments, encoder)]
+    records = [record for doc in documents for record in pair_fragments(doc.segments, encoder)]
     with open_output(args.output, binary=(args.format == "tmx")) as out:
-        if args.format == "tmx":
-            write_tmx(fragment_units(pairs), out)
-        elif args.format == "jsonl":
-            jsonl.write(pairs, out)
-        else:
-            csvtsv.write_rows(("source", "ko_text", "en_text", "score"),
-                              ((p.source, p.ko_text, p.en_text or "", p.score) for p in pairs), out)
-    unpaired = sum(1 for pair in pairs if pair.en_text is None)
-    note(f"{len(pairs)} Korean fragments, {len(pairs) - unpaired} paired, {unpaired} without an English counterpart")
+        write_records(records, args.format, out)
+    unpaired = sum(1 for record in records if record.en_text is None)
+    note(f"{len(records)} Korean fragments, {len(records) - unpaired} paired, {unpaired} without an English "
+         "counterpart")
     return EXIT_OK
 
 
@@ -132,9 +126,10 @@ def add_commands(commands) -> None:
     align = commands.add_parser(
         "align", help="align Korean with English sentences",
         description="Align a Korean document with its English version into monotone beads "
-                    "(JSONL: {\"ko\": [indices], \"en\": [indices], \"score\": cosine}); every sentence is in "
-                    "exactly one bead. --fragments pairs the Korean segments of mixed articles with English "
-                    "counterparts anywhere in the same article. --jobs aligns many pairs with one encoder.",
+                    "(JSONL records: kind, source, en_source, ko and en sentence indices, ko_text, en_text, "
+                    "score, ko_role, en_role); every sentence is in exactly one bead. --fragments pairs "
+                    "the Korean segments of mixed articles with English counterparts anywhere in the same "
+                    "article. --jobs aligns many pairs with one encoder.",
     )
     align.add_argument("files", nargs="*", metavar="FILE", help="KO EN, or the articles with --fragments")
     align.add_argument("--presegmented", action="store_true", help="each input line is one sentence")
