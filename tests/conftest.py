@@ -32,3 +32,12 @@ def seed():
         return read_document(path)
 
     return load
+
+
+@pytest.fixture(scope="session")
+def main_job(tmp_path_factory):
+    """The main job run once over corpora/ for the whole session: (build folder, its run)."""
+    build = tmp_path_factory.mktemp("main-job") / "build"
+    result = run_cli("run", REPO / "corpora", "--out", build, "--format", "json", "-q")
+    assert result.returncode == 0, result.stderr
+    return build, result

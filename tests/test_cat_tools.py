@@ -32,6 +32,7 @@ PROJECT = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 """
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not shutil.which("omegat"), reason="OmegaT is not installed (Debian package omegat; .ci/run installs it)")
 def test_omegat_translates_from_our_tmx(tmp_path):
     project = tmp_path / "project"
@@ -85,9 +86,8 @@ def test_xliff_export_pretranslates_and_import_takes_reviewed_units(tmp_path):
     assert len(tm) == 11
 
 
-def test_tm_built_from_the_main_jobs_alignments(tmp_path):
-    build = tmp_path / "build"
-    assert run_cli("run", REPO / "corpora", "--out", build, "-q").returncode == 0
+def test_tm_built_from_the_main_jobs_alignments(main_job, tmp_path):
+    build, _ = main_job
     tm_path = tmp_path / "tm.db"
     result = run_cli("tmx", "import", build / "alignments.jsonl", "--tm", tm_path, "-q")
     assert result.returncode == 0, result.stderr

@@ -96,10 +96,8 @@ def test_html_input_roles(tmp_path):
     assert "var ad" not in result.stdout
 
 
-def test_run_writes_segments_for_the_corpus(tmp_path):
-    out = tmp_path / "build"
-    result = run_cli("run", REPO / "corpora", "--out", out, "--format", "json")
-    assert result.returncode == 0, result.stderr
+def test_run_writes_segments_for_the_corpus(main_job):
+    out, result = main_job
     report = json.loads(result.stdout)
     assert report["files"] >= 5 and str(out / "segments.jsonl") in report["outputs"]
     records = [json.loads(line) for line in (out / "segments.jsonl").read_text(encoding="utf-8").splitlines()]

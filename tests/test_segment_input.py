@@ -85,6 +85,7 @@ def test_unicode_normalization(tmp_path):
     assert texts == ["Kim Jong-un met Putin.", "각 사진이다."]
 
 
+@pytest.mark.slow
 def test_fifty_megabyte_file_streams_in_bounded_memory(tmp_path):
     paragraph = (SEEDS / "002_2d624cb60e42ca7c.txt").read_text(encoding="utf-8")
     path = tmp_path / "big.txt"

@@ -36,11 +36,10 @@ def test_written_tmx_passes_xmllint_dtdvalid(tmp_path):
     assert result.returncode == 0, result.stderr
 
 
-def test_main_job_tmx_is_dtd_valid_and_read_by_translate_toolkit(tmp_path):
+def test_main_job_tmx_is_dtd_valid_and_read_by_translate_toolkit(main_job):
     from translate.storage import tmx as tt_tmx
 
-    out = tmp_path / "build"
-    assert run_cli("run", REPO / "corpora", "--out", out, "-q").returncode == 0
+    out, _ = main_job
     tree = etree.parse(str(out / "corpus.tmx"))
     dtd = etree.DTD(str(DTD))
     assert dtd.validate(tree), dtd.error_log

@@ -90,6 +90,7 @@ def _run(model, source, out):
             "-q"]
 
 
+@pytest.mark.slow
 def test_killed_run_resumes_to_identical_output(model, tmp_path):
     lines = PARALLEL.joinpath("clipper-chip.ko.txt").read_text(encoding="utf-8").splitlines()
     source = tmp_path / "big.ko.txt"
@@ -159,6 +160,7 @@ def test_placeholders_round_trip_when_the_model_copies_them():
     assert restore(protected, "Chairman met President in TERM2.") is None  # a dropped placeholder
 
 
+@pytest.mark.slow
 def test_terms_reach_the_output_in_canonical_form(model, tmp_path):
     from mtalign.glossary.store import load_glossary
     from mtalign.glossary.terms import TermFinder
