@@ -75,6 +75,19 @@ def parallel_pairs(files: List[Path]) -> List[Tuple[Path, Path]]:
     return pairs
 
 
+def partner_warnings(files: List[Path]) -> List[str]:
+    """NAME.ko.EXT or NAME.en.EXT files whose partner is missing: they are read as single articles."""
+    paired = {path for pair in parallel_pairs(files) for path in pair}
+    warnings = []
+    for path in files:
+        for side, other in ((".ko", ".en"), (".en", ".ko")):
+            if path.name.endswith(side + path.suffix) and path not in paired:
+                partner = path.name[: -len(side + path.suffix)] + other + path.suffix
+                warnings.append(f"warning: {path}: no {partner} beside it; read as a single article, not "
+                                "aligned as a translation")
+    return warnings
+
+
 def align_corpus(files: List[Path], out_path: Path, report: RunReport, progress: bool) -> AlignedTexts:
     """Fragments of every single-language article, and beads of every NAME.ko/NAME.en pair,
     written to `out_path` and returned as units for the later stages."""
@@ -129,7 +142,7 @@ def consistency(files: List[Path], glossary: Glossary, out: Path, report: RunRep
 def run(corpus: str | os.PathLike, out_dir: str | os.PathLike, progress: bool = True) -> RunReport:
     files = corpus_files(corpus)
     out = Path(out_dir)
-    report = RunReport(files=len(files))
+    report = RunReport(files=len(files), notes=partner_warnings(files))
     segment_corpus(files, out / "segments.jsonl", report, progress)
     aligned = align_corpus(files, out / "alignments.jsonl", report, progress)
     glossary = load_glossary()

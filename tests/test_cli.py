@@ -50,6 +50,15 @@ def test_every_command_has_help(command):
 def test_usage_error_exits_2_without_traceback():
     result = run_cli("segment")
     assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.splitlines() == [
+        "mtalign segment: error: the following arguments are required: FILE (see: mtalign segment --help)"]
+
+
+def test_mistyped_subcommand_option_shows_that_subcommand():
+    result = run_cli("glossary", "lookup", "김정은", "--limt", "3")
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        "mtalign glossary lookup: error: unrecognized arguments: --limt 3 (see: mtalign glossary lookup --help)"]
 
 
 def test_segment_jsonl_fields_and_order():
@@ -108,3 +117,15 @@ def test_run_writes_segments_for_the_corpus(main_job):
 def test_run_on_missing_folder_is_a_usage_error(tmp_path):
     result = run_cli("run", tmp_path / "nothing", "--out", tmp_path / "b")
     assert result.returncode == 2 and "not a folder" in result.stderr
+
+
+def test_run_warns_about_a_translation_without_its_partner(tmp_path):
+    from mtalign.pipeline import corpus_files, partner_warnings
+
+    for name in ("a.ko.txt", "a.en.txt", "b.ko.txt", "c.en.html", "d.txt"):
+        (tmp_path / name).write_text("문장이다.\n", encoding="utf-8")
+    warnings = partner_warnings(corpus_files(tmp_path))
+    assert warnings == [f"warning: {tmp_path / 'b.ko.txt'}: no b.en.txt beside it; read as a single article, "
+                        "not aligned as a translation",
+                        f"warning: {tmp_path / 'c.en.html'}: no c.ko.html beside it; read as a single article, "
+                        "not aligned as a translation"]

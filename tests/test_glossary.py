@@ -87,6 +87,31 @@ def test_index_is_rebuilt_when_the_tsv_changes(tmp_path):
     assert Lookup([path]).lookup("서울")[0].entry.en == "Seoul City"
 
 
+def test_index_cache_keeps_the_most_recently_used_indexes(tmp_path, monkeypatch):
+    from mtalign.glossary.index import MAX_INDEXES
+
+    monkeypatch.setenv("MTALIGN_CACHE", str(tmp_path / "cache"))
+    files = []
+    for number in range(MAX_INDEXES + 2):
+        files.append(tmp_path / f"g{number}.tsv")
+        files[-1].write_text("\t".join(COLUMNS) + f"\nseoul\tplace\t서울\t\tSeoul {number}\t\t\t\t\t\t\n",
+                             encoding="utf-8")
+
+    def index_of(path):
+        before = set((tmp_path / "cache").glob("*.sqlite"))
+        assert Lookup([path]).lookup("서울")[0].entry.en == f"Seoul {files.index(path)}"
+        return (set((tmp_path / "cache").glob("*.sqlite")) - before).pop()
+
+    first, second = index_of(files[0]), index_of(files[1])
+    for path in files[2:MAX_INDEXES]:
+        index_of(path)
+    Lookup([files[0]])  # used again: now the most recent
+    for path in files[MAX_INDEXES:]:
+        index_of(path)
+    remaining = set((tmp_path / "cache").glob("*.sqlite"))
+    assert len(remaining) == MAX_INDEXES and first in remaining and second not in remaining
+
+
 def test_malformed_row_names_file_and_line_and_loads_nothing(tmp_path):
     path = tmp_path / "bad.tsv"
     path.write_text("\t".join(COLUMNS) + "\nseoul\tplace\t서울\t\tSeoul\t\t\t\t\tCapital.\t\n"

@@ -46,9 +46,11 @@ def test_merge_adds_accepted_and_reports_known(tmp_path):
         "y\t평양\tPyongyang\tother\t1.0\t1.0\t1.0\t3\tnews:5\n", encoding="utf-8")
     target = tmp_path / "user.tsv"
     result = run_cli("glossary", "merge", candidates, "--into", target)
-    assert result.returncode == 1  # one accepted row was skipped, and said so
+    assert result.returncode == 0  # merged; the skipped row is reported, not a failure
     assert "평양 is already in the glossary" in result.stderr
     (entry,) = read_tsv(target)
     assert (entry.ko, entry.en, entry.sources) == (["블라디보스토크"], "Vladivostok", ["news:3"])
     glossary = load_glossary([*shipped_glossaries(), target])
     assert "vladivostok" in glossary.entries
+    again = run_cli("glossary", "merge", candidates, "--into", target)
+    assert again.returncode == 1 and "added 0 entries" in again.stdout  # nothing left to merge

@@ -24,6 +24,22 @@ GROUPS = {"segment": "documents", "align": "documents", "run": "documents", "glo
           "translate": "translate"}
 
 
+class Parser(argparse.ArgumentParser):
+    """Usage errors in one line, naming the (sub)command and where its help is."""
+
+    def error(self, message: str):
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see: {self.prog} --help)\n")
+
+
+def _command_parser(parser: argparse.ArgumentParser, args: argparse.Namespace) -> argparse.ArgumentParser:
+    """The parser of the deepest subcommand chosen in `args`."""
+    while True:
+        action = next((a for a in parser._actions if isinstance(a, argparse._SubParsersAction)), None)
+        if action is None or getattr(args, action.dest, None) not in action.choices:
+            return parser
+        parser = action.choices[getattr(args, action.dest)]
+
+
 def _groups_needed(argv: Optional[List[str]]) -> List[str]:
     """The command's own group; none for a bare --version; all for help or a bad command."""
     if argv is None:
@@ -36,7 +52,7 @@ def _groups_needed(argv: Optional[List[str]]) -> List[str]:
 
 def build_parser(argv: Optional[List[str]] = None) -> argparse.ArgumentParser:
     """The parser for `argv` (default: with every command, as the top-level help shows)."""
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="mtalign", description="Korean-English news toolkit: segment, align, glossary, names, TMX and XLIFF."
     )
     parser.add_argument("--version", action="version", version=f"mtalign {__version__}")
@@ -50,7 +66,10 @@ def build_parser(argv: Optional[List[str]] = None) -> argparse.ArgumentParser:
 
 def main(argv: Optional[List[str]] = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    args = build_parser(argv).parse_args(argv)
+    parser = build_parser(argv)
+    args, unknown = parser.parse_known_args(argv)
+    if unknown:  # a mistyped option of a subcommand: that subcommand's usage, not the top level's
+        _command_parser(parser, args).error(f"unrecognized arguments: {' '.join(unknown)}")
     try:
         return args.handler(args)
     except UserError as err:

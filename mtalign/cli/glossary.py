@@ -60,7 +60,7 @@ def cmd_glossary_merge(args: argparse.Namespace) -> int:
     for reason in skipped:
         note(f"skipped: {reason}")
     print(f"added {len(added)} entries to {args.into}" + (f", skipped {len(skipped)}" if skipped else ""))
-    return EXIT_FINDINGS if skipped else EXIT_OK
+    return EXIT_OK if added else EXIT_FINDINGS
 
 
 def cmd_glossary_export(args: argparse.Namespace) -> int:
@@ -129,7 +129,8 @@ def add_commands(commands) -> None:
 
     merge = with_glossary(sub.add_parser("merge", help="add reviewed candidates to a glossary file",
                                          description="Add the rows marked y/yes/x/1 in the accept column; "
-                                                     "terms already in the glossary are reported, not added."))
+                                                     "terms already in the glossary are reported, not added. "
+                                                     "Exit 1 only when nothing was added."))
     merge.add_argument("candidates", metavar="CANDIDATES.tsv")
     merge.add_argument("--into", default=str(Path("glossaries") / "user.tsv"),
                        help="glossary file to add to (default glossaries/user.tsv; created if missing)")

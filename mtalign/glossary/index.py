@@ -1,7 +1,8 @@
 """The SQLite index built from the TSV files: rebuilt automatically when they change.
 
 It lives in a cache folder ($MTALIGN_CACHE, default ~/.cache/mtalign), one file per set
-of glossary paths, stamped with a hash of their contents.
+of glossary paths, stamped with checksums of their contents; the MAX_INDEXES most recently
+used indexes are kept, older ones removed.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import dataclasses
 import json
 import os
 import sqlite3
+import time
 import zlib
 from pathlib import Path
 from typing import Callable, Iterator, Sequence, Tuple
@@ -25,6 +27,7 @@ CREATE TABLE keys (kind TEXT, key TEXT, entry TEXT, form TEXT);
 """
 INDEXES = "CREATE INDEX keys_kind_key ON keys (kind, key);"
 MIN_FUZZY_KEY = 4
+MAX_INDEXES = 8
 
 
 def cache_dir() -> Path:
@@ -101,6 +104,9 @@ def open_index(files: Sequence[str], load: Callable[[], Glossary]) -> sqlite3.Co
     path = cache_dir() / f"glossary-{name}.sqlite"
     if not path.exists() or _stamp(path) != stamp:
         build(load(), path, stamp)
+    now = time.time_ns()  # the modification time says when the index was last used (finer than utime's)
+    os.utime(path, ns=(now, now))
+    _remove_least_recently_used(path.parent)
     return sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
 
 
@@ -116,3 +122,8 @@ def _stamp(path: Path) -> str:
         return ""
 
 
+def _remove_least_recently_used(folder: Path) -> None:
+    """Keep the MAX_INDEXES most recently used indexes (one per glossary set ever looked up)."""
+    indexes = sorted(folder.glob("glossary-*.sqlite"), key=lambda path: path.stat().st_mtime_ns, reverse=True)
+    for stale in indexes[MAX_INDEXES:]:
+        stale.unlink(missing_ok=True)
