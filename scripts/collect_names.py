@@ -28,18 +28,27 @@ OUT = REPO / "corpora" / "names"
 HANGUL = r"\s*([가-힣]{2,4})\s*"
 LATIN = r"\s*([A-Za-z][A-Za-z' .\-]+?)\s*"
 SOURCES = [
-    {"file": "kmdb-film-people.tsv", "repo": "LeRelais/Capstone_Design_I", "path": "seeds/movie.js",
-     "commit": "93a775d09c292471dfe1bc9e53c73cc857390c49", "side": "south",
-     "pattern": rf'"(actor|director)Nm":\s*"{HANGUL}",\s*"(?:actor|director)EnNm":\s*"{LATIN}"',
-     "kinds": {"actor": "film actor", "director": "film director"}},
+    {
+        "file": "kmdb-film-people.tsv",
+        "repo": "LeRelais/Capstone_Design_I",
+        "path": "seeds/movie.js",
+        "commit": "93a775d09c292471dfe1bc9e53c73cc857390c49",
+        "side": "south",
+        "pattern": rf'"(actor|director)Nm":\s*"{HANGUL}",\s*"(?:actor|director)EnNm":\s*"{LATIN}"',
+        "kinds": {"actor": "film actor", "director": "film director"},
+    },
 ]
 HEADER = "ko\ten\tside\tkind\tsource\n"
 
 
 def blob(mirror: Path, repo: str, path: str, commit: str) -> str:
     git_dir = mirror / repo.replace("/", "+") / "repo"
-    return subprocess.run(["git", "--git-dir", str(git_dir), "show", f"{commit}:{path}"], check=True,
-                          capture_output=True, text=True).stdout
+    return subprocess.run(
+        ["git", "--git-dir", str(git_dir), "show", f"{commit}:{path}"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
 
 
 def rows(source: dict, text: str):
@@ -64,7 +73,9 @@ def main() -> int:
             print(f"missing snapshot: github:{source['repo']} ({source['path']})", file=sys.stderr)
             continue
         kept = list(rows(source, text))
-        (OUT / source["file"]).write_text(HEADER + "".join(line + "\n" for line in kept), encoding="utf-8")
+        (OUT / source["file"]).write_text(
+            HEADER + "".join(line + "\n" for line in kept), encoding="utf-8"
+        )
         print(f"{source['file']}: {len(kept)} pairs")
     return 0
 
