@@ -173,3 +173,21 @@ def test_shipped_tables_are_what_the_derivation_makes():
     shipped = json.loads(NAME_DATA.read_text(encoding="utf-8"))
     rows = derivation.corpus_rows() + derivation.glossary_rows()
     assert derivation.build([row for row in rows if learn.segment(row[0], row[1])]) == shipped
+
+
+@pytest.mark.parametrize(
+    "hangul,expected",
+    [
+        ("이재명", "Lee Jae-myung"),
+        ("김민석", "Kim Min-seok"),
+        ("정청래", "Jung Chung-rae"),
+        ("장동혁", "Jang Dong-hyuk"),
+        ("김여정", "Kim Yo-jong"),
+        ("최선희", "Choe Son-hui"),
+    ],
+)
+def test_todays_newsmakers_come_from_the_glossary_in_yonhap_form(hangul, expected):
+    from mtalign.glossary import Lookup
+
+    result = romanize(hangul, "yonhap", Lookup())
+    assert (result.source, result.output) == ("glossary", expected)
