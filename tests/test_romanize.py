@@ -191,3 +191,11 @@ def test_todays_newsmakers_come_from_the_glossary_in_yonhap_form(hangul, expecte
 
     result = romanize(hangul, "yonhap", Lookup())
     assert (result.source, result.output) == ("glossary", expected)
+
+
+def test_namesakes_are_both_shown_and_the_famous_one_leads():
+    from mtalign.glossary import Lookup
+
+    result = romanize("김정은", "yonhap", Lookup())
+    assert result.output == "Kim Jong-un" and "Kim Jeong-eun" in result.alternatives
+    assert result.confidence < 1

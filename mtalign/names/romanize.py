@@ -111,7 +111,7 @@ def romanize(
                 house[0],
                 style,
                 "glossary",
-                1.0,
+                round(1 / len(set(house)), 2),  # namesakes written differently share it
                 [form for form in dict.fromkeys(house + others) if form != house[0]],
             )
     if name:
