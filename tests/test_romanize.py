@@ -199,3 +199,35 @@ def test_namesakes_are_both_shown_and_the_famous_one_leads():
     result = romanize("김정은", "yonhap", Lookup())
     assert result.output == "Kim Jong-un" and "Kim Jeong-eun" in result.alternatives
     assert result.confidence < 1
+
+
+# The examples of the Revised Romanization of Korean (2000), chapter 3 article 1, and the
+# same words in McCune-Reischauer.
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("백마", "Baengma"), ("신문로", "Sinmunno"), ("종로", "Jongno"), ("왕십리", "Wangsimni"),
+        ("별내", "Byeollae"), ("신라", "Silla"), ("독립문", "Dongnimmun"), ("협력", "Hyeomnyeok"),
+        ("해돋이", "Haedoji"), ("같이", "Gachi"), ("굳히다", "Guchida"), ("좋고", "Joko"),
+        ("놓다", "Nota"),
+        ("잡혀", "Japyeo"), ("낳지", "Nachi"), ("묵호", "Mukho"), ("집현전", "Jiphyeonjeon"),
+        ("압구정", "Apgujeong"), ("낙동강", "Nakdonggang"), ("울산", "Ulsan"), ("구미", "Gumi"),
+        ("백암", "Baegam"), ("옥천", "Okcheon"), ("합덕", "Hapdeok"), ("월곶", "Wolgot"),
+        ("벚꽃", "Beotkkot"), ("한밭", "Hanbat"), ("설악", "Seorak"), ("칠곡", "Chilgok"),
+        ("울릉", "Ulleung"), ("대관령", "Daegwallyeong"),
+    ],
+)
+def test_rr_writes_the_official_sound_changes(text, expected):
+    assert romanize(text, "rr").output == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("독립문", "Tongnimmun"), ("같이", "Kach'i"), ("신라", "Silla"), ("종로", "Chongno"),
+        ("해돋이", "Haedoji"), ("백마", "Paengma"), ("대관령", "Taegwallyŏng"), ("국민", "Kungmin"),
+        ("한국", "Han'guk"), ("협력", "Hyŏmnyŏk"), ("부산", "Pusan"),
+    ],
+)
+def test_mr_writes_the_same_sound_changes(text, expected):
+    assert romanize(text, "mr").output == expected

@@ -10,10 +10,11 @@ lateralization). South Korean media spellings of names are learnt from data
 
 from __future__ import annotations
 
-from typing import Dict, List, Optional, Tuple
+from typing import Optional, Tuple
 
 from mtalign.hangul import FINAL_SOUND, RR_INITIAL, RR_MEDIAL
 from mtalign.hangul import split_syllable as split
+from mtalign.names import sounds
 
 MR_MEDIAL = dict(
     zip(
@@ -44,24 +45,6 @@ MR_MEDIAL = dict(
     )
 )
 # The sound a final has before a pause or a consonant.
-# A final carried over to a following silent ㅇ (liaison), as the initial it becomes.
-LIAISON = {
-    "ㄱ": "ㄱ",
-    "ㄲ": "ㄲ",
-    "ㄴ": "ㄴ",
-    "ㄷ": "ㄷ",
-    "ㄹ": "ㄹ",
-    "ㅁ": "ㅁ",
-    "ㅂ": "ㅂ",
-    "ㅅ": "ㅅ",
-    "ㅆ": "ㅆ",
-    "ㅈ": "ㅈ",
-    "ㅊ": "ㅊ",
-    "ㅋ": "ㅋ",
-    "ㅌ": "ㅌ",
-    "ㅍ": "ㅍ",
-}
-NASAL = {"k": "ng", "t": "n", "p": "m"}
 VOICED_FINALS = {"", "ㄴ", "ㄹ", "ㅁ", "ㅇ"}
 KCNA_INITIAL = {
     "ㄱ": "k",
@@ -101,78 +84,67 @@ KCNA_SURNAMES = {
 DOUBLE_SURNAMES = {"남궁", "제갈", "선우", "황보", "독고", "사공", "서문", "동방"}
 
 
-def syllables(text: str) -> List[Optional[Tuple[str, str, str]]]:
-    return [split(ch) for ch in text]
+RR_FINAL = {"": "", "ㄱ": "k", "ㄴ": "n", "ㄷ": "t", "ㄹ": "l", "ㅁ": "m", "ㅂ": "p", "ㅇ": "ng"}
+MR_INITIAL = {
+    **RR_INITIAL,
+    "ㄱ": "k",
+    "ㄷ": "t",
+    "ㅂ": "p",
+    "ㅈ": "ch",
+    "ㅉ": "tch",
+    "ㅊ": "ch'",
+    "ㅋ": "k'",
+    "ㅌ": "t'",
+    "ㅍ": "p'",
+}
+MR_VOICED = {"ㄱ": "g", "ㄷ": "d", "ㅂ": "b", "ㅈ": "j"}
 
 
-def _text_romanizer(text: str, medials: Dict[str, str], initial_of, final_of) -> str:
-    """Romanize running text word by word, with liaison, nasalization and lateralization."""
+def _romanized(text: str, syllable) -> str:
+    """Each word of `text` with its sound changes, spelt syllable by syllable by `syllable`."""
     words = []
     for word in text.split():
-        parts = syllables(word)
-        out = []
-        for index, part in enumerate(parts):
-            if part is None:
-                out.append(word[index])
-                continue
-            initial, medial, final = part
-            prev = parts[index - 1] if index and parts[index - 1] else None
-            nxt = parts[index + 1] if index + 1 < len(parts) and parts[index + 1] else None
-            if prev and initial == "ㅇ" and prev[2] in LIAISON:
-                initial = LIAISON[prev[2]]
-            elif prev and initial == "ㄹ" and prev[2] not in ("ㄹ", "ㄴ", ""):
-                initial = "ㄴ"
-            elif prev and initial == "ㄹ" and prev[2] == "ㄴ":
-                initial = "ㄹ"
-            elif prev and initial == "ㄴ" and prev[2] == "ㄹ":
-                initial = "ㄹ"
-            sound = "" if (nxt and nxt[0] == "ㅇ" and final in LIAISON) else FINAL_SOUND[final]
-            if nxt and nxt[0] in ("ㄴ", "ㅁ") and sound in NASAL:
-                sound = NASAL[sound]
-            if nxt and final == "ㄴ" and nxt[0] == "ㄹ":
-                sound = "l"
-            out.append(initial_of(initial, prev, index) + medials[medial] + final_of(sound, nxt))
-        words.append("".join(out))
+        parts = sounds.pronounced(word)
+        words.append(
+            "".join(
+                syllable(part, previous) if part else word[index]
+                for index, (part, previous) in enumerate(sounds.pairs(parts))
+            )
+        )
     return " ".join(words)
 
 
+def _liquid(initial: str, previous) -> Optional[str]:
+    if initial == "ㄹ":
+        return "l" if previous and previous[2] == "ㄹ" else "r"
+    return None
+
+
 def romanize_rr(text: str) -> str:
-    """Strict Revised Romanization (2000) of running text."""
+    """Strict Revised Romanization (2000) of running text, with the sound changes it writes."""
 
-    def initial(jamo, prev, index):
-        return "l" if jamo == "ㄹ" and prev and prev[2] in ("ㄹ", "ㄴ") else RR_INITIAL[jamo]
+    def syllable(part, previous) -> str:
+        initial, medial, final = part
+        onset = _liquid(initial, previous) or RR_INITIAL[initial]
+        return onset + RR_MEDIAL[medial] + RR_FINAL[final]
 
-    def final(sound, nxt):
-        return (
-            {"k": "k", "t": "t", "p": "p"}.get(sound, sound)
-            if sound != "l" or not nxt or nxt[0] != "ㅇ"
-            else "r"
-        )
-
-    return _text_romanizer(text, RR_MEDIAL, initial, final)
+    return _romanized(text, syllable)
 
 
 def romanize_mr(text: str) -> str:
-    """McCune-Reischauer of running text, with its breves and aspiration apostrophes."""
-    aspirate = {"ㅋ": "k'", "ㅌ": "t'", "ㅍ": "p'", "ㅊ": "ch'"}
-    plain = {"ㄱ": ("k", "g"), "ㄷ": ("t", "d"), "ㅂ": ("p", "b"), "ㅈ": ("ch", "j")}
+    """McCune-Reischauer of running text, with its breves, aspiration apostrophes, voicing
+    of plain stops between voiced sounds and the apostrophe of n'g."""
 
-    def initial(jamo, prev, index):
-        if jamo in aspirate:
-            return aspirate[jamo]
-        if jamo in plain:
-            voiced = bool(prev) and prev[2] in VOICED_FINALS
-            return plain[jamo][1 if voiced else 0]
-        if jamo == "ㄹ":
-            return "l" if prev and prev[2] in ("ㄹ", "ㄴ") else ("r" if prev else "r")
-        if jamo == "ㅅ":
-            return "s"
-        return RR_INITIAL[jamo]
+    def syllable(part, previous) -> str:
+        initial, medial, final = part
+        onset = _liquid(initial, previous) or MR_INITIAL[initial]
+        if initial in MR_VOICED and sounds.voiced_context(previous):
+            onset = MR_VOICED[initial]
+            if initial == "ㄱ" and previous[2] == "ㄴ":
+                onset = "'g"
+        return onset + MR_MEDIAL[medial] + RR_FINAL[final]
 
-    def final(sound, nxt):
-        return sound
-
-    return _text_romanizer(text, MR_MEDIAL, initial, final)
+    return _romanized(text, syllable)
 
 
 def split_name(name: str) -> Tuple[str, str]:
