@@ -16,7 +16,7 @@ def cmd_romanize(args: argparse.Namespace) -> int:
     from mtalign.names import romanize
 
     lookup = None if args.no_glossary else Lookup(args.glossary or None)
-    results = [romanize(text, args.style, lookup, args.kind) for text in args.texts]
+    results = [romanize(text, args.style, lookup, args.kind, args.side) for text in args.texts]
     if args.format == "json":
         print(json.dumps([dataclasses.asdict(r) for r in results], ensure_ascii=False, indent=2))
     else:
@@ -55,6 +55,10 @@ def add_commands(commands) -> None:
     roman.add_argument("--style", choices=ROMANIZATION_STYLES, default="yonhap")
     roman.add_argument("--as", dest="kind", choices=("auto", "name", "text"), default="auto",
                        help="treat input as a personal name or as text (default: guess)")
+    roman.add_argument("--side", choices=("auto", "south", "north"), default="auto",
+                       help="whose naming conventions: North Korean names keep the North's spelling (yonhap: "
+                            "Kim Yo-jong; kcna: Kim Yo Jong); auto: the glossary, then North Korean spelling "
+                            "such as an initial 리 / 로 / 량 (default: auto, else south)")
     roman.add_argument("--no-glossary", action="store_true", help="rules only")
     roman.add_argument("--glossary", action="append", metavar="FILE")
     roman.add_argument("--format", choices=("text", "json"), default="text")

@@ -85,8 +85,14 @@ class Lookup:
         self._prefix_matches(key, offer)
         if not (best and has_hangul(query)):  # romanizing Hangul is for terms known only in English
             self._sound_matches(query, offer)
-        ranked = sorted(best.items(), key=lambda item: (-item[1][2], item[0]))[:limit]
+        ranked = sorted(best.items(), key=lambda item: (-item[1][2], -self._richness(item), item[0]))[:limit]
         return [Hit(self._entry(entry_id), form, match, round(score, 3)) for entry_id, (form, match, score) in ranked]
+
+    def _richness(self, item) -> int:
+        """Among equal hits (namesakes, prefixes), entries known in more forms (the famous ones,
+        with house-style and variant forms) come first."""
+        entry_id, (_, match, _) = item
+        return len(self._entry(entry_id).english_forms()) if match in ("exact", "variant", "prefix") else 0
 
     def _sound_matches(self, query: str, offer) -> None:
         """Latin: forms one edit apart after folding spellings. Hangul: English forms with the

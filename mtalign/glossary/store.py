@@ -110,13 +110,16 @@ class Glossary:
 
 
 def _conflicts(entries: Iterable[Entry]) -> List[str]:
-    """One Korean form given two different English forms by two entries."""
+    """One Korean form given two different English forms by two entries (namesakes, two
+    person entries told apart by their notes, one of which says "namesake", are not conflicts)."""
     owner: Dict[str, Entry] = {}
     found = []
     for entry in entries:
         for form in entry.ko:
             other = owner.setdefault(form, entry)
-            if other is not entry and other.en != entry.en:
+            namesakes = other.type == entry.type == "person" and other.note != entry.note and \
+                "namesake" in f"{other.note} {entry.note}".casefold()
+            if other is not entry and other.en != entry.en and not namesakes:
                 found.append(f"{form}: {other.id} says {other.en!r}, {entry.id} says {entry.en!r}")
     return found
 

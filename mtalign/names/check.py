@@ -19,6 +19,7 @@ from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 from mtalign.glossary import Lookup, norm_key
 from mtalign.hangul import SURNAME_SPELLINGS
+from mtalign.names.learn import segment
 from mtalign.types import Entry, Finding
 
 FLAGGED_REASONS = {"style", "misspelling", "former"}
@@ -101,8 +102,9 @@ class Checker:
             hits = [hit for hit in self.lookup.lookup(match.group(), limit=3)
                     if hit.match == "fuzzy" and hit.score >= FUZZY_SCORE
                     and _word_count(hit.form) == _word_count(match.group())
-                    and not _derived_word(match.group(), hit.form)]
-            if hits:
+                    and not _derived_word(match.group(), hit.form)
+                    and _same_reading(hit.entry, match.group())]
+            if len({hit.entry.english(self.style) for hit in hits}) == 1:  # namesakes: no one suggestion
                 entry = hits[0].entry
                 findings.append(Finding(file, number, start + 1, match.group(), entry.english(self.style),
                                         _kind_of_type(entry, "misspelling"), entry.id))
@@ -121,6 +123,14 @@ def _kind_of_type(entry: Entry, variant_kind: str) -> str:
     if entry.type == "place":
         return "misspelling" if variant_kind == "misspelling" else "place"
     return "misspelling" if variant_kind == "case" else variant_kind
+
+
+def _same_reading(entry: Entry, found: str) -> bool:
+    """A Korean person is misspelt only by another romanization of the same Hangul name
+    (Han Duk-soo for 한덕수); Park Jie-won is not Park Jae-won, however close the letters."""
+    if entry.type != "person" or not entry.ko or not re.fullmatch(r"[가-힣]{2,5}", entry.ko[0]):
+        return True
+    return segment(entry.ko[0], found) is not None
 
 
 def _word_count(text: str) -> int:

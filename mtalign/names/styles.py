@@ -4,105 +4,147 @@ official English).
 
 Names are romanized syllable by syllable without sound changes across syllables, as
 both Koreas do for names; text gets the standard sound changes (liaison, nasalization,
-lateralization). The yonhap surname and syllable spellings come from data
-(`names/data/yonhap_preferences.json`, built by scripts/derive_name_preferences.py).
+lateralization). South Korean media spellings of names are learnt from data
+(`names/learn.py`).
 """
 
 from __future__ import annotations
 
-import json
-from functools import lru_cache
-from pathlib import Path
-from typing import Dict, List, Optional, Tuple
+from typing import Optional, Tuple
 
 from mtalign.hangul import FINAL_SOUND, RR_INITIAL, RR_MEDIAL
 from mtalign.hangul import split_syllable as split
+from mtalign.names import sounds
 
-MR_MEDIAL = dict(zip("ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ",
-                     ["a", "ae", "ya", "yae", "ŏ", "e", "yŏ", "ye", "o", "wa", "wae", "oe", "yo", "u", "wŏ", "we",
-                      "wi", "yu", "ŭ", "ŭi", "i"]))
-# A final carried over to a following silent ㅇ (liaison), as the initial it becomes.
-LIAISON = {"ㄱ": "ㄱ", "ㄲ": "ㄲ", "ㄴ": "ㄴ", "ㄷ": "ㄷ", "ㄹ": "ㄹ", "ㅁ": "ㅁ", "ㅂ": "ㅂ", "ㅅ": "ㅅ", "ㅆ": "ㅆ",
-           "ㅈ": "ㅈ", "ㅊ": "ㅊ", "ㅋ": "ㅋ", "ㅌ": "ㅌ", "ㅍ": "ㅍ"}
-NASAL = {"k": "ng", "t": "n", "p": "m"}
+MR_MEDIAL = dict(
+    zip(
+        "ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ",
+        [
+            "a",
+            "ae",
+            "ya",
+            "yae",
+            "ŏ",
+            "e",
+            "yŏ",
+            "ye",
+            "o",
+            "wa",
+            "wae",
+            "oe",
+            "yo",
+            "u",
+            "wŏ",
+            "we",
+            "wi",
+            "yu",
+            "ŭ",
+            "ŭi",
+            "i",
+        ],
+    )
+)
+# The sound a final has before a pause or a consonant.
 VOICED_FINALS = {"", "ㄴ", "ㄹ", "ㅁ", "ㅇ"}
-KCNA_INITIAL = {"ㄱ": "k", "ㄲ": "kk", "ㄴ": "n", "ㄷ": "t", "ㄸ": "tt", "ㄹ": "r", "ㅁ": "m", "ㅂ": "p", "ㅃ": "pp",
-                "ㅅ": "s", "ㅆ": "ss", "ㅇ": "", "ㅈ": "j", "ㅉ": "jj", "ㅊ": "ch", "ㅋ": "kh", "ㅌ": "th", "ㅍ": "ph",
-                "ㅎ": "h"}
+KCNA_INITIAL = {
+    "ㄱ": "k",
+    "ㄲ": "kk",
+    "ㄴ": "n",
+    "ㄷ": "t",
+    "ㄸ": "tt",
+    "ㄹ": "r",
+    "ㅁ": "m",
+    "ㅂ": "p",
+    "ㅃ": "pp",
+    "ㅅ": "s",
+    "ㅆ": "ss",
+    "ㅇ": "",
+    "ㅈ": "j",
+    "ㅉ": "jj",
+    "ㅊ": "ch",
+    "ㅋ": "kh",
+    "ㅌ": "th",
+    "ㅍ": "ph",
+    "ㅎ": "h",
+}
 KCNA_VOICED = {"ㄱ": "g", "ㄷ": "d", "ㅂ": "b"}
-KCNA_SURNAMES = {"이": "Ri", "임": "Rim", "유": "Ryu", "류": "Ryu", "노": "No", "로": "Ro", "양": "Yang", "량": "Ryang",
-                 "최": "Choe", "오": "O", "우": "U"}
+KCNA_SURNAMES = {
+    "이": "Ri",
+    "임": "Rim",
+    "유": "Yu",
+    "류": "Ryu",
+    "노": "No",
+    "로": "Ro",
+    "양": "Yang",
+    "량": "Ryang",
+    "최": "Choe",
+    "오": "O",
+    "우": "U",
+}
 DOUBLE_SURNAMES = {"남궁", "제갈", "선우", "황보", "독고", "사공", "서문", "동방"}
-DATA = Path(__file__).resolve().parent / "data" / "yonhap_preferences.json"
 
 
-def syllables(text: str) -> List[Optional[Tuple[str, str, str]]]:
-    return [split(ch) for ch in text]
+RR_FINAL = {"": "", "ㄱ": "k", "ㄴ": "n", "ㄷ": "t", "ㄹ": "l", "ㅁ": "m", "ㅂ": "p", "ㅇ": "ng"}
+MR_INITIAL = {
+    **RR_INITIAL,
+    "ㄱ": "k",
+    "ㄷ": "t",
+    "ㅂ": "p",
+    "ㅈ": "ch",
+    "ㅉ": "tch",
+    "ㅊ": "ch'",
+    "ㅋ": "k'",
+    "ㅌ": "t'",
+    "ㅍ": "p'",
+}
+MR_VOICED = {"ㄱ": "g", "ㄷ": "d", "ㅂ": "b", "ㅈ": "j"}
 
 
-def _text_romanizer(text: str, medials: Dict[str, str], initial_of, final_of) -> str:
-    """Romanize running text word by word, with liaison, nasalization and lateralization."""
+def _romanized(text: str, syllable) -> str:
+    """Each word of `text` with its sound changes, spelt syllable by syllable by `syllable`."""
     words = []
     for word in text.split():
-        parts = syllables(word)
-        out = []
-        for index, part in enumerate(parts):
-            if part is None:
-                out.append(word[index])
-                continue
-            initial, medial, final = part
-            prev = parts[index - 1] if index and parts[index - 1] else None
-            nxt = parts[index + 1] if index + 1 < len(parts) and parts[index + 1] else None
-            if prev and initial == "ㅇ" and prev[2] in LIAISON:
-                initial = LIAISON[prev[2]]
-            elif prev and initial == "ㄹ" and prev[2] not in ("ㄹ", "ㄴ", ""):
-                initial = "ㄴ"
-            elif prev and initial == "ㄹ" and prev[2] == "ㄴ":
-                initial = "ㄹ"
-            elif prev and initial == "ㄴ" and prev[2] == "ㄹ":
-                initial = "ㄹ"
-            sound = "" if (nxt and nxt[0] == "ㅇ" and final in LIAISON) else FINAL_SOUND[final]
-            if nxt and nxt[0] in ("ㄴ", "ㅁ") and sound in NASAL:
-                sound = NASAL[sound]
-            if nxt and final == "ㄴ" and nxt[0] == "ㄹ":
-                sound = "l"
-            out.append(initial_of(initial, prev, index) + medials[medial] + final_of(sound, nxt))
-        words.append("".join(out))
+        parts = sounds.pronounced(word)
+        words.append(
+            "".join(
+                syllable(part, previous) if part else word[index]
+                for index, (part, previous) in enumerate(sounds.pairs(parts))
+            )
+        )
     return " ".join(words)
 
 
+def _liquid(initial: str, previous) -> Optional[str]:
+    if initial == "ㄹ":
+        return "l" if previous and previous[2] == "ㄹ" else "r"
+    return None
+
+
 def romanize_rr(text: str) -> str:
-    """Strict Revised Romanization (2000) of running text."""
-    def initial(jamo, prev, index):
-        return "l" if jamo == "ㄹ" and prev and prev[2] in ("ㄹ", "ㄴ") else RR_INITIAL[jamo]
+    """Strict Revised Romanization (2000) of running text, with the sound changes it writes."""
 
-    def final(sound, nxt):
-        return {"k": "k", "t": "t", "p": "p"}.get(sound, sound) if sound != "l" or not nxt or nxt[0] != "ㅇ" else "r"
+    def syllable(part, previous) -> str:
+        initial, medial, final = part
+        onset = _liquid(initial, previous) or RR_INITIAL[initial]
+        return onset + RR_MEDIAL[medial] + RR_FINAL[final]
 
-    return _text_romanizer(text, RR_MEDIAL, initial, final)
+    return _romanized(text, syllable)
 
 
 def romanize_mr(text: str) -> str:
-    """McCune-Reischauer of running text, with its breves and aspiration apostrophes."""
-    aspirate = {"ㅋ": "k'", "ㅌ": "t'", "ㅍ": "p'", "ㅊ": "ch'"}
-    plain = {"ㄱ": ("k", "g"), "ㄷ": ("t", "d"), "ㅂ": ("p", "b"), "ㅈ": ("ch", "j")}
+    """McCune-Reischauer of running text, with its breves, aspiration apostrophes, voicing
+    of plain stops between voiced sounds and the apostrophe of n'g."""
 
-    def initial(jamo, prev, index):
-        if jamo in aspirate:
-            return aspirate[jamo]
-        if jamo in plain:
-            voiced = bool(prev) and prev[2] in VOICED_FINALS
-            return plain[jamo][1 if voiced else 0]
-        if jamo == "ㄹ":
-            return "l" if prev and prev[2] in ("ㄹ", "ㄴ") else ("r" if prev else "r")
-        if jamo == "ㅅ":
-            return "s"
-        return RR_INITIAL[jamo]
+    def syllable(part, previous) -> str:
+        initial, medial, final = part
+        onset = _liquid(initial, previous) or MR_INITIAL[initial]
+        if initial in MR_VOICED and sounds.voiced_context(previous):
+            onset = MR_VOICED[initial]
+            if initial == "ㄱ" and previous[2] == "ㄴ":
+                onset = "'g"
+        return onset + MR_MEDIAL[medial] + RR_FINAL[final]
 
-    def final(sound, nxt):
-        return sound
-
-    return _text_romanizer(text, MR_MEDIAL, initial, final)
+    return _romanized(text, syllable)
 
 
 def split_name(name: str) -> Tuple[str, str]:
@@ -126,48 +168,17 @@ def romanize_kcna_name(name: str) -> str:
     """North Korean official English: McCune-Reischauer without diacritics, syllables spaced
     and capitalized, plain stops voiced between voiced sounds inside the given name."""
     surname, given = split_name(name)
-    family = KCNA_SURNAMES.get(surname) or "".join(kcna_syllable(s, None) for s in surname).capitalize()
+    family = (
+        KCNA_SURNAMES.get(surname) or "".join(kcna_syllable(s, None) for s in surname).capitalize()
+    )
     parts = []
     for index, syllable in enumerate(given):
         parts.append(kcna_syllable(syllable, split(given[index - 1]) if index else None))
     return " ".join([family, *parts])
 
 
-@lru_cache(maxsize=1)
-def yonhap_preferences() -> dict:
-    return json.loads(DATA.read_text(encoding="utf-8"))
-
-
-def yonhap_syllable(syllable: str, prefs: dict) -> Tuple[str, bool]:
-    """(spelling, seen in data) for one given-name syllable in South Korean media style."""
-    if syllable in prefs["syllables"]:
-        return prefs["syllables"][syllable], True
-    return composed_syllable(syllable, prefs), False
-
-
-def composed_syllable(syllable: str, prefs: dict) -> str:
-    """A given-name syllable spelt from the preferred initial and rime, else strict RR."""
-    initial, medial, final = split(syllable)
-    strict = RR_MEDIAL[medial] + FINAL_SOUND[final]
-    if initial == "ㅇ":  # vowel-initial syllables are spelt their own way (영 young): learnt whole only
-        return strict
-    onset = prefs["initials"].get(initial + medial) or prefs["initials"].get(initial, RR_INITIAL[initial])
-    vowel = prefs["vowels"].get(vowel_key(medial, final), RR_MEDIAL[medial])
-    return onset + prefs["rimes"].get(medial + final, vowel + FINAL_SOUND[final])
-
-
-def vowel_key(medial: str, final: str) -> str:
-    """A vowel keyed by whether a final consonant follows: ㅕ is yu in hyun, kyung, but yeo in an open syllable."""
-    return medial + ("+" if final else "")
-
-
-def romanize_yonhap_name(name: str, prefs: Optional[dict] = None) -> Tuple[str, float]:
-    """South Korean media style: Surname Given-name (Lee Jae-myung); returns (name, share of
-    syllables whose spelling was seen in data). `prefs`: other derived tables than the shipped ones."""
-    surname, given = split_name(name)
-    prefs = prefs or yonhap_preferences()
-    family = prefs["surnames"].get(surname) or "".join(yonhap_syllable(s, prefs)[0] for s in surname).capitalize()
-    spelled = [yonhap_syllable(s, prefs) for s in given]
-    given_text = "-".join(spelling for spelling, _ in spelled).capitalize()
-    seen = (surname in prefs["surnames"]) + sum(known for _, known in spelled)
-    return f"{family} {given_text}".strip(), seen / (1 + len(given))
+def yonhap_north(kcna_name: str) -> str:
+    """How South Korean media write a North Korean name: the North's spelling, given name
+    hyphenated (Kim Yo Jong -> Kim Yo-jong, Choe Son Hui -> Choe Son-hui)."""
+    family, *given = kcna_name.split(" ")
+    return f"{family} {'-'.join(given).capitalize()}" if given else family

@@ -1,0 +1,98 @@
+#!/usr/bin/env python3
+"""Build glossaries/ko-en-people-registered.tsv from the real name pairs in corpora/names/.
+
+Every collected person becomes a person entry: the spelling the person registered (film
+database, National Assembly), in Yonhap's form (Surname Given-name, given name hyphenated:
+KANG GIYUN -> Kang Gi-yun), the row's source, and a note naming who the person is and the
+spelling as registered, so that namesakes (two people, one Hangul name) stay two entries.
+A person whose Hangul name is already in a curated people glossary is left to that entry.
+
+    .venv/bin/python scripts/build_people_glossary.py
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import sys
+from pathlib import Path
+
+from mtalign.glossary.store import load_glossary
+from mtalign.names.learn import segment
+
+REPO = Path(__file__).resolve().parent.parent
+CORPORA = REPO / "corpora" / "names"
+OUT = REPO / "glossaries" / "ko-en-people-registered.tsv"
+COLUMNS = "id\ttype\tko\thanja\ten\tyonhap\tkcna\tap\tvariants\tnote\tsources"
+
+
+def yonhap_form(korean: str, english: str) -> str:
+    (_, family), *given = segment(korean, english)
+    return f"{family} {'-'.join(spelling for _, spelling in given).capitalize()}".strip()
+
+
+def curated_people() -> dict:
+    """Hangul name -> English forms of the people in the curated glossaries."""
+    curated = load_glossary([path for path in sorted(OUT.parent.glob("*.tsv")) if path != OUT])
+    people = {}
+    for entry in curated.entries.values():
+        if entry.type == "person":
+            for ko in entry.ko:
+                people.setdefault(ko, set()).add(entry.en)
+    return people
+
+
+def people_rows():
+    """(row, Yonhap form) of the collected people with three- or four-syllable names (two
+    syllables are too often common words: 박진감, 조국), one per name and spelling."""
+    seen = set()
+    for path in sorted(CORPORA.glob("*.tsv")):
+        with path.open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
+                if len(row["ko"]) < 3 or not segment(row["ko"], row["en"]):
+                    continue
+                english = yonhap_form(row["ko"], row["en"])
+                if (row["ko"], english) not in seen:
+                    seen.add((row["ko"], english))
+                    yield row, english
+
+
+def entries():
+    curated, ids = curated_people(), set()
+    rows = [
+        (row, english)
+        for row, english in people_rows()
+        if english not in curated.get(row["ko"], ())
+    ]
+    spellings = {}
+    for row, english in rows:
+        spellings.setdefault(row["ko"], set()).add(english)
+    for row, english in rows:
+        namesakes = len(spellings[row["ko"]] | curated.get(row["ko"], set())) > 1
+        ident = _unique_id(re.sub(r"[^a-z]+", "-", english.lower()).strip("-"), ids)
+        note = f"{row['kind'][:1].upper()}{row['kind'][1:]}; registered as {row['en']}."
+        if namesakes:
+            note += f" A namesake of other people named {row['ko']}."
+        yield "\t".join(
+            [ident, "person", row["ko"], "", english, "", "", "", "", note, row["source"]]
+        )
+
+
+def _unique_id(base: str, ids: set) -> str:
+    ident, number = base, 1
+    while ident in ids:
+        number += 1
+        ident = f"{base}-{number}"
+    ids.add(ident)
+    return ident
+
+
+def main() -> int:
+    lines = list(entries())
+    OUT.write_text(COLUMNS + "\n" + "".join(line + "\n" for line in lines), encoding="utf-8")
+    print(f"{len(lines)} people -> {OUT}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
