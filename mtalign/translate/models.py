@@ -82,6 +82,16 @@ def installed_models(root: Optional[str] = None) -> List[InstalledModel]:
     return models
 
 
+def model_languages(model_dir: str) -> List[str]:
+    """The pairs a model folder translates: both for NLLB/M2M, else those recorded at install."""
+    if inspect_model(model_dir).family in MULTILINGUAL:
+        return ["ko-en", "en-ko"]
+    metadata = Path(model_dir) / MODEL_METADATA
+    if not metadata.is_file():
+        return []
+    return json.loads(metadata.read_text(encoding="utf-8")).get("languages", [])
+
+
 def get_command(source_lang: str, target_lang: str) -> str:
     return f"mtalign model get {source_lang}-{target_lang}"
 
