@@ -14,8 +14,11 @@ SCRIPT = REPO / "scripts" / "eval_translate.py"
 
 
 def _eval(*args):
-    return subprocess.run([sys.executable, str(SCRIPT), *map(str, args), "--format", "json"],
-                          capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, str(SCRIPT), *map(str, args), "--format", "json"],
+        capture_output=True,
+        text=True,
+    )
 
 
 @pytest.fixture
@@ -26,7 +29,9 @@ def data(tmp_path):
     folder.mkdir()
     for suffix in ("ko", "en"):
         lines = (SHARED_DATA / f"korean-english-park.dev.{suffix}").read_text(encoding="utf-8")
-        (folder / f"dev.{suffix}").write_text("\n".join(lines.splitlines()[:12]) + "\n", encoding="utf-8")
+        (folder / f"dev.{suffix}").write_text(
+            "\n".join(lines.splitlines()[:12]) + "\n", encoding="utf-8"
+        )
     return folder
 
 
@@ -38,7 +43,9 @@ def test_reports_bleu_chrf_terms_findings_and_speed(tmp_path, data):
     reports = json.loads(result.stdout)
     assert [report["direction"] for report in reports] == ["ko-en", "en-ko"]  # NLLB: both ways
     for report in reports:
-        assert report["sentences"] == 12 and 0 <= report["bleu"] <= 100 and 0 <= report["chrf"] <= 100
+        assert (
+            report["sentences"] == 12 and 0 <= report["bleu"] <= 100 and 0 <= report["chrf"] <= 100
+        )
         assert report["sentences_per_second"] > 0 and isinstance(report["check_findings"], int)
     ko_en = reports[0]
     assert ko_en["terms"] > 0 and ko_en["terms_in_house_style"] >= 0.9  # the glossary is protected

@@ -15,6 +15,7 @@ import pytest
 
 from mtalign.errors import UserError
 from mtalign.translate.models import installed_models, resolve_model
+from mtalign.translate.sources import remote_models
 from tests.conftest import run_cli
 from tests.tiny_model import build
 
@@ -30,8 +31,14 @@ def _argosmodel(model, compression=zipfile.ZIP_DEFLATED) -> bytes:
     """An .argosmodel as Argos Translate lays it out: one folder with metadata.json, model/
     (the CTranslate2 model), sentencepiece.model and README.md."""
     top = "translate-ko_en-1_0"
-    metadata = {"package_version": "1.0", "argos_version": "1.0", "from_code": "ko", "from_name": "Korean",
-                "to_code": "en", "to_name": "English"}
+    metadata = {
+        "package_version": "1.0",
+        "argos_version": "1.0",
+        "from_code": "ko",
+        "from_name": "Korean",
+        "to_code": "en",
+        "to_name": "English",
+    }
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression) as archive:
         archive.writestr(f"{top}/metadata.json", json.dumps(metadata))
@@ -78,7 +85,7 @@ def _handler(served):
             self.end_headers()
             if self.path in served.cut:
                 served.cut.discard(self.path)
-                body = body[:len(body) // 2]  # then the connection closes: an interrupted download
+                body = body[: len(body) // 2]  # then the connection closes: an interrupted download
             self.wfile.write(body[start:])
 
         def log_message(self, *args):
@@ -104,9 +111,23 @@ def server(monkeypatch, tmp_path):
 
 def _serve_package(served, package: bytes) -> None:
     link = f"{served.url}/v1/translate-ko_en-1_0.argosmodel"
-    entry = {"package_version": "1.0", "argos_version": "1.0", "from_code": "ko", "from_name": "Korean",
-             "to_code": "en", "to_name": "English", "links": ["ipfs://QmNotFetched", link], "code": "translate-ko_en"}
-    unrelated = {**entry, "from_code": "de", "to_code": "en", "code": "translate-de_en", "links": []}
+    entry = {
+        "package_version": "1.0",
+        "argos_version": "1.0",
+        "from_code": "ko",
+        "from_name": "Korean",
+        "to_code": "en",
+        "to_name": "English",
+        "links": ["ipfs://QmNotFetched", link],
+        "code": "translate-ko_en",
+    }
+    unrelated = {
+        **entry,
+        "from_code": "de",
+        "to_code": "en",
+        "code": "translate-de_en",
+        "links": [],
+    }
     served.files["/index.json"] = json.dumps([unrelated, entry]).encode()
     served.files["/v1/translate-ko_en-1_0.argosmodel"] = package
 
@@ -122,20 +143,34 @@ def test_get_then_translate_by_language_pair(tiny, server, tmp_path):
     assert result.returncode == 0, result.stderr
     folder = tmp_path / "home" / "models" / "argos-ko-en"
     assert result.stdout.strip() == str(folder)
-    assert "translate-ko_en-1.0.argosmodel" in result.stderr and "100%" in result.stderr  # progress bar
+    assert (
+        "translate-ko_en-1.0.argosmodel" in result.stderr and "100%" in result.stderr
+    )  # progress bar
     (model,) = installed_models()
-    assert (model.languages, model.version, model.source) == (["ko-en"], "1.0", "argos:translate-ko_en")
+    assert (model.languages, model.version, model.source) == (
+        ["ko-en"],
+        "1.0",
+        "argos:translate-ko_en",
+    )
     assert model.licence == "License: CC0 (test package)" and model.family == "marian"
-    assert not list((tmp_path / "home" / "models" / ".downloads").iterdir())  # the archive is removed
+    assert not list(
+        (tmp_path / "home" / "models" / ".downloads").iterdir()
+    )  # the archive is removed
     source = tmp_path / "in.ko.txt"
     source.write_text("평양에서 회담이 열렸다.\n서울은 맑았다.\n", encoding="utf-8")
     out = tmp_path / "out"
-    translated = run_cli("translate", source, "--model", "ko-en", "--out", out, "-q", "--format", "json")
+    translated = run_cli(
+        "translate", source, "--model", "ko-en", "--out", out, "-q", "--format", "json"
+    )
     assert translated.returncode in (0, 1), translated.stderr
     assert json.loads(translated.stdout)["from_model"] == 2
     assert len((out / source.name).read_text(encoding="utf-8").splitlines()) == 2
     listing = run_cli("model", "list")
     assert "argos-ko-en" in listing.stdout and "ko-en" in listing.stdout
+    remote, problems = remote_models()
+    assert not problems and {"argos:translate-ko_en", "hf:Helsinki-NLP/opus-mt-ko-en"} <= {
+        m.spec for m in remote
+    }
 
 
 def test_interrupted_download_resumes_with_a_range_request(tiny, server, tmp_path):
@@ -143,7 +178,9 @@ def test_interrupted_download_resumes_with_a_range_request(tiny, server, tmp_pat
     _serve_package(server, package)
     server.cut.add("/v1/translate-ko_en-1_0.argosmodel")
     first = run_cli("model", "get", "ko-en", "-q")
-    assert first.returncode == 2 and "interrupted" in first.stderr and "Traceback" not in first.stderr
+    assert (
+        first.returncode == 2 and "interrupted" in first.stderr and "Traceback" not in first.stderr
+    )
     assert len(first.stderr.strip().splitlines()) == 1
     (part,) = (tmp_path / "home" / "models" / ".downloads").glob("*.part")
     assert part.stat().st_size == len(package) // 2 and _store_is_empty(tmp_path)
@@ -163,13 +200,21 @@ def test_corrupt_archive_is_refused_and_nothing_installed(tiny, server, tmp_path
 def _serve_hub_repo(served, model, sha256_of=lambda data: hashlib.sha256(data).hexdigest()):
     repo, commit = "test/tiny-ct2-ko-en", "0123abcd"
     served.files[f"/api/models/{repo}"] = json.dumps(
-        {"id": repo, "sha": commit, "tags": ["ctranslate2", "license:apache-2.0"]}).encode()
+        {"id": repo, "sha": commit, "tags": ["ctranslate2", "license:apache-2.0"]}
+    ).encode()
     tree = []
     for item in sorted(model.iterdir()):
         data = item.read_bytes()
         lfs = {"oid": sha256_of(data), "size": len(data), "pointerSize": 130}
-        tree.append({"type": "file", "oid": "gitblob", "size": len(data), "path": item.name,
-                     **({"lfs": lfs} if item.name == "model.bin" else {})})
+        tree.append(
+            {
+                "type": "file",
+                "oid": "gitblob",
+                "size": len(data),
+                "path": item.name,
+                **({"lfs": lfs} if item.name == "model.bin" else {}),
+            }
+        )
         served.files[f"/{repo}/resolve/{commit}/{item.name}"] = data
     tree.append({"type": "file", "oid": "x", "size": 3, "path": ".gitattributes"})
     served.files[f"/api/models/{repo}/tree/{commit}?recursive=true"] = json.dumps(tree).encode()
@@ -181,7 +226,11 @@ def test_hub_ctranslate2_repository_is_installed_as_it_is(tiny, server):
     result = run_cli("model", "get", f"hf:{repo}", "--quantization", "int8", "-q")
     assert result.returncode == 0, result.stderr
     (model,) = installed_models()
-    assert (model.name, model.languages, model.licence) == ("hf-test--tiny-ct2-ko-en", ["ko-en"], "apache-2.0")
+    assert (model.name, model.languages, model.licence) == (
+        "hf-test--tiny-ct2-ko-en",
+        ["ko-en"],
+        "apache-2.0",
+    )
     assert (model.version, model.quantization) == ("0123abcd", "int8")
     assert resolve_model("ko-en", "ko", "en") == model.path
 
@@ -204,6 +253,9 @@ def test_offline_fails_fast_naming_the_source(monkeypatch, tmp_path):
     assert time.monotonic() - started < 30
     assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1
     assert "Argos package index" in result.stderr and f"127.0.0.1:{port}" in result.stderr
+    listing = run_cli("model", "list", "--remote")  # the Hub catalogue, and a warning
+    assert listing.returncode == 1 and "hf:facebook/nllb-200-distilled-600M" in listing.stdout
+    assert "Argos package index" in listing.stderr
 
 
 def test_argosmodel_file_as_model_and_unknown_names(tiny, monkeypatch, tmp_path):

@@ -72,7 +72,9 @@ def _print_rows(rows: List[dict], columns: Sequence[str]) -> None:
 def cmd_model_list(args: argparse.Namespace) -> int:
     from mtalign.translate import installed_models, remote_models
 
-    found = remote_models() if args.remote else installed_models(args.dir)
+    found, problems = remote_models() if args.remote else (installed_models(args.dir), [])
+    for problem in problems:
+        note(f"warning: {problem}")
     rows = [{**asdict(model), "languages": " ".join(model.languages) or "?"} for model in found]
     if args.format == "json":
         print(json.dumps([asdict(model) for model in found], ensure_ascii=False, indent=2))
@@ -84,7 +86,7 @@ def cmd_model_list(args: argparse.Namespace) -> int:
         _print_rows(rows, ("name", "languages", "family", "size", "quantization", "source", "path"))
     else:
         print("no model installed; get one with: mtalign model get ko-en (needs network access)")
-    return EXIT_OK
+    return EXIT_FINDINGS if problems else EXIT_OK
 
 
 STORE_HELP = "model store folder (default: $MTALIGN_HOME/models or ~/.local/share/mtalign/models)"

@@ -17,7 +17,7 @@ import shutil
 import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Dict, List, Optional
+from typing import Dict, List, Optional, Tuple
 
 from mtalign.errors import UserError
 from mtalign.translate.convert import convert_model, require_convert_extra
@@ -31,6 +31,7 @@ from mtalign.translate.models import (
 
 ARGOS_INDEX = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/index.json"
 HF_ENDPOINT = "https://huggingface.co"
+HUB = "Hugging Face Hub"
 CATALOGUE = Path(__file__).with_name("data") / "hub-models.tsv"
 CHECKPOINT_FILES = {
     "config.json",
@@ -70,7 +71,7 @@ def hf_endpoint() -> str:
 
 def _argos_packages() -> List[dict]:
     url = argos_index_url()
-    index = get_json(url, f"Argos package index ({url})")
+    index = get_json(url, "Argos package index")
     if not isinstance(index, list):
         raise UserError(f"Argos package index ({url}): not a list of packages")
     return [
@@ -81,31 +82,28 @@ def _argos_packages() -> List[dict]:
     ]
 
 
-def remote_models() -> List[RemoteModel]:
-    """What can be fetched for ko<->en: the live Argos index, then the Hub catalogue."""
-    models = [
-        RemoteModel(
-            f"argos:{p.get('code') or p['from_code'] + '-' + p['to_code']}",
-            [f"{p['from_code']}-{p['to_code']}"],
-            "Argos package (CTranslate2)",
-            "see the package README",
-            str(p.get("package_version", "?")),
-        )
+def _argos_remote() -> List[RemoteModel]:
+    return [
+        RemoteModel(f"argos:{p.get('code') or p['from_code'] + '-' + p['to_code']}",
+                    [f"{p['from_code']}-{p['to_code']}"], "Argos package (CTranslate2)",
+                    "see the package README", str(p.get("package_version", "?")))
         for p in _argos_packages()
     ]
+
+
+def remote_models() -> Tuple[List[RemoteModel], List[str]]:
+    """What can be fetched for ko<->en (the live Argos index, then the Hub catalogue), and the
+    sources that could not be read."""
+    problems: List[str] = []
+    try:
+        models = _argos_remote()
+    except UserError as err:
+        models, problems = [], [str(err)]
     with open(CATALOGUE, encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle, delimiter="\t"):
-            models.append(
-                RemoteModel(
-                    row["spec"],
-                    row["languages"].split(),
-                    row["kind"],
-                    row["licence"],
-                    "latest",
-                    row["note"],
-                )
-            )
-    return models
+            models.append(RemoteModel(row["spec"], row["languages"].split(), row["kind"],
+                                      row["licence"], "latest", row["note"]))
+    return models, problems
 
 
 def _version_key(package: dict) -> tuple:
@@ -150,9 +148,7 @@ def get_argos(name: str, quantization: Optional[str], root: Optional[str], progr
 
 
 def _hub_files(base: str, repo: str, revision: str) -> Dict[str, dict]:
-    tree = get_json(
-        f"{base}/api/models/{repo}/tree/{revision}?recursive=true", f"Hugging Face Hub ({base})"
-    )
+    tree = get_json(f"{base}/api/models/{repo}/tree/{revision}?recursive=true", HUB)
     return {
         entry["path"]: entry
         for entry in tree
@@ -183,7 +179,7 @@ def _download_repo(
         download(
             url,
             folder / path,
-            f"Hugging Face Hub ({base})",
+            HUB,
             size=lfs.get("size", entry.get("size")),
             sha256=lfs.get("oid"),
             progress=progress,
@@ -203,7 +199,7 @@ def get_hub(repo: str, quantization: Optional[str], root: Optional[str], progres
     a checkpoint is converted first (the convert extra)."""
     base = hf_endpoint()
     try:
-        info = get_json(f"{base}/api/models/{repo}", f"Hugging Face Hub ({base})")
+        info = get_json(f"{base}/api/models/{repo}", HUB)
         revision = str(info.get("sha") or "main")
         files = _hub_files(base, repo, revision)
         folder = downloads_dir(root) / "hf" / repo.replace("/", "--") / revision
