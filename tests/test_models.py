@@ -20,6 +20,8 @@ from tests.conftest import run_cli
 from tests.tiny_model import build
 
 README = "# Korean-English\n\nLicense: CC0 (test package)\n"
+METADATA = {"package_version": "1.0", "argos_version": "1.0", "from_code": "ko",
+            "from_name": "Korean", "to_code": "en", "to_name": "English"}  # Argos's metadata.json
 
 
 @pytest.fixture(scope="module")
@@ -31,17 +33,9 @@ def _argosmodel(model, compression=zipfile.ZIP_DEFLATED) -> bytes:
     """An .argosmodel as Argos Translate lays it out: one folder with metadata.json, model/
     (the CTranslate2 model), sentencepiece.model and README.md."""
     top = "translate-ko_en-1_0"
-    metadata = {
-        "package_version": "1.0",
-        "argos_version": "1.0",
-        "from_code": "ko",
-        "from_name": "Korean",
-        "to_code": "en",
-        "to_name": "English",
-    }
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression) as archive:
-        archive.writestr(f"{top}/metadata.json", json.dumps(metadata))
+        archive.writestr(f"{top}/metadata.json", json.dumps(METADATA))
         archive.writestr(f"{top}/README.md", README)
         archive.write(model / "source.spm", f"{top}/sentencepiece.model")
         for item in sorted(model.iterdir()):
@@ -111,16 +105,7 @@ def server(monkeypatch, tmp_path):
 
 def _serve_package(served, package: bytes) -> None:
     link = f"{served.url}/v1/translate-ko_en-1_0.argosmodel"
-    entry = {
-        "package_version": "1.0",
-        "argos_version": "1.0",
-        "from_code": "ko",
-        "from_name": "Korean",
-        "to_code": "en",
-        "to_name": "English",
-        "links": ["ipfs://QmNotFetched", link],
-        "code": "translate-ko_en",
-    }
+    entry = {**METADATA, "links": ["ipfs://QmNotFetched", link], "code": "translate-ko_en"}
     unrelated = {
         **entry,
         "from_code": "de",
