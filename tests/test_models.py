@@ -180,6 +180,7 @@ def test_corrupt_archive_is_refused_and_nothing_installed(tiny, server, tmp_path
     result = run_cli("model", "get", "ko-en", "-q")
     assert result.returncode == 2 and "corrupt archive" in result.stderr, result.stderr
     assert _store_is_empty(tmp_path) and not installed_models()
+    assert not list((tmp_path / "home" / "models" / ".downloads").iterdir())  # not reused later
 
 
 def _serve_hub_repo(served, model, sha256_of=lambda data: hashlib.sha256(data).hexdigest()):

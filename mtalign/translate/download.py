@@ -84,7 +84,10 @@ def _receive(response, part: Path, resumed: bool, total: Optional[int], label: s
 
 def download(url: str, dest: Path, source: str, size: Optional[int] = None,
              sha256: Optional[str] = None, progress: bool = True) -> Path:
-    """Download url to dest (resuming dest.part), verify it, and return dest."""
+    """Download url to dest (resuming dest.part), verify it, and return dest. A dest already
+    there of the right size was verified when it was completed, and is kept."""
+    if dest.is_file() and (size is None or dest.stat().st_size == size):
+        return dest
     part = dest.with_name(dest.name + ".part")
     part.parent.mkdir(parents=True, exist_ok=True)
     offset = part.stat().st_size if part.exists() else 0

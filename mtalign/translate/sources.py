@@ -142,9 +142,10 @@ def get_argos(name: str, quantization: Optional[str], root: Optional[str], progr
         source,
         progress,
     )
-    path = install_argos_archive(archive, f"argos:{code}", quantization, root)
-    archive.unlink()
-    return path
+    try:
+        return install_argos_archive(archive, f"argos:{code}", quantization, root)
+    finally:
+        archive.unlink()  # installed, or refused: a corrupt archive must not be reused
 
 
 def _hub_files(base: str, repo: str, revision: str) -> Dict[str, dict]:
@@ -215,16 +216,16 @@ def get_hub(repo: str, quantization: Optional[str], root: Optional[str], progres
         "languages": [f"{pair[1]}-{pair[2]}"] if pair else [],
         "quantization": quantization,
     }
-    name = "hf-" + repo.replace("/", "--")
-    with staging(root) as staged:
-        if "model.bin" in files:
-            shutil.copytree(folder, staged / "model")
-        else:
-            convert_model(str(folder), str(staged / "model"), quantization or "int8")
-            record["format"] = "converted checkpoint"
-        path = install(staged / "model", name, record, root)
-    shutil.rmtree(folder, ignore_errors=True)
-    return path
+    try:
+        with staging(root) as staged:
+            if "model.bin" in files:
+                shutil.move(str(folder), str(staged / "model"))
+            else:
+                record.update(format="converted checkpoint", quantization=quantization or "int8")
+                convert_model(str(folder), str(staged / "model"), record["quantization"])
+            return install(staged / "model", "hf-" + repo.replace("/", "--"), record, root)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)  # complete downloads are not reused after this
 
 
 def get_model(
