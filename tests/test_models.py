@@ -3,6 +3,7 @@ endpoints served from 127.0.0.1 by the test; fresh, interrupted-and-resumed, bad
 corrupt and offline downloads; then translating with the installed model by language pair."""
 
 import hashlib
+import importlib.util
 import io
 import json
 import socket
@@ -58,12 +59,13 @@ class Served:
     """Files by URL path; `cut` paths are cut off halfway the first time they are sent."""
 
     def __init__(self):
-        self.files, self.cut, self.ranges = {}, set(), []
+        self.files, self.cut, self.ranges, self.requested = {}, set(), [], []
 
 
 def _handler(served):
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self):
+            served.requested.append(self.path)
             body = served.files.get(self.path)
             if body is None:
                 self.send_error(404)
@@ -226,6 +228,20 @@ def test_bad_checksum_is_refused_and_nothing_installed(tiny, server, tmp_path):
     result = run_cli("model", "get", f"hf:{repo}", "-q")
     assert result.returncode == 2 and "SHA-256" in result.stderr and "model.bin" in result.stderr
     assert _store_is_empty(tmp_path) and not list((tmp_path / "home").rglob("model.bin*"))
+
+
+def test_hub_checkpoint_without_torch_stops_before_downloading(server):
+    if importlib.util.find_spec("torch"):
+        pytest.skip("torch is installed")
+    repo, commit = "Helsinki-NLP/opus-mt-ko-en", "feed"
+    server.files[f"/api/models/{repo}"] = json.dumps({"sha": commit}).encode()
+    names = ("config.json", "model.safetensors")
+    tree = [{"type": "file", "path": name, "size": 9} for name in names]
+    server.files[f"/api/models/{repo}/tree/{commit}?recursive=true"] = json.dumps(tree).encode()
+    result = run_cli("model", "get", f"hf:{repo}")
+    assert result.returncode == 2 and "mtalign[convert]" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert not any("/resolve/" in path for path in server.requested)
 
 
 def test_offline_fails_fast_naming_the_source(monkeypatch, tmp_path):
