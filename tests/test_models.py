@@ -6,6 +6,7 @@ import hashlib
 import importlib.util
 import io
 import json
+import re
 import socket
 import threading
 import time
@@ -14,6 +15,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
+from mtalign.cli import main
 from mtalign.errors import UserError
 from mtalign.translate.models import installed_models, resolve_model
 from mtalign.translate.sources import remote_models
@@ -124,7 +126,7 @@ def _store_is_empty(tmp_path) -> bool:
     return not store.exists() or all(item.name == ".downloads" for item in store.iterdir())
 
 
-def test_get_then_translate_by_language_pair(tiny, server, tmp_path):
+def test_get_then_translate_by_language_pair(tiny, server, tmp_path, capsys):
     _serve_package(server, _argosmodel(tiny))
     result = run_cli("model", "get", "ko-en")
     assert result.returncode == 0, result.stderr
@@ -152,8 +154,9 @@ def test_get_then_translate_by_language_pair(tiny, server, tmp_path):
     assert translated.returncode in (0, 1), translated.stderr
     assert json.loads(translated.stdout)["from_model"] == 2
     assert len((out / source.name).read_text(encoding="utf-8").splitlines()) == 2
-    listing = run_cli("model", "list")
-    assert "argos-ko-en" in listing.stdout and "ko-en" in listing.stdout
+    assert main(["model", "list"]) == 0
+    assert re.search(r"argos-ko-en +ko-en +marian +\d+ MB +as published +argos:translate-ko_en",
+                     capsys.readouterr().out)
     remote, problems = remote_models()
     assert not problems and {"argos:translate-ko_en", "hf:Helsinki-NLP/opus-mt-ko-en"} <= {
         m.spec for m in remote
