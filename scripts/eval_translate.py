@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import tempfile
 import time
@@ -25,13 +26,10 @@ from pathlib import Path
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from mtalign.errors import UserError
-from mtalign.glossary.store import STYLES, load_glossary
-from mtalign.glossary.terms import TermFinder
-from mtalign.names.consistency import check_files
-from mtalign.translate.batch import translate_files
-from mtalign.translate.engine import Engine
-from mtalign.translate.models import PAIR, model_languages, resolve_model
-from mtalign.types import Entry
+from mtalign.glossary import TermFinder, load_glossary
+from mtalign.names import check_files
+from mtalign.translate import Engine, model_languages, resolve_model, translate_files
+from mtalign.types import HOUSE_STYLES, Entry
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "korean-english-news"
@@ -104,7 +102,7 @@ def parse_args(argv: Optional[Sequence[str]]) -> argparse.Namespace:
                         help="folder of X.ko / X.en files")
     parser.add_argument("--direction", choices=("auto", "ko-en", "en-ko", "both"), default="auto")
     parser.add_argument("--limit", type=int, default=0, help="first N pairs only (0: all)")
-    parser.add_argument("--style", choices=STYLES, default="yonhap")
+    parser.add_argument("--style", choices=HOUSE_STYLES, default="yonhap")
     parser.add_argument("--no-glossary", action="store_true", help="no glossary protection")
     parser.add_argument("--beam", type=int, default=1)
     parser.add_argument("--threads", type=int, default=0)
@@ -113,7 +111,7 @@ def parse_args(argv: Optional[Sequence[str]]) -> argparse.Namespace:
 
 
 def run(args: argparse.Namespace) -> List[Dict]:
-    pair = PAIR.match(args.model)  # a language pair names the direction too
+    pair = re.fullmatch(r"(ko|en)-(ko|en)", args.model)  # a pair names the direction too
     languages = (pair[1], pair[2]) if pair else ("ko", "en")
     model = resolve_model(args.model, *languages)
     results = []
