@@ -8,6 +8,8 @@ import pytest
 
 # Glossary indexes go to a throw-away cache, not the user's ~/.cache (subprocesses inherit it).
 os.environ["MTALIGN_CACHE"] = tempfile.mkdtemp(prefix="mtalign-test-cache-")
+# Models are installed into a throw-away store, not the user's ~/.local/share/mtalign/models.
+os.environ["MTALIGN_HOME"] = tempfile.mkdtemp(prefix="mtalign-test-home-")
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "corpora" / "news"

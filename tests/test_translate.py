@@ -115,9 +115,11 @@ def test_bad_input(model, tmp_path):
     text = tmp_path / "in.txt"
     text.write_text("안녕하세요. 반갑습니다.\n", encoding="utf-8")
     no_model = run_cli("translate", text)
-    assert no_model.returncode == 2 and "ct2-transformers-converter" in no_model.stderr
+    assert no_model.returncode == 2 and "mtalign model get ko-en" in no_model.stderr
+    assert len(no_model.stderr.strip().splitlines()) == 1
     missing = run_cli("translate", text, "--model", tmp_path / "nothing")
     assert missing.returncode == 2 and "no such model folder" in missing.stderr
+    assert "mtalign model get ko-en" in missing.stderr
     not_ct2 = tmp_path / "hf"
     not_ct2.mkdir()
     (not_ct2 / "pytorch_model.bin").write_bytes(b"x")

@@ -5,25 +5,28 @@ from __future__ import annotations
 import argparse
 import json
 import os
+from dataclasses import asdict
+from typing import List, Sequence
 
 from mtalign.cli.common import EXIT_FINDINGS, EXIT_OK, glossary_of, note
 from mtalign.errors import UserError
 from mtalign.types import HOUSE_STYLES
 
+QUANTIZATIONS = ("int8", "int8_float16", "int16", "float16", "float32", "none")
+
 
 def cmd_translate(args: argparse.Namespace) -> int:
     from mtalign.tm import TranslationMemory
-    from mtalign.translate import HOW_TO_GET_A_MODEL, Engine, translate_files
+    from mtalign.translate import Engine, resolve_model, translate_files
 
-    if not args.model:
-        raise UserError(HOW_TO_GET_A_MODEL)
+    model = resolve_model(args.model, args.src, args.tgt)
     for path in args.inputs:
         if not os.path.isfile(path):
             raise UserError(f"{path}: no such file")
     if all(os.path.getsize(path) == 0 for path in args.inputs):
         raise UserError(f"{', '.join(args.inputs)}: empty input, nothing to translate")
-    engine = Engine(args.model, args.src, args.tgt, args.device, args.compute_type, args.threads, args.beam,
-                    args.batch_tokens, moses=args.moses)
+    engine = Engine(model, args.src, args.tgt, args.device, args.compute_type, args.threads,
+                    args.beam, args.batch_tokens, moses=args.moses)
     tm = TranslationMemory(args.tm) if args.tm else None
     glossary = list(glossary_of(args).entries.values())
     report = translate_files(args.inputs, engine, args.out, tm, glossary, args.style, args.src,
@@ -53,18 +56,81 @@ def cmd_model_convert(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_model_get(args: argparse.Namespace) -> int:
+    from mtalign.translate import get_model
+
+    print(get_model(args.model, args.quantization, args.dir, progress=not args.quiet))
+    return EXIT_OK
+
+
+def _print_rows(rows: List[dict], columns: Sequence[str]) -> None:
+    widths = {name: max(len(str(row[name])) for row in [{name: name}, *rows]) for name in columns}
+    for row in [dict(zip(columns, columns)), *rows]:
+        print("  ".join(str(row[name]).ljust(widths[name]) for name in columns).rstrip())
+
+
+def cmd_model_list(args: argparse.Namespace) -> int:
+    from mtalign.translate import installed_models, remote_models
+
+    found, problems = remote_models() if args.remote else (installed_models(args.dir), [])
+    for problem in problems:
+        note(f"warning: {problem}")
+    rows = [{**asdict(model), "languages": " ".join(model.languages) or "?"} for model in found]
+    if args.format == "json":
+        print(json.dumps([asdict(model) for model in found], ensure_ascii=False, indent=2))
+    elif args.remote:
+        _print_rows(rows, ("spec", "languages", "kind", "licence", "version", "note"))
+        print("get one with: mtalign model get SPEC (downloading needs network access)")
+    elif rows:
+        rows = [{**row, "size": f"{row['size'] / 1e6:.0f} MB"} for row in rows]
+        _print_rows(rows, ("name", "languages", "family", "size", "quantization", "source", "path"))
+    else:
+        print("no model installed; get one with: mtalign model get ko-en (needs network access)")
+    return EXIT_FINDINGS if problems else EXIT_OK
+
+
+STORE_HELP = "model store folder (default: $MTALIGN_HOME/models or ~/.local/share/mtalign/models)"
+
+
+def _add_model_store_commands(model_commands) -> None:
+    get = model_commands.add_parser(
+        "get", help="download a model into the model store",
+        description="Download a model (progress on stderr; size and checksum verified where "
+                    "the source publishes them; an interrupted download resumes), install it "
+                    "atomically into the model store and print its folder. ko-en and en-ko are "
+                    "the Argos Translate packages; argos:CODE names one; hf:OWNER/REPO is a "
+                    "Hugging Face Hub repository (a CTranslate2 model as it is; a Marian/NLLB/M2M "
+                    "checkpoint is converted with the convert extra). Needs network access.")
+    get.add_argument("model", metavar="MODEL", help="ko-en, en-ko, argos:CODE or hf:OWNER/REPO")
+    get.add_argument("--quantization", choices=QUANTIZATIONS[:-1],
+                     help="checkpoints: conversion quantization (default int8); CTranslate2 "
+                          "models: the compute type `translate` uses unless given --compute-type")
+    get.add_argument("--dir", metavar="DIR", help=STORE_HELP)
+    get.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    get.set_defaults(handler=cmd_model_get)
+    listing = model_commands.add_parser(
+        "list", help="installed models, or with --remote what can be downloaded",
+        description="List the installed models (name, languages, family, size, quantization, "
+                    "source, folder); --remote lists the ko/en models of the Argos package index "
+                    "and known Hugging Face Hub repositories (needs network access).")
+    listing.add_argument("--remote", action="store_true")
+    listing.add_argument("--dir", metavar="DIR", help=STORE_HELP)
+    listing.add_argument("--format", choices=("text", "json"), default="text")
+    listing.set_defaults(handler=cmd_model_list)
+
+
 def add_commands(commands) -> None:
-    model = commands.add_parser("model", help="prepare CTranslate2 models",
-                                description="Model preparation for `mtalign translate`.")
+    model = commands.add_parser("model", help="get, list and convert CTranslate2 models",
+                                description="Models for `mtalign translate`: get, list, convert.")
     model_commands = model.add_subparsers(dest="model_command", metavar="COMMAND", required=True)
+    _add_model_store_commands(model_commands)
     convert = model_commands.add_parser(
         "convert", help="convert a Hugging Face OPUS-MT / NLLB / M2M-100 checkpoint to CTranslate2",
         description="Wrap CTranslate2's converter (needs the `convert` extra: transformers and torch) and copy "
                     "the checkpoint's SentencePiece files beside the converted model.")
     convert.add_argument("hf_dir", metavar="HF_DIR")
     convert.add_argument("out_dir", metavar="OUT_DIR")
-    convert.add_argument("--quantization", default="int8",
-                         choices=("int8", "int8_float16", "int16", "float16", "float32", "none"))
+    convert.add_argument("--quantization", default="int8", choices=QUANTIZATIONS)
     convert.add_argument("--force", action="store_true", help="overwrite OUT_DIR")
     convert.set_defaults(handler=cmd_model_convert)
 
@@ -77,7 +143,10 @@ def add_commands(commands) -> None:
                     "TM matches, segments translated around glossary terms, terms still missing and lines passed "
                     "through. Exit 1 when it lists anything to review.")
     translate.add_argument("inputs", nargs="+", metavar="INPUT")
-    translate.add_argument("--model", metavar="DIR", help="CTranslate2 model folder with its SentencePiece files")
+    translate.add_argument("--model", metavar="MODEL",
+                           help="CTranslate2 model folder with its SentencePiece files, an Argos "
+                                "package folder or .argosmodel file, or an installed model's "
+                                "name or language pair (ko-en)")
     translate.add_argument("--src", default="ko", choices=("ko", "en"))
     translate.add_argument("--tgt", default="en", choices=("ko", "en"))
     translate.add_argument("--glossary", action="append", metavar="FILE")

@@ -1,8 +1,10 @@
 """Loading a CTranslate2 model with its SentencePiece files, and translating sentence lists.
 
 Model families are told apart by their vocabulary: NLLB-200 (language codes such as
-kor_Hang), M2M-100 (__ko__) or Marian/OPUS-MT (neither). Sentences are sorted by length
-and sent in token-budgeted batches; results come back in input order.
+kor_Hang), M2M-100 (__ko__) or Marian/OPUS-MT (neither). An unpacked Argos Translate package
+(metadata.json, model/, sentencepiece.model) is a Marian-like model with one SentencePiece
+model for both sides. Sentences are sorted by length and sent in token-budgeted batches;
+results come back in input order.
 """
 
 from __future__ import annotations
@@ -15,11 +17,10 @@ from typing import List, Optional, Sequence
 from mtalign.errors import UserError
 
 HOW_TO_GET_A_MODEL = (
-    "translate needs --model DIR, a CTranslate2 model folder. Convert a Hugging Face checkpoint you have "
-    "downloaded, for example: ct2-transformers-converter --model Helsinki-NLP/opus-mt-ko-en --output_dir "
-    "opus-mt-ko-en-ct2 --quantization int8 --copy_files source.spm target.spm (pip install ctranslate2 "
-    "transformers sentencepiece torch)"
+    "get a model with `mtalign model get ko-en` (or en-ko; needs network access), or convert a "
+    "downloaded checkpoint with `mtalign model convert`"
 )
+MODEL_METADATA = "mtalign-model.json"  # written by the model store (models.py)
 LANGUAGE_CODES = {"nllb": {"ko": "kor_Hang", "en": "eng_Latn"}, "m2m": {"ko": "__ko__", "en": "__en__"}}
 SPM_NAMES = {"marian": ("source.spm", "target.spm"), "nllb": ("sentencepiece.bpe.model",) * 2,
              "m2m": ("sentencepiece.bpe.model",) * 2}
@@ -32,6 +33,7 @@ class ModelFiles:
     family: str
     source_spm: str
     target_spm: str
+    compute_type: str = "auto"  # the quantization chosen when the model was installed
 
 
 def _vocabulary(directory: Path) -> List[str]:
@@ -44,20 +46,44 @@ def _vocabulary(directory: Path) -> List[str]:
     return []
 
 
+def _family(directory: Path) -> str:
+    vocabulary = set(_vocabulary(directory))
+    return "nllb" if "kor_Hang" in vocabulary else "m2m" if "__ko__" in vocabulary else "marian"
+
+
+def _installed_compute_type(directory: Path) -> str:
+    metadata = directory / MODEL_METADATA
+    if not metadata.is_file():
+        return "auto"
+    return json.loads(metadata.read_text(encoding="utf-8")).get("quantization") or "auto"
+
+
+def _argos_files(directory: Path) -> ModelFiles:
+    spm_file = directory / "sentencepiece.model"
+    if not spm_file.exists():
+        raise UserError(f"{directory}: this Argos package has no sentencepiece.model (BPE packages "
+                        "are not supported)")
+    family = _family(directory / "model")
+    return ModelFiles(str(directory / "model"), family, str(spm_file), str(spm_file),
+                      _installed_compute_type(directory))
+
+
 def inspect_model(path: str) -> ModelFiles:
     directory = Path(path)
     if not directory.is_dir():
         raise UserError(f"{path}: no such model folder. {HOW_TO_GET_A_MODEL}")
+    if (directory / "metadata.json").is_file() and (directory / "model" / "model.bin").is_file():
+        return _argos_files(directory)
     if not (directory / "model.bin").exists():
         raise UserError(f"{path}: not a CTranslate2 model (no model.bin). {HOW_TO_GET_A_MODEL}")
-    vocabulary = set(_vocabulary(directory))
-    family = "nllb" if "kor_Hang" in vocabulary else "m2m" if "__ko__" in vocabulary else "marian"
+    family = _family(directory)
     source, target = (directory / name for name in SPM_NAMES[family])
     for spm_file in (source, target):
         if not spm_file.exists():
             raise UserError(f"{spm_file}: missing SentencePiece model for this {family} model "
                             "(copy it into the model folder when converting: --copy_files)")
-    return ModelFiles(str(directory), family, str(source), str(target))
+    return ModelFiles(str(directory), family, str(source), str(target),
+                      _installed_compute_type(directory))
 
 
 def _check_device(device: str) -> None:
@@ -111,8 +137,10 @@ class Engine:
         self.min_length, self.max_length = min_length, max_length
         self.moses = _Moses(source_lang, target_lang) if moses else None
         try:
-            self.translator = ctranslate2.Translator(model_dir, device=device, compute_type=compute_type,
-                                                     intra_threads=threads)
+            if compute_type == "auto":
+                compute_type = self.files.compute_type
+            self.translator = ctranslate2.Translator(
+                self.files.directory, device=device, compute_type=compute_type, intra_threads=threads)
         except (RuntimeError, ValueError) as err:
             message = str(err).splitlines()[0]
             if "cublas" in message.lower() or "cuda" in message.lower():
