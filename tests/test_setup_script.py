@@ -1,6 +1,7 @@
 """scripts/setup: says what it installs on a first run and shows pip's progress; silent later."""
 
 import os
+import re
 import shutil
 import subprocess
 
@@ -26,7 +27,7 @@ def test_first_run_announces_itself_and_later_runs_are_quiet(tmp_path):
 
     first = _setup(tmp_path)
     assert first.returncode == 0 and "first run" in first.stderr and "few minutes" in first.stderr
-    assert calls.read_text().splitlines()[-1] == "-m pip install -e .[test]"  # progress shown
+    assert re.fullmatch(r"-m pip install -e \.\[test[a-z,]*\]", calls.read_text().splitlines()[-1])  # progress shown
 
     second = _setup(tmp_path)
     assert second.returncode == 0 and second.stderr == "" and len(calls.read_text().splitlines()) == 2
@@ -34,4 +35,5 @@ def test_first_run_announces_itself_and_later_runs_are_quiet(tmp_path):
     later = os.stat(tmp_path / ".venv" / ".mtalign-installed").st_mtime + 10
     os.utime(tmp_path / "setup.cfg", (later, later))
     third = _setup(tmp_path)
-    assert "changed" in third.stderr and calls.read_text().splitlines()[-1] == "-m pip install --quiet -e .[test]"
+    assert "changed" in third.stderr
+    assert re.fullmatch(r"-m pip install --quiet -e \.\[test[a-z,]*\]", calls.read_text().splitlines()[-1])
