@@ -54,22 +54,25 @@ def _align_fragments(args: argparse.Namespace, encoder) -> int:
 def _align_jobs(args: argparse.Namespace, encoder) -> int:
     from tqdm import tqdm
 
-    from mtalign.align.documents import read_jobs
+    from mtalign.align.jobs import align_jobs, read_jobs
 
-    failed = 0
-    for job in tqdm(read_jobs(args.jobs), desc="align", unit="job", file=sys.stderr, disable=args.quiet):
+    jobs, failed = read_jobs(args.jobs), 0
+    results = align_jobs(jobs, encoder, presegmented=args.presegmented, anchors=args.anchors)
+    for job, result in tqdm(results, total=len(jobs), desc="align", unit="job", file=sys.stderr,
+                            disable=args.quiet):
         try:
-            _align_pair(job.ko, job.en, job.out, args, encoder)
+            if isinstance(result, UserError):
+                raise result
+            _report_and_write(result, job.out, args)
         except UserError as err:
             failed += 1
             note(f"error: {args.jobs}:{job.line}: {err}")
     return EXIT_FINDINGS if failed else EXIT_OK
 
 
-def _align_pair(ko: str, en: str, out: Optional[str], args: argparse.Namespace, encoder) -> None:
-    from mtalign.align.documents import align_files, write_alignment
+def _report_and_write(alignment, out: Optional[str], args: argparse.Namespace) -> None:
+    from mtalign.align.documents import write_alignment
 
-    alignment = align_files(ko, en, encoder, presegmented=args.presegmented, anchors=args.anchors)
     for warning in alignment.warnings:
         note(f"warning: {warning}")
     left_out = write_alignment(alignment, args.format, out)
@@ -92,7 +95,10 @@ def cmd_align(args: argparse.Namespace) -> int:
         return _align_fragments(args, encoder)
     if args.jobs:
         return _align_jobs(args, encoder)
-    _align_pair(args.files[0], args.files[1], args.output, args, encoder)
+    from mtalign.align.documents import align_files
+
+    alignment = align_files(args.files[0], args.files[1], encoder, args.presegmented, args.anchors)
+    _report_and_write(alignment, args.output, args)
     return EXIT_OK
 
 
