@@ -8,7 +8,8 @@ import pytest
 
 from mtalign import __version__
 from mtalign.cli import build_parser
-from tests.conftest import REPO, SEEDS, run_cli
+from tests.conftest import SEEDS, run_cli
+
 
 def _command_paths(parser, prefix=()):
     """Every command and nested subcommand, as argv prefixes."""
