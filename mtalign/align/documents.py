@@ -48,11 +48,14 @@ def _language_warnings(path: str, side: str, sentences: List[Segment]) -> List[s
     return []
 
 
-def read_pair(ko_path: str, en_path: str, presegmented: bool = False) -> Alignment:
-    """Both documents' sentences and the language warnings about them, not yet aligned."""
-    ko, en = read_sentences(ko_path, presegmented), read_sentences(en_path, presegmented)
+def pair_of(ko_path: str, ko: List[Segment], en_path: str, en: List[Segment]) -> Alignment:
+    """Two documents' sentences and the language warnings about them, not yet aligned."""
     warnings = _language_warnings(ko_path, "ko", ko) + _language_warnings(en_path, "en", en)
     return Alignment(ko, en, [], warnings)
+
+
+def read_pair(ko_path: str, en_path: str, presegmented: bool = False) -> Alignment:
+    return pair_of(ko_path, read_sentences(ko_path, presegmented), en_path, read_sentences(en_path, presegmented))
 
 
 def align_read(pair: Alignment, encoder: Encoder, anchors: Optional[GlossaryAnchors] = None) -> Alignment:

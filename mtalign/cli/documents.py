@@ -108,13 +108,15 @@ def cmd_run(args: argparse.Namespace) -> int:
     report = pipeline.run(args.corpus, args.out, progress=not args.quiet)
     for message in report.notes:
         note(message)
+    for failure in report.failed:
+        note(f"error: {failure} (left out; the other files were processed)")
     if args.format == "json":
         print(json.dumps(report.__dict__, ensure_ascii=False, indent=2))
     else:
         print(f"{report.files} files, {report.segments} segments, {report.alignments} alignment records")
         for output in report.outputs:
             print(f"wrote {output}")
-    return EXIT_OK
+    return EXIT_FINDINGS if report.failed else EXIT_OK
 
 
 def add_commands(commands) -> None:
@@ -152,7 +154,8 @@ def add_commands(commands) -> None:
 
     run = commands.add_parser(
         "run", help="the main job: every stage over a corpus folder",
-        description="Run every pipeline stage over CORPUS and write the results to --out.",
+        description="Run every pipeline stage over CORPUS and write the results to --out. A file that "
+                    "cannot be read is reported and left out, the rest is still written (exit 1).",
     )
     run.add_argument("corpus", metavar="CORPUS", help="folder of article files (for example corpora/)")
     run.add_argument("--out", default="build", help="output folder (default build/)")
