@@ -1,4 +1,10 @@
-"""The main job: every stage that exists, run over a corpus folder into a build folder."""
+"""The main job: every stage that exists, run over a corpus folder into a build folder.
+
+Each article is read and decoded once; its Document goes to segments.jsonl, fragment
+pairing and document alignment, whose sentences are encoded together in large batches; the
+alignment records go to glossary extraction and corpus.tmx in memory. A file that cannot be
+read is reported (path and reason) and left out; everything else is still written.
+"""
 
 from __future__ import annotations
 
@@ -8,12 +14,12 @@ import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import List, Tuple
+from typing import Dict, List, Tuple
 
 from tqdm import tqdm
 
-from mtalign.align.documents import align_files, bead_records
-from mtalign.align.encoders import load_encoder
+from mtalign.align.documents import align_read, bead_records, pair_of
+from mtalign.align.encoders import PreEncoded, load_encoder
 from mtalign.align.fragments import pair_fragments
 from mtalign.errors import UserError
 from mtalign.fileio import atomic_write
@@ -23,8 +29,8 @@ from mtalign.formats.tbx import write_tbx
 from mtalign.formats.tmx import write_tmx
 from mtalign.glossary import Glossary, extract_candidates, load_glossary, write_candidates
 from mtalign.names import check_files, markdown_report
-from mtalign.segment import detect_encoding, read_document, segment_file
-from mtalign.types import AlignmentRecord
+from mtalign.segment import read_document
+from mtalign.types import AlignmentRecord, Document
 
 CORPUS_SUFFIXES = (".txt", ".html", ".htm")
 
@@ -36,6 +42,7 @@ class RunReport:
     alignments: int = 0
     outputs: List[str] = field(default_factory=list)
     notes: List[str] = field(default_factory=list)
+    failed: List[str] = field(default_factory=list)  # files left out: "path: reason"
 
 
 def corpus_files(corpus: str | os.PathLike) -> List[Path]:
@@ -53,13 +60,24 @@ def corpus_files(corpus: str | os.PathLike) -> List[Path]:
     return sorted(files)
 
 
-def segment_corpus(files: List[Path], out_path: Path, report: RunReport, progress: bool) -> None:
+def read_corpus(files: List[Path], report: RunReport, progress: bool) -> Dict[Path, Document]:
+    """Every readable file as a Document; the others are reported in `report.failed`."""
+    documents = {}
+    for path in tqdm(files, desc="segment", unit="file", file=sys.stderr, disable=not progress):
+        try:
+            documents[path] = read_document(path)
+        except UserError as err:
+            report.failed.append(str(err))
+            continue
+        if documents[path].encoding not in ("utf-8", "utf-8-sig"):
+            report.notes.append(f"{path}: decoded as {documents[path].encoding}")
+    return documents
+
+
+def write_segments(documents: Dict[Path, Document], out_path: Path, report: RunReport) -> None:
     with atomic_write(out_path) as handle:
-        for path in tqdm(files, desc="segment", unit="file", file=sys.stderr, disable=not progress):
-            encoding = detect_encoding(path)
-            if encoding not in ("utf-8", "utf-8-sig"):
-                report.notes.append(f"{path}: decoded as {encoding}")
-            report.segments += jsonl.write(segment_file(path, encoding), handle)
+        for document in documents.values():
+            report.segments += jsonl.write(document.segments, handle)
     report.outputs.append(str(out_path))
 
 
@@ -88,18 +106,21 @@ def partner_warnings(files: List[Path]) -> List[str]:
     return warnings
 
 
-def align_corpus(files: List[Path], out_path: Path, report: RunReport, progress: bool) -> AlignedTexts:
+def align_corpus(documents: Dict[Path, Document], out_path: Path, report: RunReport,
+                 progress: bool) -> AlignedTexts:
     """Fragments of every single-language article, and beads of every NAME.ko/NAME.en pair,
     written to `out_path` and returned as units for the later stages."""
+    files = list(documents)
     pairs = parallel_pairs(files)
     in_pairs = {path for pair in pairs for path in pair}
-    articles = [path for path in files if path not in in_pairs]
-    encoder = load_encoder("use")
+    encoder = PreEncoded(load_encoder("use"), [s.text for doc in documents.values() for s in doc.segments])
     records: List[AlignmentRecord] = []
-    for path in tqdm(articles, desc="fragments", unit="file", file=sys.stderr, disable=not progress):
-        records += pair_fragments(read_document(path).segments, encoder)
+    for path in tqdm([path for path in files if path not in in_pairs], desc="fragments", unit="file",
+                     file=sys.stderr, disable=not progress):
+        records += pair_fragments(documents[path].segments, encoder)
     for ko_path, en_path in tqdm(pairs, desc="align", unit="pair", file=sys.stderr, disable=not progress):
-        alignment = align_files(str(ko_path), str(en_path), encoder)
+        pair = pair_of(str(ko_path), documents[ko_path].segments, str(en_path), documents[en_path].segments)
+        alignment = align_read(pair, encoder)
         report.notes.extend(alignment.warnings)
         records += bead_records(alignment)
     with atomic_write(out_path) as handle:
@@ -143,11 +164,12 @@ def run(corpus: str | os.PathLike, out_dir: str | os.PathLike, progress: bool = 
     files = corpus_files(corpus)
     out = Path(out_dir)
     report = RunReport(files=len(files), notes=partner_warnings(files))
-    segment_corpus(files, out / "segments.jsonl", report, progress)
-    aligned = align_corpus(files, out / "alignments.jsonl", report, progress)
+    documents = read_corpus(files, report, progress)
+    write_segments(documents, out / "segments.jsonl", report)
+    aligned = align_corpus(documents, out / "alignments.jsonl", report, progress)
     glossary = load_glossary()
     report.notes.extend(f"glossary conflict: {conflict}" for conflict in glossary.conflicts)
     glossary_outputs(aligned, glossary, out, report)
     corpus_tmx(aligned, out, report)
-    consistency(files, glossary, out, report)
+    consistency(list(documents), glossary, out, report)
     return report

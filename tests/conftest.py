@@ -37,6 +37,16 @@ def seed():
 
 
 @pytest.fixture(scope="session")
+def seed_fragments(tmp_path_factory):
+    """`align --fragments` over the seed articles, run once: the JSONL file it wrote."""
+    result = run_cli("align", "--fragments", *sorted(SEEDS.glob("*.txt")))
+    assert result.returncode == 0, result.stderr
+    path = tmp_path_factory.mktemp("fragments") / "fragments.jsonl"
+    path.write_text(result.stdout, encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="session")
 def main_job(tmp_path_factory):
     """The main job run once over corpora/ for the whole session: (build folder, its run)."""
     build = tmp_path_factory.mktemp("main-job") / "build"

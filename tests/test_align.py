@@ -6,11 +6,14 @@ import re
 import subprocess
 import sys
 
+import numpy as np
 import pytest
 from lxml import etree
 
 from mtalign.align import align_sentences
-from mtalign.align.documents import align_files, read_jobs
+from mtalign.align.documents import align_files
+from mtalign.align.encoders import PreEncoded
+from mtalign.align.jobs import Job, align_jobs, read_jobs
 from mtalign.errors import UserError
 from tests.conftest import REPO, run_cli
 from tests.fakes import NumberEncoder, parallel
@@ -198,3 +201,39 @@ def test_use_encoder_tokenizes_with_the_sentencepiece_library():
     assert tokenizer.encode("훌륭히", out_type=int).count(tokenizer.unk_id()) == 1
     rows = encoder.encode(["클리포드가 도착했다.", "Clifford arrived."])
     assert rows.shape == (2, 512) and float(rows[0] @ rows[1]) > 0.5
+
+
+class CountingEncoder(NumberEncoder):
+    def __init__(self):
+        super().__init__()
+        self.calls = []
+
+    def encode(self, texts):
+        self.calls.append(len(texts))
+        return super().encode(texts)
+
+
+def test_jobs_are_encoded_together_in_large_batches_and_align_as_alone(tmp_path):
+    jobs = []
+    for number in range(6):
+        ko, en = parallel(20 + number)
+        (tmp_path / f"{number}.ko").write_text("\n".join(ko), encoding="utf-8")
+        (tmp_path / f"{number}.en").write_text("\n".join(en[1:]), encoding="utf-8")  # one Korean line unpaired
+        jobs.append(Job(number + 1, str(tmp_path / f"{number}.ko"), str(tmp_path / f"{number}.en"), "-"))
+    jobs.insert(2, Job(9, str(tmp_path / "missing.ko"), str(tmp_path / "0.en"), "-"))
+    encoder = CountingEncoder()
+    results = list(align_jobs(jobs, encoder, presegmented=True))
+    assert [job for job, _ in results] == jobs
+    assert isinstance(results[2][1], UserError) and "missing.ko" in str(results[2][1])
+    distinct = {line for job in jobs[:2] + jobs[3:] for path in (job.ko, job.en)
+                for line in open(path, encoding="utf-8").read().splitlines()}
+    assert encoder.calls == [len(distinct)]  # one batch for all jobs, not two calls per job
+    for job, alignment in results[:2] + results[3:]:
+        assert alignment.beads == align_files(job.ko, job.en, NumberEncoder(), presegmented=True).beads
+
+
+def test_pre_encoded_rows_equal_the_encoders_and_unknown_texts_fall_back():
+    texts = ["문장 1번", "sentence 2", "a longer sentence 3 here"]
+    encoded = PreEncoded(NumberEncoder(), texts, batch=2)
+    assert np.allclose(encoded.encode(texts[::-1]), NumberEncoder().encode(texts[::-1]))
+    assert np.allclose(encoded.encode(["new 7"]), NumberEncoder().encode(["new 7"]))

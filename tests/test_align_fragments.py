@@ -2,17 +2,15 @@
 
 import json
 
-from tests.conftest import SEEDS, run_cli
+import pytest
 
 
-def _fragments():
-    result = run_cli("align", "--fragments", *sorted(SEEDS.glob("*.txt")))
-    assert result.returncode == 0, result.stderr
-    return {r["ko_text"]: r for r in map(json.loads, result.stdout.splitlines())}
+@pytest.fixture
+def records(seed_fragments):
+    return {r["ko_text"]: r for r in map(json.loads, seed_fragments.read_text(encoding="utf-8").splitlines())}
 
 
-def test_seed_fragments():
-    records = _fragments()
+def test_seed_fragments(records):
     caption = next(r for text, r in records.items() if text.startswith("러시아 푸틴 대통령과"))
     assert caption["en_text"] == (
         "Russian President Vladimir Putin (left) and his North Korean counterpart Kim Jong-un pose for a photo "
@@ -24,5 +22,5 @@ def test_seed_fragments():
     assert all(r["source"].endswith(".txt") and isinstance(r["score"], float) for r in records.values())
 
 
-def test_every_korean_fragment_is_reported():
-    assert len(_fragments()) == 4
+def test_every_korean_fragment_is_reported(records):
+    assert len(records) == 4

@@ -8,7 +8,8 @@ import pytest
 
 from mtalign import __version__
 from mtalign.cli import build_parser
-from tests.conftest import REPO, SEEDS, run_cli
+from tests.conftest import SEEDS, run_cli
+
 
 def _command_paths(parser, prefix=()):
     """Every command and nested subcommand, as argv prefixes."""
@@ -129,3 +130,34 @@ def test_run_warns_about_a_translation_without_its_partner(tmp_path):
                         "not aligned as a translation",
                         f"warning: {tmp_path / 'c.en.html'}: no c.ko.html beside it; read as a single article, "
                         "not aligned as a translation"]
+
+
+def _corpus_with_a_broken_file(folder):
+    folder.mkdir()
+    (folder / "good.txt").write_text("Kim Jong-un met Putin.\n\n김정은이 푸틴을 만났다.\n", encoding="utf-8")
+    (folder / "broken.txt").write_bytes("Hello. 안녕하세요.".encode("utf-8") + b"\xff\xfe\xfa tail")
+    return folder
+
+
+def test_run_reads_past_a_bad_file(tmp_path):
+    from mtalign.pipeline import RunReport, corpus_files, read_corpus
+
+    corpus = _corpus_with_a_broken_file(tmp_path / "corpus")
+    report = RunReport()
+    documents = read_corpus(corpus_files(corpus), report, progress=False)
+    assert list(documents) == [corpus / "good.txt"] and documents[corpus / "good.txt"].segments
+    (failure,) = report.failed
+    assert failure.startswith(f"{corpus / 'broken.txt'}: cannot decode byte at offset")
+
+
+@pytest.mark.slow
+def test_run_keeps_going_past_a_bad_file_and_exits_1(tmp_path):
+    corpus = _corpus_with_a_broken_file(tmp_path / "corpus")
+    result = run_cli("run", corpus, "--out", tmp_path / "build", "--format", "json", "-q")
+    assert result.returncode == 1, result.stderr
+    report = json.loads(result.stdout)
+    assert [failure.split(":")[0] for failure in report["failed"]] == [str(corpus / "broken.txt")]
+    assert f"error: {corpus / 'broken.txt'}: cannot decode" in result.stderr
+    segments = (tmp_path / "build" / "segments.jsonl").read_text(encoding="utf-8")
+    assert "good.txt" in segments and "broken.txt" not in segments
+    assert all((tmp_path / "build" / name).exists() for name in ("alignments.jsonl", "corpus.tmx", "consistency.md"))

@@ -4,20 +4,12 @@ import pytest
 
 from mtalign.glossary.extract import extract
 from mtalign.glossary.store import load_glossary, read_tsv, shipped_glossaries
-from tests.conftest import REPO, SEEDS, SHARED_DATA, run_cli
+from tests.conftest import REPO, SHARED_DATA, run_cli
 
 
-@pytest.fixture(scope="module")
-def seed_pairs(tmp_path_factory):
-    result = run_cli("align", "--fragments", *sorted(SEEDS.glob("*.txt")))
-    path = tmp_path_factory.mktemp("fragments") / "fragments.jsonl"
-    path.write_text(result.stdout, encoding="utf-8")
-    return path
-
-
-def test_seed_caption_and_byline_pairs(seed_pairs, tmp_path):
+def test_seed_caption_and_byline_pairs(seed_fragments, tmp_path):
     out = tmp_path / "candidates.tsv"
-    result = run_cli("glossary", "extract", seed_pairs, "-o", out)
+    result = run_cli("glossary", "extract", seed_fragments, "-o", out)
     assert result.returncode == 0, result.stderr
     pairs = {tuple(line.split("\t")[1:3]) for line in out.read_text(encoding="utf-8").splitlines()[1:]}
     assert {("푸틴", "Putin"), ("김정은", "Kim Jong-un"), ("평양", "Pyongyang"), ("연합뉴스", "Yonhap"),

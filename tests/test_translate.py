@@ -11,7 +11,7 @@ import pytest
 
 from mtalign.errors import UserError
 from mtalign.tm.store import TranslationMemory
-from mtalign.translate.batch import CHUNK
+from mtalign.translate.batch import CHUNK, translate_files, write_qa_report
 from mtalign.translate.engine import Engine, inspect_model
 from mtalign.types import Unit
 from tests.conftest import REPO, run_cli
@@ -32,6 +32,20 @@ def test_model_family_and_order_kept_through_batching(model):
     forward = engine.translate(sentences)
     backward = engine.translate(list(reversed(sentences)))
     assert forward == list(reversed(backward)) and len(forward) == 12 and all(forward)
+
+
+def test_chunk_size_is_a_parameter_and_the_caller_writes_the_qa_report(model, tmp_path):
+    engine = Engine(str(model))
+    sizes = []
+    translate = engine.translate
+    engine.translate = lambda texts: sizes.append(len(texts)) or translate(texts)
+    source = PARALLEL / "supercomputer.ko.txt"
+    report = translate_files([str(source)], engine, str(tmp_path / "out"), progress=False, chunk_size=3)
+    assert max(sizes) == 3 and sum(sizes) == report.from_model == 10
+    assert sorted(path.name for path in (tmp_path / "out").iterdir()) == [source.name]  # no QA file, no checkpoint
+    write_qa_report(report, tmp_path / "out" / "qa.json")
+    assert set(json.loads((tmp_path / "out" / "qa.json").read_text(encoding="utf-8"))) == {
+        "passed_through", "spliced", "term_misses", "tm_matches"}
 
 
 def test_nllb_family_uses_language_codes(tmp_path):

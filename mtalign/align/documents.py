@@ -1,15 +1,13 @@
-"""Aligning two files, one job or a batch of jobs, and writing the result in a chosen format."""
+"""Aligning two documents: reading their sentences, aligning them, the records and the output."""
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from typing import List, Optional
 
 from mtalign.align import align_sentences
 from mtalign.align.encoders import Encoder
 from mtalign.align.score import GlossaryAnchors
-from mtalign.errors import UserError
 from mtalign.formats.alignments import write_records
 from mtalign.formats.output import open_output
 from mtalign.segment import detect_encoding, detect_lang, iter_lines, segment_file
@@ -50,12 +48,26 @@ def _language_warnings(path: str, side: str, sentences: List[Segment]) -> List[s
     return []
 
 
+def pair_of(ko_path: str, ko: List[Segment], en_path: str, en: List[Segment]) -> Alignment:
+    """Two documents' sentences and the language warnings about them, not yet aligned."""
+    warnings = _language_warnings(ko_path, "ko", ko) + _language_warnings(en_path, "en", en)
+    return Alignment(ko, en, [], warnings)
+
+
+def read_pair(ko_path: str, en_path: str, presegmented: bool = False) -> Alignment:
+    return pair_of(ko_path, read_sentences(ko_path, presegmented), en_path, read_sentences(en_path, presegmented))
+
+
+def align_read(pair: Alignment, encoder: Encoder, anchors: Optional[GlossaryAnchors] = None) -> Alignment:
+    """The read pair with its beads."""
+    pair.beads = align_sentences([s.text for s in pair.ko], [s.text for s in pair.en], encoder,
+                                 anchors=anchors)
+    return pair
+
+
 def align_files(ko_path: str, en_path: str, encoder: Encoder, presegmented: bool = False,
                 anchors: Optional[GlossaryAnchors] = None) -> Alignment:
-    ko, en = read_sentences(ko_path, presegmented), read_sentences(en_path, presegmented)
-    warnings = _language_warnings(ko_path, "ko", ko) + _language_warnings(en_path, "en", en)
-    beads = align_sentences([s.text for s in ko], [s.text for s in en], encoder, anchors=anchors)
-    return Alignment(ko, en, beads, warnings)
+    return align_read(read_pair(ko_path, en_path, presegmented), encoder, anchors)
 
 
 def _joined(segments: List[Segment], indices: List[int]) -> Optional[str]:
@@ -78,26 +90,3 @@ def write_alignment(alignment: Alignment, fmt: str, path: Optional[str]) -> int:
     with open_output(path, binary=(fmt == "tmx")) as handle:
         count = write_records(bead_records(alignment), fmt, handle)
     return count if fmt == "tmx" else 0
-
-
-@dataclass
-class Job:
-    line: int
-    ko: str
-    en: str
-    out: str
-
-
-def read_jobs(path: str) -> List[Job]:
-    """KO<TAB>EN<TAB>OUT per line; blank lines and # comments skipped."""
-    if not os.path.isfile(path):
-        raise UserError(f"{path}: no such jobs file")
-    jobs = []
-    for number, line in enumerate(open(path, encoding="utf-8"), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        fields = line.rstrip("\n").split("\t")
-        if len(fields) != 3:
-            raise UserError(f"{path}:{number}: expected KO<TAB>EN<TAB>OUT, found {len(fields)} field(s)")
-        jobs.append(Job(number, *fields))
-    return jobs

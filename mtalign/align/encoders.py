@@ -74,6 +74,24 @@ class SentenceTransformerEncoder:
         return _unit_rows(self._model.encode(list(texts), convert_to_numpy=True))
 
 
+class PreEncoded:
+    """An Encoder over texts encoded beforehand, once each, in large length-sorted batches
+    (padding stays small); a text not given beforehand goes to the wrapped encoder."""
+
+    def __init__(self, encoder: Encoder, texts: Sequence[str], batch: int = 256) -> None:
+        self.name = encoder.name
+        self._encoder = encoder
+        unique = sorted(set(texts), key=len)
+        self._row = {text: row for row, text in enumerate(unique)}
+        blocks = [encoder.encode(unique[start:start + batch]) for start in range(0, len(unique), batch)]
+        self._rows = np.vstack(blocks) if blocks else None
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        if self._rows is None or any(text not in self._row for text in texts):
+            return self._encoder.encode(texts)
+        return self._rows[[self._row[text] for text in texts]]
+
+
 def load_encoder(spec: str = "use") -> Encoder:
     """'use' for the built-in default, or a path to a sentence-transformers model."""
     if spec == "use":

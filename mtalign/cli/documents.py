@@ -54,22 +54,25 @@ def _align_fragments(args: argparse.Namespace, encoder) -> int:
 def _align_jobs(args: argparse.Namespace, encoder) -> int:
     from tqdm import tqdm
 
-    from mtalign.align.documents import read_jobs
+    from mtalign.align.jobs import align_jobs, read_jobs
 
-    failed = 0
-    for job in tqdm(read_jobs(args.jobs), desc="align", unit="job", file=sys.stderr, disable=args.quiet):
+    jobs, failed = read_jobs(args.jobs), 0
+    results = align_jobs(jobs, encoder, presegmented=args.presegmented, anchors=args.anchors)
+    for job, result in tqdm(results, total=len(jobs), desc="align", unit="job", file=sys.stderr,
+                            disable=args.quiet):
         try:
-            _align_pair(job.ko, job.en, job.out, args, encoder)
+            if isinstance(result, UserError):
+                raise result
+            _report_and_write(result, job.out, args)
         except UserError as err:
             failed += 1
             note(f"error: {args.jobs}:{job.line}: {err}")
     return EXIT_FINDINGS if failed else EXIT_OK
 
 
-def _align_pair(ko: str, en: str, out: Optional[str], args: argparse.Namespace, encoder) -> None:
-    from mtalign.align.documents import align_files, write_alignment
+def _report_and_write(alignment, out: Optional[str], args: argparse.Namespace) -> None:
+    from mtalign.align.documents import write_alignment
 
-    alignment = align_files(ko, en, encoder, presegmented=args.presegmented, anchors=args.anchors)
     for warning in alignment.warnings:
         note(f"warning: {warning}")
     left_out = write_alignment(alignment, args.format, out)
@@ -92,7 +95,10 @@ def cmd_align(args: argparse.Namespace) -> int:
         return _align_fragments(args, encoder)
     if args.jobs:
         return _align_jobs(args, encoder)
-    _align_pair(args.files[0], args.files[1], args.output, args, encoder)
+    from mtalign.align.documents import align_files
+
+    alignment = align_files(args.files[0], args.files[1], encoder, args.presegmented, args.anchors)
+    _report_and_write(alignment, args.output, args)
     return EXIT_OK
 
 
@@ -102,13 +108,15 @@ def cmd_run(args: argparse.Namespace) -> int:
     report = pipeline.run(args.corpus, args.out, progress=not args.quiet)
     for message in report.notes:
         note(message)
+    for failure in report.failed:
+        note(f"error: {failure} (left out; the other files were processed)")
     if args.format == "json":
         print(json.dumps(report.__dict__, ensure_ascii=False, indent=2))
     else:
         print(f"{report.files} files, {report.segments} segments, {report.alignments} alignment records")
         for output in report.outputs:
             print(f"wrote {output}")
-    return EXIT_OK
+    return EXIT_FINDINGS if report.failed else EXIT_OK
 
 
 def add_commands(commands) -> None:
@@ -146,7 +154,8 @@ def add_commands(commands) -> None:
 
     run = commands.add_parser(
         "run", help="the main job: every stage over a corpus folder",
-        description="Run every pipeline stage over CORPUS and write the results to --out.",
+        description="Run every pipeline stage over CORPUS and write the results to --out. A file that "
+                    "cannot be read is reported and left out, the rest is still written (exit 1).",
     )
     run.add_argument("corpus", metavar="CORPUS", help="folder of article files (for example corpora/)")
     run.add_argument("--out", default="build", help="output folder (default build/)")

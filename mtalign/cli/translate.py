@@ -17,7 +17,7 @@ QUANTIZATIONS = ("int8", "int8_float16", "int16", "float16", "float32", "none")
 
 def cmd_translate(args: argparse.Namespace) -> int:
     from mtalign.tm import TranslationMemory
-    from mtalign.translate import Engine, resolve_model, translate_files
+    from mtalign.translate import Engine, resolve_model, translate_files, write_qa_report
 
     model = resolve_model(args.model, args.src, args.tgt)
     for path in args.inputs:
@@ -31,10 +31,11 @@ def cmd_translate(args: argparse.Namespace) -> int:
     glossary = list(glossary_of(args).entries.values())
     report = translate_files(args.inputs, engine, args.out, tm, glossary, args.style, args.src,
                              progress=not args.quiet, tm_threshold=args.tm_threshold)
+    qa_report = os.path.join(args.out, "translate-qa.json")
+    write_qa_report(report, qa_report)
     summary = {"segments": report.segments, "from_tm": report.from_tm, "from_model": report.from_model,
                "passed_through": len(report.passed_through), "spliced": len(report.spliced),
-               "term_misses": len(report.term_misses),
-               "outputs": report.outputs, "qa_report": os.path.join(args.out, "translate-qa.json")}
+               "term_misses": len(report.term_misses), "outputs": report.outputs, "qa_report": qa_report}
     if args.format == "json":
         print(json.dumps(summary, ensure_ascii=False, indent=2))
     else:

@@ -28,6 +28,7 @@ from mtalign.errors import UserError
 from mtalign.formats.safexml import parse
 from mtalign.types import HOUSE_STYLES, Entry, Variant
 
+
 @dataclass(frozen=True)
 class Dialect:
     namespace: Optional[str]

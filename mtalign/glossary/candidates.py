@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import IO, Iterable, List, Tuple
 
 from mtalign.errors import UserError
+from mtalign.fileio import atomic_write
 from mtalign.glossary.extract import Candidate
 from mtalign.glossary.store import Glossary, read_tsv, write_tsv
-from mtalign.fileio import atomic_write
 from mtalign.types import Entry
 
 COLUMNS = ("accept", "ko", "en", "type", "score", "dice", "sound", "count", "evidence")

@@ -16,8 +16,8 @@ from typing import Dict, List, Optional, Sequence
 
 from mtalign.glossary.index import entry_from_json, open_index
 from mtalign.glossary.keys import deletions, norm_key, skeleton_key, sound_key
-from mtalign.hangul import has_hangul
 from mtalign.glossary.store import Glossary, load_glossary, shipped_glossaries
+from mtalign.hangul import has_hangul
 from mtalign.types import Entry
 
 FUZZY_FLOOR = 0.75

@@ -8,6 +8,7 @@ from mtalign.formats.xliff import XliffUnit
 from mtalign.glossary import TermFinder
 from mtalign.tm.store import TranslationMemory
 from mtalign.types import NOT_FOR_TRANSLATION, Segment, Unit
+
 # The workflow: a match from the TM or an alignment counts as translated, machine
 # translation needs review; a reviewer's translated, final or signed-off goes back to the TM.
 STATE_OF_ORIGIN = {"tm": "translated", "aligned": "translated", "mt": "needs-review-translation"}

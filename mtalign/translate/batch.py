@@ -5,6 +5,11 @@ resumes without redoing or losing work.
 Chunk boundaries depend only on the input, so a resumed run sends the model exactly the
 batches an uninterrupted run would: the output is byte-identical. Each document is written
 back with its layout (every translated segment replaced in place), atomically.
+
+    plan (segment, TM matches, protect terms) -> run_model (checkpointed chunks)
+    -> restore_terms (placeholders back, or splice) -> render (documents written)
+
+The caller writes the QA report (`write_qa_report`).
 """
 
 from __future__ import annotations
@@ -63,12 +68,14 @@ def _translatable(segment: Segment, source_lang: str) -> bool:
     return segment.role not in NOT_FOR_TRANSLATION and segment.lang in (source_lang, "mixed")
 
 
-def _model_translations(pending: List[str], engine: Engine, out: Path, report: TranslateReport,
-                        progress: bool) -> Dict[str, str]:
+def run_model(pending: List[str], engine: Engine, out: Path, report: TranslateReport, progress: bool,
+              chunk_size: int = CHUNK) -> Dict[str, str]:
+    """The model's translation of each text, chunk by chunk; each finished chunk is appended to
+    the checkpoint in `out`, and chunks already there are not sent again."""
     checkpoint = out / CHECKPOINT
     done = _load_checkpoint(checkpoint)
     translations: Dict[str, str] = {}
-    chunks = [pending[start:start + CHUNK] for start in range(0, len(pending), CHUNK)]
+    chunks = [pending[start:start + chunk_size] for start in range(0, len(pending), chunk_size)]
     with open(checkpoint, "a", encoding="utf-8") as handle, \
             tqdm(total=len(pending), desc="translate", unit="seg", file=sys.stderr, disable=not progress) as bar:
         for chunk in chunks:
@@ -101,48 +108,65 @@ def _tm_match(tm: TranslationMemory, text: str, threshold: float):
     return fuzzy[0] if fuzzy else None
 
 
-def translate_files(paths: Sequence[str], engine: Engine, out_dir: str, tm: Optional[TranslationMemory] = None,
-                    glossary: Sequence[Entry] = (), style: Optional[str] = None, source_lang: str = "ko",
-                    progress: bool = True, tm_threshold: float = 85.0) -> TranslateReport:
-    """Translate every file into out_dir (same names); returns what came from where."""
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    report = TranslateReport()
-    documents = {path: list(segment_file(path)) for path in paths}
-    sources = list(dict.fromkeys(s.text for segments in documents.values() for s in segments
-                                 if _translatable(s, source_lang)))
-    finder = TermFinder(glossary)
-    translations: Dict[str, str] = {}
-    pending: Dict[str, Protected] = {}
+@dataclass
+class Plan:
+    """What each distinct source text becomes: known already (TM, passed through) or sent to
+    the model with its glossary terms protected."""
+
+    documents: Dict[str, List[Segment]]
+    translations: Dict[str, str] = field(default_factory=dict)
+    pending: Dict[str, Protected] = field(default_factory=dict)
+
+    def model_inputs(self, engine: Engine) -> List[str]:
+        """The masked texts, similar lengths together (little padding in a chunk); the order
+        depends only on the input, so chunk boundaries, and the checkpoint, are the same in
+        every run."""
+        masked = dict.fromkeys(protected.masked for protected in self.pending.values())
+        return sorted(masked, key=lambda text: (len(engine.tokens(text)), text))
+
+
+def plan(paths: Sequence[str], engine: Engine, tm: Optional[TranslationMemory], finder: TermFinder,
+         style: Optional[str], source_lang: str, tm_threshold: float, report: TranslateReport) -> Plan:
+    """Segment the documents; take TM matches; keep texts too long for the model as they are;
+    protect the glossary terms of the rest."""
+    result = Plan({path: list(segment_file(path)) for path in paths})
+    sources = dict.fromkeys(s.text for segments in result.documents.values() for s in segments
+                            if _translatable(s, source_lang))
     for text in sources:
         match = _tm_match(tm, text, tm_threshold) if tm is not None else None
         if match:
             similarity, unit = match
-            translations[text] = unit.en
+            result.translations[text] = unit.en
             report.from_tm += 1
             report.tm_matches.append({"source": text, "target": unit.en, "tm_source": unit.ko,
                                       "score": similarity, "origin": "tm" if similarity == 100 else "tm-fuzzy"})
         elif engine.too_long(text):
-            translations[text] = text
+            result.translations[text] = text
             report.passed_through.append({"source": text, "reason": "too long for the model; kept as is"})
         else:
-            pending[text] = protect(text, finder, style)
-    # Similar lengths share a chunk (little padding); the order depends only on the input, so
-    # chunk boundaries, and with them the checkpoint, are the same in every run.
-    masked = sorted(dict.fromkeys(p.masked for p in pending.values()), key=lambda t: (len(engine.tokens(t)), t))
-    raw = _model_translations(masked, engine, out, report, progress)
-    for text, protected in pending.items():
+            result.pending[text] = protect(text, finder, style)
+    return result
+
+
+def restore_terms(work: Plan, raw: Dict[str, str], engine: Engine, report: TranslateReport) -> None:
+    """Put the protected terms back into each model translation; where the model dropped a
+    placeholder, translate around the terms instead."""
+    for text, protected in work.pending.items():
         restored = restore(protected, raw[protected.masked])
         if restored is None:
             restored = splice(protected, engine.translate)
             report.spliced.append({"source": text, "target": restored,
                                    "terms": [english for _, english in protected.terms],
                                    "reason": "the model dropped a term placeholder; translated around the terms"})
-        translations[text] = restored
-    for path, segments in documents.items():
+        work.translations[text] = restored
+
+
+def render(work: Plan, out: Path, finder: TermFinder, style: Optional[str], report: TranslateReport) -> None:
+    """Each document with its translated segments replaced in place, written into `out`."""
+    for path, segments in work.documents.items():
         text = document_text(path, detect_encoding(path))
-        for segment in sorted((s for s in segments if s.text in translations), key=lambda s: -s.start):
-            target = translations[segment.text]
+        for segment in sorted((s for s in segments if s.text in work.translations), key=lambda s: -s.start):
+            target = work.translations[segment.text]
             report.term_misses.extend(_term_misses(path, segment, target, finder, style))
             text = text[:segment.start] + target + text[segment.end:]
             report.segments += 1
@@ -150,9 +174,27 @@ def translate_files(paths: Sequence[str], engine: Engine, out_dir: str, tm: Opti
         with atomic_write(target_path) as handle:
             handle.write(text)
         report.outputs.append(str(target_path))
-    with atomic_write(out / "translate-qa.json") as handle:
+
+
+def translate_files(paths: Sequence[str], engine: Engine, out_dir: str, tm: Optional[TranslationMemory] = None,
+                    glossary: Sequence[Entry] = (), style: Optional[str] = None, source_lang: str = "ko",
+                    progress: bool = True, tm_threshold: float = 85.0, chunk_size: int = CHUNK) -> TranslateReport:
+    """Translate every file into out_dir (same names); returns what came from where."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    report = TranslateReport()
+    finder = TermFinder(glossary)
+    work = plan(paths, engine, tm, finder, style, source_lang, tm_threshold, report)
+    raw = run_model(work.model_inputs(engine), engine, out, report, progress, chunk_size)
+    restore_terms(work, raw, engine, report)
+    render(work, out, finder, style, report)
+    (out / CHECKPOINT).unlink(missing_ok=True)
+    return report
+
+
+def write_qa_report(report: TranslateReport, path: str | os.PathLike) -> None:
+    """translate-qa.json: what a reviewer should look at."""
+    with atomic_write(path) as handle:
         json.dump({"passed_through": report.passed_through, "spliced": report.spliced,
                    "term_misses": report.term_misses, "tm_matches": report.tm_matches}, handle,
                   ensure_ascii=False, indent=2)
-    (out / CHECKPOINT).unlink(missing_ok=True)
-    return report
