@@ -12,11 +12,13 @@ import threading
 import time
 import zipfile
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import pytest
 
 from mtalign.cli import main
 from mtalign.errors import UserError
+from mtalign.translate.download import download
 from mtalign.translate.models import installed_models, resolve_model
 from mtalign.translate.sources import remote_models
 from tests.conftest import run_cli
@@ -62,6 +64,7 @@ class Served:
 
     def __init__(self):
         self.files, self.cut, self.ranges, self.requested = {}, set(), [], []
+        self.range_support = True
 
 
 def _handler(served):
@@ -72,7 +75,7 @@ def _handler(served):
             if body is None:
                 self.send_error(404)
                 return
-            wanted = self.headers.get("Range")
+            wanted = self.headers.get("Range") if served.range_support else None
             start = int(wanted.split("=")[1].split("-")[0]) if wanted else 0
             if wanted:
                 served.ranges.append((self.path, wanted))
@@ -178,6 +181,27 @@ def test_interrupted_download_resumes_with_a_range_request(tiny, server, tmp_pat
     assert second.returncode == 0, second.stderr
     assert server.ranges == [("/v1/translate-ko_en-1_0.argosmodel", f"bytes={len(package) // 2}-")]
     assert [model.name for model in installed_models()] == ["argos-ko-en"]
+
+
+def test_a_server_without_range_support_sends_the_whole_file_again(server, tmp_path):
+    server.range_support = False
+    body = bytes(range(256)) * 64
+    server.files["/file.bin"] = body
+    dest = tmp_path / "file.bin"
+    Path(f"{dest}.part").write_bytes(b"x" * 100)  # left by an interrupted run
+    download(f"{server.url}/file.bin", dest, "test", size=len(body), progress=False)
+    assert dest.read_bytes() == body and not Path(f"{dest}.part").exists()
+
+
+def test_an_archive_reaching_outside_its_folder_is_refused(monkeypatch, tmp_path):
+    monkeypatch.setenv("MTALIGN_HOME", str(tmp_path / "home"))
+    package = tmp_path / "evil.argosmodel"
+    with zipfile.ZipFile(package, "w") as archive:
+        archive.writestr("translate-ko_en-1_0/metadata.json", json.dumps(METADATA))
+        archive.writestr("translate-ko_en-1_0/../../escaped.txt", "outside")
+    with pytest.raises(UserError, match="not an Argos package"):
+        resolve_model(str(package), "ko", "en")
+    assert not list(tmp_path.rglob("escaped.txt")) and not installed_models()
 
 
 def test_corrupt_archive_is_refused_and_nothing_installed(tiny, server, tmp_path):
