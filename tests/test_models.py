@@ -151,10 +151,9 @@ def test_get_then_translate_by_language_pair(tiny, server, tmp_path, capsys):
     source = tmp_path / "in.ko.txt"
     source.write_text("평양에서 회담이 열렸다.\n서울은 맑았다.\n", encoding="utf-8")
     out = tmp_path / "out"
-    translated = run_cli(
-        "translate", source, "--model", "ko-en", "--out", out, "-q", "--format", "json"
-    )
+    translated = run_cli("translate", source, "--model", "ko-en", "--out", out, "--format", "json")
     assert translated.returncode in (0, 1), translated.stderr
+    assert f"--model ko-en: {folder}" in translated.stderr  # says which model translates
     assert json.loads(translated.stdout)["from_model"] == 2
     assert len((out / source.name).read_text(encoding="utf-8").splitlines()) == 2
     assert main(["model", "list"]) == 0

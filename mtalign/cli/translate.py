@@ -20,6 +20,8 @@ def cmd_translate(args: argparse.Namespace) -> int:
     from mtalign.translate import Engine, resolve_model, translate_files
 
     model = resolve_model(args.model, args.src, args.tgt)
+    if model != args.model and not args.quiet:
+        note(f"--model {args.model}: {model}")
     for path in args.inputs:
         if not os.path.isfile(path):
             raise UserError(f"{path}: no such file")
