@@ -297,6 +297,9 @@ def test_argosmodel_file_as_model_and_unknown_names(tiny, monkeypatch, tmp_path)
         resolve_model("en-ko", "en", "ko")
     with pytest.raises(UserError, match="--src en --tgt ko"):
         resolve_model("en-ko", "ko", "en")
+    Path(folder, "mtalign-model.json").write_text("{not json", encoding="utf-8")
+    with pytest.raises(UserError, match="mtalign-model.json: not valid JSON"):
+        installed_models()
 
 
 def test_convert_without_torch_is_one_line_naming_the_extra(tmp_path):

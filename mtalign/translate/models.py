@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Iterator, List, Optional, Tuple
 
 from mtalign.errors import UserError
-from mtalign.translate.engine import MODEL_METADATA, inspect_model
+from mtalign.translate.engine import MODEL_METADATA, inspect_model, read_model_metadata
 
 PAIR = re.compile(r"^(ko|en)-(ko|en)$")
 MULTILINGUAL = ("nllb", "m2m")
@@ -65,7 +65,7 @@ def installed_models(root: Optional[str] = None) -> List[InstalledModel]:
     for path in sorted(store.iterdir()):
         if path.name.startswith(".") or not (path / MODEL_METADATA).is_file():
             continue
-        meta = json.loads((path / MODEL_METADATA).read_text(encoding="utf-8"))
+        meta = read_model_metadata(path)
         models.append(
             InstalledModel(
                 path.name,
@@ -86,10 +86,7 @@ def model_languages(model_dir: str) -> List[str]:
     """The pairs a model folder translates: both for NLLB/M2M, else those recorded at install."""
     if inspect_model(model_dir).family in MULTILINGUAL:
         return ["ko-en", "en-ko"]
-    metadata = Path(model_dir) / MODEL_METADATA
-    if not metadata.is_file():
-        return []
-    return json.loads(metadata.read_text(encoding="utf-8")).get("languages", [])
+    return read_model_metadata(Path(model_dir)).get("languages", [])
 
 
 def get_command(source_lang: str, target_lang: str) -> str:
