@@ -18,6 +18,7 @@ import pytest
 
 from mtalign.cli import main
 from mtalign.errors import UserError
+from mtalign.translate import Engine
 from mtalign.translate.download import download
 from mtalign.translate.models import installed_models, resolve_model
 from mtalign.translate.sources import remote_models
@@ -235,18 +236,18 @@ def _serve_hub_repo(served, model, sha256_of=lambda data: hashlib.sha256(data).h
     return repo
 
 
-def test_hub_ctranslate2_repository_is_installed_as_it_is(tiny, server):
+def test_hub_ctranslate2_repository_is_installed_as_it_is(tiny, server, tmp_path, capsys):
     repo = _serve_hub_repo(server, tiny)
-    result = run_cli("model", "get", f"hf:{repo}", "--quantization", "int8", "-q")
+    store = tmp_path / "elsewhere"
+    result = run_cli("model", "get", f"hf:{repo}", "--quantization", "int8", "--dir", store, "-q")
     assert result.returncode == 0, result.stderr
-    (model,) = installed_models()
-    assert (model.name, model.languages, model.licence) == (
-        "hf-test--tiny-ct2-ko-en",
-        ["ko-en"],
-        "apache-2.0",
-    )
+    assert result.stdout.strip() == str(store / "hf-test--tiny-ct2-ko-en")
+    (model,) = installed_models(str(store))
+    assert (model.languages, model.licence) == (["ko-en"], "apache-2.0")
     assert (model.version, model.quantization) == ("0123abcd", "int8")
-    assert resolve_model("ko-en", "ko", "en") == model.path
+    assert Engine(model.path).files.compute_type == "int8"  # the default compute type
+    assert main(["model", "list", "--dir", str(store), "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)[0]["source"] == f"hf:{repo}"
 
 
 def test_bad_checksum_is_refused_and_nothing_installed(tiny, server, tmp_path):
