@@ -127,7 +127,8 @@ def _serve_package(served, package: bytes) -> None:
 
 def _store_is_empty(tmp_path) -> bool:
     store = tmp_path / "home" / "models"
-    return not store.exists() or all(item.name == ".downloads" for item in store.iterdir())
+    kept = (".downloads", ".lock")  # part files to resume, and the store's lock file
+    return not store.exists() or all(item.name in kept for item in store.iterdir())
 
 
 def test_get_then_translate_by_language_pair(tiny, server, tmp_path, capsys):
@@ -202,6 +203,18 @@ def test_an_archive_reaching_outside_its_folder_is_refused(monkeypatch, tmp_path
     with pytest.raises(UserError, match="not an Argos package"):
         resolve_model(str(package), "ko", "en")
     assert not list(tmp_path.rglob("escaped.txt")) and not installed_models()
+
+
+def test_one_install_at_a_time_per_store(tiny, server, tmp_path):
+    fcntl = pytest.importorskip("fcntl")
+    _serve_package(server, _argosmodel(tiny))
+    store = tmp_path / "home" / "models"
+    store.mkdir(parents=True)
+    with open(store / ".lock", "w") as held:  # as a running `model get` holds it
+        fcntl.flock(held, fcntl.LOCK_EX)
+        result = run_cli("model", "get", "ko-en", "-q")
+    assert result.returncode == 2 and "another mtalign command is installing" in result.stderr
+    assert not server.requested and not installed_models()
 
 
 def test_corrupt_archive_is_refused_and_nothing_installed(tiny, server, tmp_path):
