@@ -115,7 +115,8 @@ def _add_model_store_commands(model_commands) -> None:
         description="List the installed models (name, languages, family, size, quantization, "
                     "source, folder); --remote lists the ko/en models of the Argos package index "
                     "and known Hugging Face Hub repositories (needs network access).")
-    listing.add_argument("--remote", action="store_true")
+    listing.add_argument("--remote", action="store_true",
+                         help="what can be downloaded for ko/en (needs network access)")
     listing.add_argument("--dir", metavar="DIR", help=STORE_HELP)
     listing.add_argument("--format", choices=("text", "json"), default="text")
     listing.set_defaults(handler=cmd_model_list)
