@@ -159,7 +159,7 @@ def test_get_then_translate_by_language_pair(tiny, server, tmp_path, capsys):
     assert json.loads(translated.stdout)["from_model"] == 2
     assert len((out / source.name).read_text(encoding="utf-8").splitlines()) == 2
     assert main(["model", "list"]) == 0
-    assert re.search(r"argos-ko-en +ko-en +marian +\d+ MB +as published +argos:translate-ko_en",
+    assert re.search(r"argos-ko-en +ko-en +marian +\d+\.\d MB +as published +argos:translate-ko_en",
                      capsys.readouterr().out)
     remote, problems = remote_models()
     assert not problems and {"argos:translate-ko_en", "hf:Helsinki-NLP/opus-mt-ko-en"} <= {

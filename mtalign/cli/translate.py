@@ -84,7 +84,7 @@ def cmd_model_list(args: argparse.Namespace) -> int:
         _print_rows(rows, ("spec", "languages", "kind", "licence", "version", "note"))
         print("get one with: mtalign model get SPEC (downloading needs network access)")
     elif rows:
-        rows = [{**row, "size": f"{row['size'] / 1e6:.0f} MB"} for row in rows]
+        rows = [{**row, "size": f"{row['size'] / 1e6:.1f} MB"} for row in rows]
         _print_rows(rows, ("name", "languages", "family", "size", "quantization", "source", "path"))
     else:
         print("no model installed; get one with: mtalign model get ko-en (needs network access)")
