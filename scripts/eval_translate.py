@@ -16,6 +16,7 @@ Needs the eval extra (sacrebleu): pip install 'mtalign[eval]'.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import re
 import sys
@@ -66,11 +67,17 @@ def term_share(sources: Sequence[str], outputs: Sequence[str], entries: Sequence
     return kept, total
 
 
+@functools.lru_cache(maxsize=None)
+def shipped_glossary():
+    """Loaded once for all directions."""
+    return load_glossary()
+
+
 def evaluate(model: str, source: str, target: str, sources: List[str], references: List[str],
              args: argparse.Namespace) -> Dict:
     import sacrebleu
 
-    glossary = load_glossary()
+    glossary = shipped_glossary()
     entries = [] if args.no_glossary else list(glossary.entries.values())
     engine = Engine(model, source, target, beam=args.beam, threads=args.threads)
     with tempfile.TemporaryDirectory() as tmp:

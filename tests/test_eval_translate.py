@@ -38,7 +38,7 @@ def data(tmp_path):
 def test_reports_bleu_chrf_terms_findings_and_speed(tmp_path, data):
     pytest.importorskip("sacrebleu")
     model = build(tmp_path / "nllb", language_codes=("kor_Hang", "eng_Latn"))
-    result = _eval("--model", model, "--data", data)
+    result = _eval("--model", model, "--data", data, "--threads", "1")
     assert result.returncode == 0, result.stderr
     reports = json.loads(result.stdout)
     assert [report["direction"] for report in reports] == ["ko-en", "en-ko"]  # NLLB: both ways

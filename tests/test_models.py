@@ -12,11 +12,14 @@ import threading
 import time
 import zipfile
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import pytest
 
 from mtalign.cli import main
 from mtalign.errors import UserError
+from mtalign.translate import Engine
+from mtalign.translate.download import download
 from mtalign.translate.models import installed_models, resolve_model
 from mtalign.translate.sources import remote_models
 from tests.conftest import run_cli
@@ -62,6 +65,7 @@ class Served:
 
     def __init__(self):
         self.files, self.cut, self.ranges, self.requested = {}, set(), [], []
+        self.range_support = True
 
 
 def _handler(served):
@@ -72,7 +76,7 @@ def _handler(served):
             if body is None:
                 self.send_error(404)
                 return
-            wanted = self.headers.get("Range")
+            wanted = self.headers.get("Range") if served.range_support else None
             start = int(wanted.split("=")[1].split("-")[0]) if wanted else 0
             if wanted:
                 served.ranges.append((self.path, wanted))
@@ -123,7 +127,8 @@ def _serve_package(served, package: bytes) -> None:
 
 def _store_is_empty(tmp_path) -> bool:
     store = tmp_path / "home" / "models"
-    return not store.exists() or all(item.name == ".downloads" for item in store.iterdir())
+    kept = (".downloads", ".lock")  # part files to resume, and the store's lock file
+    return not store.exists() or all(item.name in kept for item in store.iterdir())
 
 
 def test_get_then_translate_by_language_pair(tiny, server, tmp_path, capsys):
@@ -148,14 +153,13 @@ def test_get_then_translate_by_language_pair(tiny, server, tmp_path, capsys):
     source = tmp_path / "in.ko.txt"
     source.write_text("평양에서 회담이 열렸다.\n서울은 맑았다.\n", encoding="utf-8")
     out = tmp_path / "out"
-    translated = run_cli(
-        "translate", source, "--model", "ko-en", "--out", out, "-q", "--format", "json"
-    )
+    translated = run_cli("translate", source, "--model", "ko-en", "--out", out, "--format", "json")
     assert translated.returncode in (0, 1), translated.stderr
+    assert f"--model ko-en: {folder}" in translated.stderr  # says which model translates
     assert json.loads(translated.stdout)["from_model"] == 2
     assert len((out / source.name).read_text(encoding="utf-8").splitlines()) == 2
     assert main(["model", "list"]) == 0
-    assert re.search(r"argos-ko-en +ko-en +marian +\d+ MB +as published +argos:translate-ko_en",
+    assert re.search(r"argos-ko-en +ko-en +marian +\d+\.\d MB +as published +argos:translate-ko_en",
                      capsys.readouterr().out)
     remote, problems = remote_models()
     assert not problems and {"argos:translate-ko_en", "hf:Helsinki-NLP/opus-mt-ko-en"} <= {
@@ -178,6 +182,39 @@ def test_interrupted_download_resumes_with_a_range_request(tiny, server, tmp_pat
     assert second.returncode == 0, second.stderr
     assert server.ranges == [("/v1/translate-ko_en-1_0.argosmodel", f"bytes={len(package) // 2}-")]
     assert [model.name for model in installed_models()] == ["argos-ko-en"]
+
+
+def test_a_server_without_range_support_sends_the_whole_file_again(server, tmp_path):
+    server.range_support = False
+    body = bytes(range(256)) * 64
+    server.files["/file.bin"] = body
+    dest = tmp_path / "file.bin"
+    Path(f"{dest}.part").write_bytes(b"x" * 100)  # left by an interrupted run
+    download(f"{server.url}/file.bin", dest, "test", size=len(body), progress=False)
+    assert dest.read_bytes() == body and not Path(f"{dest}.part").exists()
+
+
+def test_an_archive_reaching_outside_its_folder_is_refused(monkeypatch, tmp_path):
+    monkeypatch.setenv("MTALIGN_HOME", str(tmp_path / "home"))
+    package = tmp_path / "evil.argosmodel"
+    with zipfile.ZipFile(package, "w") as archive:
+        archive.writestr("translate-ko_en-1_0/metadata.json", json.dumps(METADATA))
+        archive.writestr("translate-ko_en-1_0/../../escaped.txt", "outside")
+    with pytest.raises(UserError, match="not an Argos package"):
+        resolve_model(str(package), "ko", "en")
+    assert not list(tmp_path.rglob("escaped.txt")) and not installed_models()
+
+
+def test_one_install_at_a_time_per_store(tiny, server, tmp_path):
+    fcntl = pytest.importorskip("fcntl")
+    _serve_package(server, _argosmodel(tiny))
+    store = tmp_path / "home" / "models"
+    store.mkdir(parents=True)
+    with open(store / ".lock", "w") as held:  # as a running `model get` holds it
+        fcntl.flock(held, fcntl.LOCK_EX)
+        result = run_cli("model", "get", "ko-en", "-q")
+    assert result.returncode == 2 and "another mtalign command is installing" in result.stderr
+    assert not server.requested and not installed_models()
 
 
 def test_corrupt_archive_is_refused_and_nothing_installed(tiny, server, tmp_path):
@@ -212,18 +249,18 @@ def _serve_hub_repo(served, model, sha256_of=lambda data: hashlib.sha256(data).h
     return repo
 
 
-def test_hub_ctranslate2_repository_is_installed_as_it_is(tiny, server):
+def test_hub_ctranslate2_repository_is_installed_as_it_is(tiny, server, tmp_path, capsys):
     repo = _serve_hub_repo(server, tiny)
-    result = run_cli("model", "get", f"hf:{repo}", "--quantization", "int8", "-q")
+    store = tmp_path / "elsewhere"
+    result = run_cli("model", "get", f"hf:{repo}", "--quantization", "int8", "--dir", store, "-q")
     assert result.returncode == 0, result.stderr
-    (model,) = installed_models()
-    assert (model.name, model.languages, model.licence) == (
-        "hf-test--tiny-ct2-ko-en",
-        ["ko-en"],
-        "apache-2.0",
-    )
+    assert result.stdout.strip() == str(store / "hf-test--tiny-ct2-ko-en")
+    (model,) = installed_models(str(store))
+    assert (model.languages, model.licence) == (["ko-en"], "apache-2.0")
     assert (model.version, model.quantization) == ("0123abcd", "int8")
-    assert resolve_model("ko-en", "ko", "en") == model.path
+    assert Engine(model.path).files.compute_type == "int8"  # the default compute type
+    assert main(["model", "list", "--dir", str(store), "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)[0]["source"] == f"hf:{repo}"
 
 
 def test_bad_checksum_is_refused_and_nothing_installed(tiny, server, tmp_path):
@@ -274,6 +311,9 @@ def test_argosmodel_file_as_model_and_unknown_names(tiny, monkeypatch, tmp_path)
         resolve_model("en-ko", "en", "ko")
     with pytest.raises(UserError, match="--src en --tgt ko"):
         resolve_model("en-ko", "ko", "en")
+    Path(folder, "mtalign-model.json").write_text("{not json", encoding="utf-8")
+    with pytest.raises(UserError, match="mtalign-model.json: not valid JSON"):
+        installed_models()
 
 
 def test_convert_without_torch_is_one_line_naming_the_extra(tmp_path):

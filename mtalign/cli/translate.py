@@ -20,6 +20,8 @@ def cmd_translate(args: argparse.Namespace) -> int:
     from mtalign.translate import Engine, resolve_model, translate_files, write_qa_report
 
     model = resolve_model(args.model, args.src, args.tgt)
+    if model != args.model and not args.quiet:
+        note(f"--model {args.model}: {model}")
     for path in args.inputs:
         if not os.path.isfile(path):
             raise UserError(f"{path}: no such file")
@@ -83,7 +85,7 @@ def cmd_model_list(args: argparse.Namespace) -> int:
         _print_rows(rows, ("spec", "languages", "kind", "licence", "version", "note"))
         print("get one with: mtalign model get SPEC (downloading needs network access)")
     elif rows:
-        rows = [{**row, "size": f"{row['size'] / 1e6:.0f} MB"} for row in rows]
+        rows = [{**row, "size": f"{row['size'] / 1e6:.1f} MB"} for row in rows]
         _print_rows(rows, ("name", "languages", "family", "size", "quantization", "source", "path"))
     else:
         print("no model installed; get one with: mtalign model get ko-en (needs network access)")
@@ -114,7 +116,8 @@ def _add_model_store_commands(model_commands) -> None:
         description="List the installed models (name, languages, family, size, quantization, "
                     "source, folder); --remote lists the ko/en models of the Argos package index "
                     "and known Hugging Face Hub repositories (needs network access).")
-    listing.add_argument("--remote", action="store_true")
+    listing.add_argument("--remote", action="store_true",
+                         help="what can be downloaded for ko/en (needs network access)")
     listing.add_argument("--dir", metavar="DIR", help=STORE_HELP)
     listing.add_argument("--format", choices=("text", "json"), default="text")
     listing.set_defaults(handler=cmd_model_list)

@@ -51,11 +51,19 @@ def _family(directory: Path) -> str:
     return "nllb" if "kor_Hang" in vocabulary else "m2m" if "__ko__" in vocabulary else "marian"
 
 
-def _installed_compute_type(directory: Path) -> str:
+def read_model_metadata(directory: Path) -> dict:
+    """What the model store recorded when it installed the model ({} for any other folder)."""
     metadata = directory / MODEL_METADATA
     if not metadata.is_file():
-        return "auto"
-    return json.loads(metadata.read_text(encoding="utf-8")).get("quantization") or "auto"
+        return {}
+    try:
+        return json.loads(metadata.read_text(encoding="utf-8"))
+    except ValueError as err:
+        raise UserError(f"{metadata}: not valid JSON ({err}); reinstall the model") from None
+
+
+def _installed_compute_type(directory: Path) -> str:
+    return read_model_metadata(directory).get("quantization") or "auto"
 
 
 def _argos_files(directory: Path) -> ModelFiles:

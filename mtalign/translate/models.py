@@ -21,7 +21,12 @@ from pathlib import Path
 from typing import Iterator, List, Optional, Tuple
 
 from mtalign.errors import UserError
-from mtalign.translate.engine import MODEL_METADATA, inspect_model
+
+try:
+    import fcntl
+except ImportError:  # Windows: no advisory locks; concurrent installs are not guarded
+    fcntl = None
+from mtalign.translate.engine import MODEL_METADATA, inspect_model, read_model_metadata
 
 PAIR = re.compile(r"^(ko|en)-(ko|en)$")
 MULTILINGUAL = ("nllb", "m2m")
@@ -65,7 +70,7 @@ def installed_models(root: Optional[str] = None) -> List[InstalledModel]:
     for path in sorted(store.iterdir()):
         if path.name.startswith(".") or not (path / MODEL_METADATA).is_file():
             continue
-        meta = json.loads((path / MODEL_METADATA).read_text(encoding="utf-8"))
+        meta = read_model_metadata(path)
         models.append(
             InstalledModel(
                 path.name,
@@ -86,10 +91,7 @@ def model_languages(model_dir: str) -> List[str]:
     """The pairs a model folder translates: both for NLLB/M2M, else those recorded at install."""
     if inspect_model(model_dir).family in MULTILINGUAL:
         return ["ko-en", "en-ko"]
-    metadata = Path(model_dir) / MODEL_METADATA
-    if not metadata.is_file():
-        return []
-    return json.loads(metadata.read_text(encoding="utf-8")).get("languages", [])
+    return read_model_metadata(Path(model_dir)).get("languages", [])
 
 
 def get_command(source_lang: str, target_lang: str) -> str:
@@ -132,7 +134,10 @@ def resolve_model(
     if path.is_file() and path.suffix == ".argosmodel":
         origin = f"file:{path.resolve()}"
         known = [model.path for model in installed_models(root) if model.source == origin]
-        return known[0] if known else str(install_argos_archive(path, origin, root=root))
+        if known:
+            return known[0]
+        with store_lock(root):
+            return str(install_argos_archive(path, origin, root=root))
     if path.exists():
         return spec
     found = _installed_match(spec, source_lang, target_lang, root)
@@ -142,6 +147,21 @@ def resolve_model(
         f"{spec}: no such model folder, and no installed model of that name or language pair. "
         + no_model_message(source_lang, target_lang, root)
     )
+
+
+@contextlib.contextmanager
+def store_lock(root: Optional[str] = None) -> Iterator[None]:
+    """One install at a time per store: two would write the same part and staging files."""
+    store = store_dir(root)
+    store.mkdir(parents=True, exist_ok=True)
+    with open(store / ".lock", "w") as handle:
+        try:
+            if fcntl:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise UserError(f"{store}: another mtalign command is installing a model into this "
+                            "store; run this one when it has finished") from None
+        yield
 
 
 @contextlib.contextmanager

@@ -27,6 +27,7 @@ from mtalign.translate.models import (
     install,
     install_argos_archive,
     staging,
+    store_lock,
 )
 
 ARGOS_INDEX = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/index.json"
@@ -233,10 +234,10 @@ def get_model(
 ) -> Path:
     """Install the model `spec` names (ko-en, en-ko, argos:CODE, hf:OWNER/REPO); its folder."""
     source, _, name = spec.partition(":") if ":" in spec else ("argos", "", spec)
-    if source == "argos":
-        return get_argos(name, quantization, root, progress)
-    if source == "hf" and name.count("/") == 1:
-        return get_hub(name, quantization, root, progress)
+    getter = {"argos": get_argos, "hf": get_hub}.get(source)
+    if getter and (source != "hf" or name.count("/") == 1):
+        with store_lock(root):
+            return getter(name, quantization, root, progress)
     raise UserError(
         f"{spec}: not a model to get (use ko-en, en-ko, argos:CODE or hf:OWNER/REPO; "
         "`mtalign model list --remote` shows what there is)"
