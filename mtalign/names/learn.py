@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from functools import lru_cache
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, List, Optional, Sequence, Tuple
 
 from mtalign.hangul import FINAL_SOUND as RR_FINAL
 from mtalign.hangul import RR_INITIAL, RR_MEDIAL
@@ -164,6 +164,12 @@ def segment(korean: str, english: str) -> Optional[List[Tuple[str, str]]]:
     return [(surname, family[:1].upper() + family[1:].lower()), *zip(given, spelled)]
 
 
+def house_form(korean: str, english: str) -> str:
+    """A spelling of `korean` rewritten as Surname Given-name (KANG GIYUN -> Kang Gi-yun)."""
+    (_, family), *given = segment(korean, english)
+    return f"{family} {'-'.join(spelling for _, spelling in given).capitalize()}".strip()
+
+
 def position(index: int, count: int) -> str:
     """Where a given-name syllable stands: g1 first, g2 last (of two or more)."""
     return "g1" if index == 0 else "g2"
@@ -174,34 +180,45 @@ def position(index: int, count: int) -> str:
 # A person's spellings are explained by one convention; EM learns both from the data.
 CONVENTIONS = 2
 EM_ROUNDS = 6
+NEWSROOM_WEIGHT = 3.0
 RR_HINTS = re.compile(r"eo|eu|^g|ui$")
 NEWS_HINTS = re.compile(r"oo|ee|^k|ou|yu|u[nlgkm]")
 
 
-def derive(pairs) -> dict:
-    """Spelling tables from (korean, english) pairs: surnames, and for each convention the
+def derive(pairs, newsroom: Sequence[bool] = ()) -> dict:
+    """Spelling tables from (korean, english) pairs: for each convention the surnames, the
     syllables by position and anywhere, onsets by initial and position, rimes by vowel and
-    final; `weights` are the conventions' shares, `news` the one newsrooms use."""
-    people = [
-        spelled for spelled in (segment(korean, english) for korean, english in pairs) if spelled
+    final; `weights` are the conventions' shares and `news` (0) the newsrooms' one.
+    `newsroom[i]` marks pair i as a newsroom's own spelling (a glossary entry): it belongs
+    to the newsroom convention outright and counts NEWSROOM_WEIGHT times."""
+    marks = list(newsroom)
+    people, anchored = [], []
+    for index, (korean, english) in enumerate(pairs):
+        spelled = segment(korean, english)
+        if spelled:
+            people.append(spelled)
+            anchored.append(index < len(marks) and marks[index])
+    weight = [NEWSROOM_WEIGHT if anchor else 1.0 for anchor in anchored]
+    shares = [
+        [1.0, 0.0] if anchor else _first_guess(given)
+        for (_, *given), anchor in zip(people, anchored)
     ]
-    shares = [_first_guess(given) for _, *given in people]
     for _ in range(EM_ROUNDS):
-        components = [_counts(people, [share[z] for share in shares]) for z in range(CONVENTIONS)]
+        components = [
+            _counts(people, [w * share[z] for w, share in zip(weight, shares)])
+            for z in range(CONVENTIONS)
+        ]
         weights = [
             sum(share[z] for share in shares) / max(len(shares), 1) for z in range(CONVENTIONS)
         ]
         models = [_Convention(component) for component in components]
         shares = [
-            _posterior([w * model.likelihood(given) for w, model in zip(weights, models)])
-            for _, *given in people
+            [1.0, 0.0]
+            if anchor
+            else _posterior([w * model.likelihood(given) for w, model in zip(weights, models)])
+            for (_, *given), anchor in zip(people, anchored)
         ]
-    guesses = [_first_guess(given)[0] for _, *given in people]
-    news = max(
-        range(CONVENTIONS),
-        key=lambda z: sum(share[z] * guess for share, guess in zip(shares, guesses)),
-    )
-    return {"components": components, "weights": [round(w, 4) for w in weights], "news": news}
+    return {"components": components, "weights": [round(w, 4) for w in weights], "news": 0}
 
 
 def _first_guess(given) -> List[float]:
