@@ -377,3 +377,87 @@ class Model:
 def _capitalized(text: str) -> str:
     family, _, given = text.partition(" ")
     return f"{family} {given[:1].upper()}{given[1:]}" if given else family
+
+
+# Romanization equivalence: two English spellings name the same Korean person when each
+# syllable of one can be read as a Hangul syllable that the other's can too.
+def _reverse(table: Dict[str, str]) -> Dict[str, List[str]]:
+    """Spelling -> the jamo it can stand for, from a table of jamo -> 'alt|alt|...'."""
+    reverse = defaultdict(list)
+    for jamo, alternatives in table.items():
+        for spelling in alternatives.split("|"):
+            reverse[spelling].append(jamo)
+    return reverse
+
+
+_ONSETS, _SURNAME_ONSETS = _reverse(INITIALS), _reverse({**INITIALS, **SURNAME_INITIALS})
+_VOWELS, _CODAS = _reverse(MEDIALS), _reverse(FINALS)
+_JAMO = (
+    "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ",
+    "ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ",
+    list(FINALS),
+)
+
+
+@lru_cache(maxsize=8192)
+def readings(latin: str, surname: bool = False) -> frozenset:
+    """The Hangul syllables that `latin` (one syllable's letters) can spell."""
+    latin, onsets, found = latin.lower(), _SURNAME_ONSETS if surname else _ONSETS, set()
+    for cut in range(len(latin) + 1):
+        for initial in onsets.get(latin[:cut], ()):
+            for end in range(cut + 1, len(latin) + 1):
+                for medial in _VOWELS.get(latin[cut:end], ()):
+                    for final in _codas(latin[end:]):
+                        found.add(_compose(initial, medial, final))
+    return frozenset(found)
+
+
+def _codas(rest: str) -> set:
+    """Finals that `rest` spells, an h before or after it allowed (Ahn, Choi Kyu-hah)."""
+    options = {rest, rest[1:] if rest.startswith("h") else None}
+    options |= {option[:-1] for option in list(options) if option and option.endswith("h")}
+    return {final for option in options if option is not None for final in _CODAS.get(option, ())}
+
+
+def _compose(initial: str, medial: str, final: str) -> str:
+    code = (_JAMO[0].index(initial) * 21 + _JAMO[1].index(medial)) * 28 + _JAMO[2].index(final)
+    return chr(0xAC00 + code)
+
+
+def _given_readings(parts: List[str]) -> List[tuple]:
+    """Possible syllable-by-syllable readings of a given name written in `parts`."""
+    if len(parts) > 1:
+        spelled = tuple(readings(part) for part in parts)
+        return [spelled] if all(spelled) else []
+    run = parts[0]
+    options = [(readings(run),)] if readings(run) else []
+    for cut in range(2, len(run) - 1):
+        first, second = readings(run[:cut]), readings(run[cut:])
+        if first and second:
+            options.append((first, second))
+    return options
+
+
+def same_name(one: str, other: str) -> bool:
+    """Whether two English spellings (Surname Given-name, any hyphenation or case) can be
+    one Korean name: Kim Jung Un ~ Kim Jong-un, Lee Jae-seok ~ Lee Jae-suk; never Park Jin
+    ~ Park Jie-won (a different number of syllables) or Kim Min-su ~ Kim Min-ho."""
+    split_one, split_other = _name_parts(one), _name_parts(other)
+    if not split_one or not split_other:
+        return False
+    (family, given), (family_other, given_other) = split_one, split_other
+    if not readings(family, True) & readings(family_other, True):
+        return False
+    return any(
+        len(a) == len(b) and all(x & y for x, y in zip(a, b))
+        for a in _given_readings(given)
+        for b in _given_readings(given_other)
+    )
+
+
+def _name_parts(name: str) -> Optional[Tuple[str, List[str]]]:
+    words = name.replace("'", "").split()
+    if len(words) < 2 or not all(word.replace("-", "").isalpha() for word in words):
+        return None
+    parts = [part for word in words[1:] for part in word.split("-") if part]
+    return words[0], parts
