@@ -197,3 +197,14 @@ def test_fix_follows_the_house_style_not_the_batch_majority(tmp_path):
     assert (
         fixed.count("Park Min-ho") == 3 and "Lee Jae-suk" in fixed
     )  # which vowel is right is unknown
+
+
+def test_real_copy_precision_and_planted_recall():
+    from mtalign.glossary.store import load_glossary
+
+    glossary = load_glossary()
+    check = REPO / "tests" / "data" / "check"
+    hit, found, gold, *_ = eval_check.evaluate(check / "real-judged" / "yonhap.txt", glossary)
+    assert hit / found >= 0.9 and hit == gold
+    hit, found, gold, *_ = eval_check.evaluate(check / "real-planted" / "yonhap.txt", glossary)
+    assert hit / found >= 0.9 and hit / gold >= 0.9

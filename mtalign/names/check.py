@@ -19,15 +19,18 @@ from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 from mtalign.glossary import Lookup, norm_key
 from mtalign.hangul import SURNAME_SPELLINGS
-from mtalign.names.learn import same_name, segment
+from mtalign.names.learn import readings, same_name, segment
+from mtalign.names.styles import split_name
 from mtalign.types import Entry, Finding
 
 FLAGGED_REASONS = {"style", "misspelling", "former"}
 INSTITUTION_TYPES = {"organization", "media", "office", "treaty"}
 CASE_SENSITIVE_TYPES = {"person", "place", "organization", "media"}
 FUZZY_SCORE = 0.88
+CLOSE_SCORE = 0.9  # a known person's name this close is misspelt even with an unreadable vowel
 DERIVED_SUFFIXES = {"n", "s", "an", "ns", "ans", "ese", "ian", "ians"}
 _KOREAN_NAME = re.compile(rf"\b(?:{'|'.join(SURNAME_SPELLINGS)}) [A-Z][a-z]+(?:-[a-z]+| [A-Z][a-z]+(?![\w-]))?(?![\w-])")
+_NAME_SHAPE = re.compile(r"[A-Z][a-z]+ [A-Z][a-z]+(?:-[a-z]+| [A-Z][a-z]+)?")
 _CAPITALIZED_SPAN = re.compile(r"\b[A-Z][\w’'-]*(?: (?:of |for |the )?[A-Z][\w’'-]*){0,5}")
 
 
@@ -43,7 +46,10 @@ class Checker:
         self.lookup = lookup
         self._forms: Dict[str, List[Tuple[Entry, Optional[str]]]] = defaultdict(list)
         patterns = []
+        self._people: Dict[str, List[Entry]] = defaultdict(list)  # curated people by Hangul surname
         for entry in entries:
+            if _curated_korean_person(entry):
+                self._people[split_name(entry.ko[0])[0]].append(entry)
             canonical = {entry.en, *entry.styles.values()}
             for form in entry.english_forms():
                 reason = None if form in canonical else next(v.reason for v in entry.variants if v.form == form)
@@ -109,19 +115,31 @@ class Checker:
             start, end = match.span()
             if any(start < stop and begin < end for begin, stop in covered):
                 continue
-            hits = [hit for hit in self.lookup.lookup(match.group(), limit=6)
-                    if (hit.match == "fuzzy" and hit.score >= FUZZY_SCORE or hit.match == "exact")
-                    and not _derived_word(match.group(), hit.form)
-                    and _same_reading(hit.entry, match.group())]
-            if hits:
+            entries = [hit.entry for hit in self.lookup.lookup(match.group(), limit=6)
+                       if (hit.match == "fuzzy" and hit.score >= FUZZY_SCORE or hit.match == "exact")
+                       and not _derived_word(match.group(), hit.form)
+                       and (_same_reading(hit.entry, match.group())
+                            or hit.score >= CLOSE_SCORE and _curated_korean_person(hit.entry)
+                            and _word_count(hit.form) == _word_count(match.group()))]
+            entries = entries or self._read_as(match.group())
+            if entries:
                 covered.append((start, end))
                 # Namesakes spelt differently: the best-known leads, and --fix leaves it alone.
-                entry = max(hits, key=lambda hit: len(hit.entry.english_forms())).entry
-                known = len({hit.entry.english(self.style) for hit in hits}) == 1
+                entry = max(entries, key=lambda entry: len(entry.english_forms()))
+                known = len({entry.english(self.style) for entry in entries}) == 1
                 findings.append(Finding(file, number, start + 1, match.group(),
                                         entry.english(self.style), _kind_of_type(entry, "misspelling"),
                                         entry.id, fixable=known))
         return findings
+
+    def _read_as(self, found: str) -> List[Entry]:
+        """Curated Korean people whose Hangul name `found` can spell, however far its letters
+        are from theirs (Han Deok-su, Wi Seong-rak): another romanization of a known name."""
+        if not _NAME_SHAPE.fullmatch(found):
+            return []
+        family = found.split()[0]
+        return [entry for surname, people in self._people.items() if surname in readings(family, True)
+                for entry in people if segment(entry.ko[0], found)]
 
 
 # An outlet's own lines: credit, copyright, end marks, bylines, and the dateline opening a story.
@@ -155,6 +173,13 @@ def _kind_of_type(entry: Entry, variant_kind: str) -> str:
     if entry.type == "place":
         return "misspelling" if variant_kind == "misspelling" else "place"
     return "misspelling" if variant_kind == "case" else variant_kind
+
+
+def _curated_korean_person(entry: Entry) -> bool:
+    """A Korean person of a curated glossary (not one built from registered names, which
+    are too many and too ordinary to claim every spelling of their Hangul)."""
+    return (entry.type == "person" and bool(entry.ko) and bool(re.fullmatch(r"[가-힣]{3,4}", entry.ko[0]))
+            and "registered as" not in entry.note)
 
 
 def _same_reading(entry: Entry, found: str) -> bool:
