@@ -116,7 +116,8 @@ class Checker:
             if any(start < stop and begin < end for begin, stop in covered):
                 continue
             entries = [hit.entry for hit in self.lookup.lookup(match.group(), limit=6)
-                       if (hit.match == "fuzzy" and hit.score >= FUZZY_SCORE or hit.match == "exact")
+                       if (hit.match == "fuzzy" and hit.score >= FUZZY_SCORE
+                           or hit.match == "exact")
                        and not _derived_word(match.group(), hit.form)
                        and (_same_reading(hit.entry, match.group())
                             or hit.score >= CLOSE_SCORE and _curated_korean_person(hit.entry)
@@ -138,7 +139,8 @@ class Checker:
         if not _NAME_SHAPE.fullmatch(found):
             return []
         family = found.split()[0]
-        return [entry for surname, people in self._people.items() if surname in readings(family, True)
+        surnames = readings(family, True)
+        return [entry for surname, people in self._people.items() if surname in surnames
                 for entry in people if segment(entry.ko[0], found)]
 
 
@@ -178,8 +180,8 @@ def _kind_of_type(entry: Entry, variant_kind: str) -> str:
 def _curated_korean_person(entry: Entry) -> bool:
     """A Korean person of a curated glossary (not one built from registered names, which
     are too many and too ordinary to claim every spelling of their Hangul)."""
-    return (entry.type == "person" and bool(entry.ko) and bool(re.fullmatch(r"[가-힣]{3,4}", entry.ko[0]))
-            and "registered as" not in entry.note)
+    return (entry.type == "person" and bool(entry.ko)
+            and bool(re.fullmatch(r"[가-힣]{3,4}", entry.ko[0])) and "registered as" not in entry.note)
 
 
 def _same_reading(entry: Entry, found: str) -> bool:
