@@ -149,3 +149,4 @@ class Finding:
     suggestion: str
     kind: str
     entry: Optional[str]
+    fixable: bool = True  # --fix applies it: the right form is known (glossary, house style)

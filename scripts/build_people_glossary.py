@@ -18,17 +18,12 @@ import sys
 from pathlib import Path
 
 from mtalign.glossary.store import load_glossary
-from mtalign.names.learn import segment
+from mtalign.names.learn import house_form, segment
 
 REPO = Path(__file__).resolve().parent.parent
 CORPORA = REPO / "corpora" / "names"
 OUT = REPO / "glossaries" / "ko-en-people-registered.tsv"
 COLUMNS = "id\ttype\tko\thanja\ten\tyonhap\tkcna\tap\tvariants\tnote\tsources"
-
-
-def yonhap_form(korean: str, english: str) -> str:
-    (_, family), *given = segment(korean, english)
-    return f"{family} {'-'.join(spelling for _, spelling in given).capitalize()}".strip()
 
 
 def curated_people() -> dict:
@@ -51,7 +46,7 @@ def people_rows():
             for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
                 if len(row["ko"]) < 3 or not segment(row["ko"], row["en"]):
                     continue
-                english = yonhap_form(row["ko"], row["en"])
+                english = house_form(row["ko"], row["en"])
                 if (row["ko"], english) not in seen:
                     seen.add((row["ko"], english))
                     yield row, english

@@ -34,7 +34,9 @@ CORPORA = REPO / "corpora" / "names"
 OUT = REPO / "mtalign" / "names" / "data" / "name_spellings.json"
 EVALUATION = REPO / "tests" / "data" / "names"
 GLOSSARIES = REPO / "glossaries"
-REGISTERED = "ko-en-people-registered.tsv"  # built from corpora/names by scripts/build_people_glossary.py
+REGISTERED = (
+    "ko-en-people-registered.tsv"  # built from corpora/names by scripts/build_people_glossary.py
+)
 HOUSE_SURNAMES = {
     "윤": ("Yoon",),
     "전": ("Jeon",),
@@ -67,13 +69,19 @@ def corpus_rows(side: str = "south") -> list:
 def glossary_rows() -> list:
     """South Korean people of the curated glossaries (not the one built from corpora/names),
     less the public figures kept for evaluation (tests/data/names)."""
-    kept = {line.split("\t")[0] for path in EVALUATION.glob("*.tsv")
-            for line in path.read_text(encoding="utf-8").splitlines()}
+    kept = {
+        line.split("\t")[0]
+        for path in EVALUATION.glob("*.tsv")
+        for line in path.read_text(encoding="utf-8").splitlines()
+    }
     curated = [path for path in sorted(GLOSSARIES.glob("*.tsv")) if path.name != REGISTERED]
     return [
         (entry.ko[0], entry.english("yonhap"), "glossary person", "glossary")
         for entry in load_glossary(curated).entries.values()
-        if entry.type == "person" and entry.ko and "kcna" not in entry.styles and entry.ko[0] not in kept
+        if entry.type == "person"
+        and entry.ko
+        and "kcna" not in entry.styles
+        and entry.ko[0] not in kept
     ]
 
 
@@ -89,7 +97,7 @@ def house_surnames(tables: dict) -> dict:
 
 
 def build(rows) -> dict:
-    tables = derive((ko, en) for ko, en, *_ in rows)
+    tables = derive([(ko, en) for ko, en, *_ in rows], [row[3] == "glossary" for row in rows])
     tables["house_surnames"] = house_surnames(tables)
     return tables
 

@@ -19,15 +19,18 @@ from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 from mtalign.glossary import Lookup, norm_key
 from mtalign.hangul import SURNAME_SPELLINGS
-from mtalign.names.learn import segment
+from mtalign.names.learn import readings, same_name, segment
+from mtalign.names.styles import split_name
 from mtalign.types import Entry, Finding
 
 FLAGGED_REASONS = {"style", "misspelling", "former"}
 INSTITUTION_TYPES = {"organization", "media", "office", "treaty"}
 CASE_SENSITIVE_TYPES = {"person", "place", "organization", "media"}
 FUZZY_SCORE = 0.88
+CLOSE_SCORE = 0.9  # a known person's name this close is misspelt even with an unreadable vowel
 DERIVED_SUFFIXES = {"n", "s", "an", "ns", "ans", "ese", "ian", "ians"}
 _KOREAN_NAME = re.compile(rf"\b(?:{'|'.join(SURNAME_SPELLINGS)}) [A-Z][a-z]+(?:-[a-z]+| [A-Z][a-z]+(?![\w-]))?(?![\w-])")
+_NAME_SHAPE = re.compile(r"[A-Z][a-z]+ [A-Z][a-z]+(?:-[a-z]+| [A-Z][a-z]+)?")
 _CAPITALIZED_SPAN = re.compile(r"\b[A-Z][\w’'-]*(?: (?:of |for |the )?[A-Z][\w’'-]*){0,5}")
 
 
@@ -43,7 +46,10 @@ class Checker:
         self.lookup = lookup
         self._forms: Dict[str, List[Tuple[Entry, Optional[str]]]] = defaultdict(list)
         patterns = []
+        self._people: Dict[str, List[Entry]] = defaultdict(list)  # curated people by Hangul surname
         for entry in entries:
+            if _curated_korean_person(entry):
+                self._people[split_name(entry.ko[0])[0]].append(entry)
             canonical = {entry.en, *entry.styles.values()}
             for form in entry.english_forms():
                 reason = None if form in canonical else next(v.reason for v in entry.variants if v.form == form)
@@ -70,18 +76,27 @@ class Checker:
         case_only = found.casefold() == canonical.casefold()
         if case_only and entry.type not in CASE_SENSITIVE_TYPES:
             return None  # titles and treaty names are lower-cased by many styles
+        if case_only and entry.type in INSTITUTION_TYPES and re.search(r"(?:^|\s)[a-z]", found):
+            return None  # a lower-case descriptor (a Yonhap news agency report), not the name
         return _kind_of_type(entry, "misspelling" if reason == "misspelling" else "case" if case_only else "style"), entry
 
     def spans(self, line: str) -> List[Tuple[int, int]]:
-        """Where glossary names stand in the line (flagged or not)."""
-        return [match.span() for match in self._pattern.finditer(line)] if self._pattern else []
+        """Where glossary names of two words or more stand in the line (flagged or not); an
+        abbreviation such as UN inside Kim Jung Un is no name of its own."""
+        matches = self._pattern.finditer(line) if self._pattern else ()
+        return [match.span() for match in matches if re.search(r"[-\s]", match.group())]
 
     def check_lines(self, lines: Sequence[str], file: str) -> List[Finding]:
         findings: List[Finding] = []
         for number, line in enumerate(lines, start=1):
-            covered: List[Tuple[int, int]] = []
+            covered: List[Tuple[int, int]] = own_lines(line)
             for match in self._pattern.finditer(line) if self._pattern else ():
-                covered.append(match.span())
+                if _inside(match.span(), covered):
+                    continue
+                names = [name.span() for name in _KOREAN_NAME.finditer(line)
+                         if name.span() != match.span()]
+                if not _inside(match.span(), names):  # UN inside Kim Jung Un is no name of its own
+                    covered.append(match.span())
                 verdict = self._judge(match.group())
                 if verdict:
                     kind, entry = verdict
@@ -95,20 +110,57 @@ class Checker:
         if self.lookup is None:
             return []
         findings = []
-        for match in _CAPITALIZED_SPAN.finditer(line):
+        spans = [*_KOREAN_NAME.finditer(line), *_CAPITALIZED_SPAN.finditer(line)]
+        for match in spans:
             start, end = match.span()
             if any(start < stop and begin < end for begin, stop in covered):
                 continue
-            hits = [hit for hit in self.lookup.lookup(match.group(), limit=3)
-                    if hit.match == "fuzzy" and hit.score >= FUZZY_SCORE
-                    and _word_count(hit.form) == _word_count(match.group())
-                    and not _derived_word(match.group(), hit.form)
-                    and _same_reading(hit.entry, match.group())]
-            if len({hit.entry.english(self.style) for hit in hits}) == 1:  # namesakes: no one suggestion
-                entry = hits[0].entry
-                findings.append(Finding(file, number, start + 1, match.group(), entry.english(self.style),
-                                        _kind_of_type(entry, "misspelling"), entry.id))
+            entries = [hit.entry for hit in self.lookup.lookup(match.group(), limit=6)
+                       if (hit.match == "fuzzy" and hit.score >= FUZZY_SCORE
+                           or hit.match == "exact")
+                       and not _derived_word(match.group(), hit.form)
+                       and (_same_reading(hit.entry, match.group())
+                            or hit.score >= CLOSE_SCORE and _curated_korean_person(hit.entry)
+                            and _word_count(hit.form) == _word_count(match.group()))]
+            entries = entries or self._read_as(match.group())
+            if entries:
+                covered.append((start, end))
+                # Namesakes spelt differently: the best-known leads, and --fix leaves it alone.
+                entry = max(entries, key=lambda entry: len(entry.english_forms()))
+                known = len({entry.english(self.style) for entry in entries}) == 1
+                findings.append(Finding(file, number, start + 1, match.group(),
+                                        entry.english(self.style), _kind_of_type(entry, "misspelling"),
+                                        entry.id, fixable=known))
         return findings
+
+    def _read_as(self, found: str) -> List[Entry]:
+        """Curated Korean people whose Hangul name `found` can spell, however far its letters
+        are from theirs (Han Deok-su, Wi Seong-rak): another romanization of a known name."""
+        if not _NAME_SHAPE.fullmatch(found):
+            return []
+        family = found.split()[0]
+        surnames = readings(family, True)
+        return [entry for surname, people in self._people.items() if surname in surnames
+                for entry in people if segment(entry.ko[0], found)]
+
+
+# An outlet's own lines: credit, copyright, end marks, bylines, and the dateline opening a story.
+_OWN_LINE = re.compile(r"©|ⓒ|\(c\)|copyright|all rights reserved|^\s*\(END\)|^\s*by [A-Z]",
+                       re.IGNORECASE)
+_DATELINE = re.compile(r"^[A-Z][A-Z .'-]+, [A-Z][a-z]{2,4}\.? \d{1,2} \([^)]{2,30}\) *(?:--|—|-)")
+
+
+def own_lines(line: str) -> List[Tuple[int, int]]:
+    """Stretches of a line that are the outlet's own (credit, copyright, byline, dateline):
+    never checked."""
+    if _OWN_LINE.search(line):
+        return [(0, len(line))]
+    dateline = _DATELINE.match(line)
+    return [dateline.span()] if dateline else []
+
+
+def _inside(span: Tuple[int, int], stretches: List[Tuple[int, int]]) -> bool:
+    return any(begin <= span[0] and span[1] <= stop for begin, stop in stretches)
 
 
 def _kind_of_type(entry: Entry, variant_kind: str) -> str:
@@ -125,11 +177,18 @@ def _kind_of_type(entry: Entry, variant_kind: str) -> str:
     return "misspelling" if variant_kind == "case" else variant_kind
 
 
+def _curated_korean_person(entry: Entry) -> bool:
+    """A Korean person of a curated glossary (not one built from registered names, which
+    are too many and too ordinary to claim every spelling of their Hangul)."""
+    return (entry.type == "person" and bool(entry.ko)
+            and bool(re.fullmatch(r"[가-힣]{3,4}", entry.ko[0])) and "registered as" not in entry.note)
+
+
 def _same_reading(entry: Entry, found: str) -> bool:
     """A Korean person is misspelt only by another romanization of the same Hangul name
     (Han Duk-soo for 한덕수); Park Jie-won is not Park Jae-won, however close the letters."""
     if entry.type != "person" or not entry.ko or not re.fullmatch(r"[가-힣]{2,5}", entry.ko[0]):
-        return True
+        return _word_count(entry.en) == _word_count(found)
     return segment(entry.ko[0], found) is not None
 
 
@@ -144,28 +203,63 @@ def _derived_word(found: str, form: str) -> bool:
         form_key[len(found_key):] in DERIVED_SUFFIXES and form_key.startswith(found_key)
 
 
-def inconsistent_names(texts: Dict[str, Sequence[str]],
-                       skip_spans: Optional[Dict[Tuple[str, int], List[Tuple[int, int]]]] = None) -> List[Finding]:
-    """(d): Korean-shaped names written two ways (hyphen, space, case) across all files.
+HOUSE_FORMS = {"yonhap": re.compile(r"[A-Z][a-z]+ [A-Z][a-z]+(?:-[a-z]+)?"),
+               "kcna": re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)+"),
+               "ap": re.compile(r"[A-Z][a-z]+ [A-Z][a-z]+(?:[- ][A-Za-z][a-z]+)?")}
 
-    Names are grouped by their letters only, so Park Jin and Park Jie-won stay apart; the
-    most frequent spelling (the first seen on a tie) is the suggestion for the others.
+
+def inconsistent_names(texts: Dict[str, Sequence[str]],
+                       skip_spans: Optional[Dict[Tuple[str, int], List[Tuple[int, int]]]] = None,
+                       style: Optional[str] = None) -> List[Finding]:
+    """(d): Korean-shaped names written two ways across all files.
+
+    Mentions are grouped when they can be one Korean name (`same_name`: vowel and consonant
+    choices, hyphen, space, case, a run-together given name), never across a different
+    number of syllables or different given names (Park Jin / Park Jie-won, Kim Min-su /
+    Kim Min-ho). The suggestion is the spelling in the house style's shape (Surname
+    Given-name for yonhap), then the most frequent, then the first seen; a finding is
+    fixable only when the two differ in shape alone (hyphen, space, case), since which
+    vowel a person uses (Seok or Suk) is for the glossary to say, not the batch.
     """
-    mentions: Dict[str, List[Tuple[str, int, int, str]]] = defaultdict(list)
+    mentions: List[Tuple[str, int, int, str]] = []
     for file, lines in texts.items():
         for number, line in enumerate(lines, start=1):
             for match in _KOREAN_NAME.finditer(line):
-                if skip_spans and any(match.start() < stop and begin < match.end()
-                                      for begin, stop in skip_spans.get((file, number), [])):
+                taken = [*own_lines(line), *(skip_spans or {}).get((file, number), [])]
+                if any(match.start() < stop and begin < match.end() for begin, stop in taken):
                     continue
-                mentions[norm_key(match.group())].append((file, number, match.start() + 1, match.group()))
+                mentions.append((file, number, match.start() + 1, match.group()))
     findings = []
-    for group in mentions.values():
+    for group in _groups(mentions):
         spellings = Counter(text for *_, text in group)
         if len(spellings) < 2:
             continue
         first_seen = {text: index for index, (*_, text) in reversed(list(enumerate(group)))}
-        preferred = max(spellings, key=lambda text: (spellings[text], -first_seen[text]))
-        findings.extend(Finding(file, number, col, text, preferred, "inconsistent", None)
+        shape = HOUSE_FORMS.get(style or "yonhap")
+        preferred = max(spellings, key=lambda text: (bool(shape.fullmatch(text)), spellings[text],
+                                                     -first_seen[text]))
+        findings.extend(Finding(file, number, col, text, preferred, "inconsistent", None,
+                                fixable=norm_key(text) == norm_key(preferred)
+                                and bool(shape.fullmatch(preferred)))
                         for file, number, col, text in group if text != preferred)
     return findings
+
+
+def _groups(mentions: List[Tuple[str, int, int, str]]) -> List[List[Tuple[str, int, int, str]]]:
+    """Mentions joined when their spellings can be one Korean name (union of pairs)."""
+    spellings = list(dict.fromkeys(text for *_, text in mentions))
+    parent = {text: text for text in spellings}
+
+    def root(text: str) -> str:
+        while parent[text] != text:
+            text = parent[text]
+        return text
+
+    for index, one in enumerate(spellings):
+        for other in spellings[index + 1:]:
+            if root(one) != root(other) and same_name(one, other):
+                parent[root(other)] = root(one)
+    groups: Dict[str, list] = defaultdict(list)
+    for mention in mentions:
+        groups[root(mention[3])].append(mention)
+    return list(groups.values())

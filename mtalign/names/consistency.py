@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections import Counter
+from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Dict, List, Optional, Sequence
 
@@ -16,8 +16,11 @@ from mtalign.segment import detect_encoding
 from mtalign.types import Finding
 
 KIND_LABELS = {
-    "style": "(a) house-style form", "misspelling": "(b) misspelling", "institution": "(c) institution name",
-    "inconsistent": "(d) written two ways", "place": "(e) place-name variant",
+    "style": "(a) house-style form",
+    "misspelling": "(b) misspelling",
+    "institution": "(c) institution name",
+    "inconsistent": "(d) written two ways",
+    "place": "(e) place-name variant",
 }
 
 
@@ -39,12 +42,32 @@ def check_files(paths: Sequence[str], glossary: Glossary, style: Optional[str]) 
     findings: List[Finding] = []
     for path, lines in texts.items():
         findings.extend(checker.check_lines(lines, path))
-    glossary_spans: Dict[tuple, List[tuple]] = {}
+    taken: Dict[tuple, List[tuple]] = defaultdict(list)  # glossary names and findings so far
     for path, lines in texts.items():
         for number, line in enumerate(lines, start=1):
-            glossary_spans[path, number] = checker.spans(line)
-    findings.extend(inconsistent_names(texts, skip_spans=glossary_spans))
-    return sorted(findings, key=lambda f: (f.file, f.line, f.col))
+            taken[path, number].extend(checker.spans(line))
+    for finding in findings:
+        taken[finding.file, finding.line].append(
+            (finding.col - 1, finding.col - 1 + len(finding.text))
+        )
+    findings.extend(inconsistent_names(texts, skip_spans=taken, style=style))
+    return _one_per_span(sorted(findings, key=lambda f: (f.file, f.line, f.col)))
+
+
+def _one_per_span(findings: List[Finding]) -> List[Finding]:
+    """One finding, so one suggestion, per stretch of text: the first (glossary) one wins."""
+    kept: List[Finding] = []
+    for finding in findings:
+        end = finding.col + len(finding.text)
+        if not any(
+            k.file == finding.file
+            and k.line == finding.line
+            and k.col < end
+            and finding.col < k.col + len(k.text)
+            for k in kept[-5:]
+        ):
+            kept.append(finding)
+    return kept
 
 
 def fix_copies(paths: Sequence[str], findings: Sequence[Finding], out_dir: str) -> List[dict]:
@@ -55,15 +78,30 @@ def fix_copies(paths: Sequence[str], findings: Sequence[Finding], out_dir: str) 
     for path in paths:
         target = out / Path(path).name
         if target.resolve() in inputs:
-            raise UserError(f"{out_dir}: --fix would overwrite the input {path}; choose another folder")
+            raise UserError(
+                f"{out_dir}: --fix would overwrite the input {path}; choose another folder"
+            )
         encoding, lines = _raw_lines(path)
-        for finding in sorted((f for f in findings if f.file == path), key=lambda f: (f.line, -f.col)):
+        for finding in sorted(
+            (f for f in findings if f.file == path and f.fixable), key=lambda f: (f.line, -f.col)
+        ):
             line = lines[finding.line - 1]
             start = finding.col - 1
-            if line[start:start + len(finding.text)] == finding.text:
-                lines[finding.line - 1] = line[:start] + finding.suggestion + line[start + len(finding.text):]
-                changes.append({"file": path, "line": finding.line, "col": finding.col, "from": finding.text,
-                                "to": finding.suggestion, "kind": finding.kind, "copy": str(target)})
+            if line[start : start + len(finding.text)] == finding.text:
+                lines[finding.line - 1] = (
+                    line[:start] + finding.suggestion + line[start + len(finding.text) :]
+                )
+                changes.append(
+                    {
+                        "file": path,
+                        "line": finding.line,
+                        "col": finding.col,
+                        "from": finding.text,
+                        "to": finding.suggestion,
+                        "kind": finding.kind,
+                        "copy": str(target),
+                    }
+                )
         with atomic_write(target, encoding=encoding) as handle:  # same encoding and line endings
             handle.write("".join(lines))
     with atomic_write(out / "fixes.json") as handle:
@@ -73,9 +111,16 @@ def fix_copies(paths: Sequence[str], findings: Sequence[Finding], out_dir: str) 
 
 def markdown_report(findings: Sequence[Finding], style: Optional[str]) -> str:
     counts = Counter(f.kind for f in findings)
-    lines = [f"# Name consistency report (house style: {style or 'default'})", "",
-             f"{len(findings)} findings: " + ", ".join(f"{KIND_LABELS[k]} {n}" for k, n in sorted(counts.items())), "",
-             "| file | line:col | found | suggestion | kind |", "| --- | --- | --- | --- | --- |"]
+    lines = [
+        f"# Name consistency report (house style: {style or 'default'})",
+        "",
+        f"{len(findings)} findings: "
+        + ", ".join(f"{KIND_LABELS[k]} {n}" for k, n in sorted(counts.items())),
+        "",
+        "| file | line:col | found | suggestion | kind |",
+        "| --- | --- | --- | --- | --- |",
+    ]
     for f in findings:
-        lines.append(f"| {os.path.basename(f.file)} | {f.line}:{f.col} | {f.text} | {f.suggestion} | {KIND_LABELS[f.kind]} |")
+        where = f"{os.path.basename(f.file)} | {f.line}:{f.col}"
+        lines.append(f"| {where} | {f.text} | {f.suggestion} | {KIND_LABELS[f.kind]} |")
     return "\n".join(lines) + "\n"

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from functools import lru_cache
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, List, Optional, Sequence, Tuple
 
 from mtalign.hangul import FINAL_SOUND as RR_FINAL
 from mtalign.hangul import RR_INITIAL, RR_MEDIAL
@@ -164,6 +164,12 @@ def segment(korean: str, english: str) -> Optional[List[Tuple[str, str]]]:
     return [(surname, family[:1].upper() + family[1:].lower()), *zip(given, spelled)]
 
 
+def house_form(korean: str, english: str) -> str:
+    """A spelling of `korean` rewritten as Surname Given-name (KANG GIYUN -> Kang Gi-yun)."""
+    (_, family), *given = segment(korean, english)
+    return f"{family} {'-'.join(spelling for _, spelling in given).capitalize()}".strip()
+
+
 def position(index: int, count: int) -> str:
     """Where a given-name syllable stands: g1 first, g2 last (of two or more)."""
     return "g1" if index == 0 else "g2"
@@ -174,34 +180,45 @@ def position(index: int, count: int) -> str:
 # A person's spellings are explained by one convention; EM learns both from the data.
 CONVENTIONS = 2
 EM_ROUNDS = 6
+NEWSROOM_WEIGHT = 3.0
 RR_HINTS = re.compile(r"eo|eu|^g|ui$")
 NEWS_HINTS = re.compile(r"oo|ee|^k|ou|yu|u[nlgkm]")
 
 
-def derive(pairs) -> dict:
-    """Spelling tables from (korean, english) pairs: surnames, and for each convention the
+def derive(pairs, newsroom: Sequence[bool] = ()) -> dict:
+    """Spelling tables from (korean, english) pairs: for each convention the surnames, the
     syllables by position and anywhere, onsets by initial and position, rimes by vowel and
-    final; `weights` are the conventions' shares, `news` the one newsrooms use."""
-    people = [
-        spelled for spelled in (segment(korean, english) for korean, english in pairs) if spelled
+    final; `weights` are the conventions' shares and `news` (0) the newsrooms' one.
+    `newsroom[i]` marks pair i as a newsroom's own spelling (a glossary entry): it belongs
+    to the newsroom convention outright and counts NEWSROOM_WEIGHT times."""
+    marks = list(newsroom)
+    people, anchored = [], []
+    for index, (korean, english) in enumerate(pairs):
+        spelled = segment(korean, english)
+        if spelled:
+            people.append(spelled)
+            anchored.append(index < len(marks) and marks[index])
+    weight = [NEWSROOM_WEIGHT if anchor else 1.0 for anchor in anchored]
+    shares = [
+        [1.0, 0.0] if anchor else _first_guess(given)
+        for (_, *given), anchor in zip(people, anchored)
     ]
-    shares = [_first_guess(given) for _, *given in people]
     for _ in range(EM_ROUNDS):
-        components = [_counts(people, [share[z] for share in shares]) for z in range(CONVENTIONS)]
+        components = [
+            _counts(people, [w * share[z] for w, share in zip(weight, shares)])
+            for z in range(CONVENTIONS)
+        ]
         weights = [
             sum(share[z] for share in shares) / max(len(shares), 1) for z in range(CONVENTIONS)
         ]
         models = [_Convention(component) for component in components]
         shares = [
-            _posterior([w * model.likelihood(given) for w, model in zip(weights, models)])
-            for _, *given in people
+            [1.0, 0.0]
+            if anchor
+            else _posterior([w * model.likelihood(given) for w, model in zip(weights, models)])
+            for (_, *given), anchor in zip(people, anchored)
         ]
-    guesses = [_first_guess(given)[0] for _, *given in people]
-    news = max(
-        range(CONVENTIONS),
-        key=lambda z: sum(share[z] * guess for share, guess in zip(shares, guesses)),
-    )
-    return {"components": components, "weights": [round(w, 4) for w in weights], "news": news}
+    return {"components": components, "weights": [round(w, 4) for w in weights], "news": 0}
 
 
 def _first_guess(given) -> List[float]:
@@ -360,3 +377,87 @@ class Model:
 def _capitalized(text: str) -> str:
     family, _, given = text.partition(" ")
     return f"{family} {given[:1].upper()}{given[1:]}" if given else family
+
+
+# Romanization equivalence: two English spellings name the same Korean person when each
+# syllable of one can be read as a Hangul syllable that the other's can too.
+def _reverse(table: Dict[str, str]) -> Dict[str, List[str]]:
+    """Spelling -> the jamo it can stand for, from a table of jamo -> 'alt|alt|...'."""
+    reverse = defaultdict(list)
+    for jamo, alternatives in table.items():
+        for spelling in alternatives.split("|"):
+            reverse[spelling].append(jamo)
+    return reverse
+
+
+_ONSETS, _SURNAME_ONSETS = _reverse(INITIALS), _reverse({**INITIALS, **SURNAME_INITIALS})
+_VOWELS, _CODAS = _reverse(MEDIALS), _reverse(FINALS)
+_JAMO = (
+    "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ",
+    "ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ",
+    list(FINALS),
+)
+
+
+@lru_cache(maxsize=8192)
+def readings(latin: str, surname: bool = False) -> frozenset:
+    """The Hangul syllables that `latin` (one syllable's letters) can spell."""
+    latin, onsets, found = latin.lower(), _SURNAME_ONSETS if surname else _ONSETS, set()
+    for cut in range(len(latin) + 1):
+        for initial in onsets.get(latin[:cut], ()):
+            for end in range(cut + 1, len(latin) + 1):
+                for medial in _VOWELS.get(latin[cut:end], ()):
+                    for final in _codas(latin[end:]):
+                        found.add(_compose(initial, medial, final))
+    return frozenset(found)
+
+
+def _codas(rest: str) -> set:
+    """Finals that `rest` spells, an h before or after it allowed (Ahn, Choi Kyu-hah)."""
+    options = {rest, rest[1:] if rest.startswith("h") else None}
+    options |= {option[:-1] for option in list(options) if option and option.endswith("h")}
+    return {final for option in options if option is not None for final in _CODAS.get(option, ())}
+
+
+def _compose(initial: str, medial: str, final: str) -> str:
+    code = (_JAMO[0].index(initial) * 21 + _JAMO[1].index(medial)) * 28 + _JAMO[2].index(final)
+    return chr(0xAC00 + code)
+
+
+def _given_readings(parts: List[str]) -> List[tuple]:
+    """Possible syllable-by-syllable readings of a given name written in `parts`."""
+    if len(parts) > 1:
+        spelled = tuple(readings(part) for part in parts)
+        return [spelled] if all(spelled) else []
+    run = parts[0]
+    options = [(readings(run),)] if readings(run) else []
+    for cut in range(2, len(run) - 1):
+        first, second = readings(run[:cut]), readings(run[cut:])
+        if first and second:
+            options.append((first, second))
+    return options
+
+
+def same_name(one: str, other: str) -> bool:
+    """Whether two English spellings (Surname Given-name, any hyphenation or case) can be
+    one Korean name: Kim Jung Un ~ Kim Jong-un, Lee Jae-seok ~ Lee Jae-suk; never Park Jin
+    ~ Park Jie-won (a different number of syllables) or Kim Min-su ~ Kim Min-ho."""
+    split_one, split_other = _name_parts(one), _name_parts(other)
+    if not split_one or not split_other:
+        return False
+    (family, given), (family_other, given_other) = split_one, split_other
+    if not readings(family, True) & readings(family_other, True):
+        return False
+    return any(
+        len(a) == len(b) and all(x & y for x, y in zip(a, b))
+        for a in _given_readings(given)
+        for b in _given_readings(given_other)
+    )
+
+
+def _name_parts(name: str) -> Optional[Tuple[str, List[str]]]:
+    words = name.replace("'", "").split()
+    if len(words) < 2 or not all(word.replace("-", "").isalpha() for word in words):
+        return None
+    parts = [part for word in words[1:] for part in word.split("-") if part]
+    return words[0], parts
