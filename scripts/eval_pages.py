@@ -89,7 +89,7 @@ def predicted_pairs(path: Path, predicted: List[Span], encoder) -> List[Tuple[in
     from mtalign.types import Segment
 
     segments = [Segment(s.text, s.lang, s.role, str(path), s.start, s.end) for s in predicted]
-    return [(p.ko_start, p.en_start) for p in pair_fragments(segments, encoder) if p.en_text is not None]
+    return [(predicted[r.ko[0]].start, predicted[r.en[0]].start) for r in pair_fragments(segments, encoder) if r.en]
 
 
 def _overlap(a: Span, b: Span) -> int:
@@ -143,8 +143,13 @@ def score_page(name: str, gold: List[Span], predicted: List[Span], counts: Dict[
                 errors.append(f"{name}: spurious start: {span.text[:70]}")
 
 
-def score_pairs(name: str, gold: List[Span], found: set, counts: Dict[str, Counter]) -> None:
+def score_pairs(name: str, gold: List[Span], found: set, counts: Dict[str, Counter],
+                errors: Optional[list]) -> None:
     expected = gold_pairs(gold)
+    if errors is not None:
+        text = {s.start: s.text[:40] for s in gold}
+        errors += [f"{name}: wrong pair: {text[k]} = {text[e]}" for k, e in sorted(found - expected)]
+        errors += [f"{name}: missed pair: {text[k]} = {text[e]}" for k, e in sorted(expected - found)]
     counts["pairs"]["predicted"] += len(found)
     counts["pairs"]["gold"] += len(expected)
     counts["pairs"]["correct"] += len(found & expected)
@@ -165,7 +170,7 @@ def evaluate(split: str, with_pairs: bool, show_errors: bool) -> dict:
         score_page(row["file"], gold, predicted, counts, errors)
         if encoder is not None and any(s.lang == "en" for s in gold):
             found = map_pairs(predicted_pairs(path, predicted, encoder), predicted, gold)
-            score_pairs(row["file"], gold, found, counts)
+            score_pairs(row["file"], gold, found, counts, errors)
     return {"counts": {key: dict(value) for key, value in counts.items()}, "errors": errors or []}
 
 

@@ -26,3 +26,25 @@ def test_seed_fragments():
 
 def test_every_korean_fragment_is_reported():
     assert len(_fragments()) == 4
+
+
+def _pairs(text):
+    from mtalign.align.encoders import load_encoder
+    from mtalign.align.fragments import pair_fragments
+    from mtalign.segment import segment_text
+
+    return {p.ko_text: p.en_text for p in pair_fragments(segment_text(text), load_encoder())}
+
+
+def test_two_korean_sentences_pair_with_the_english_sentence_that_translates_both():
+    english = "The government will raise next year's budget by 5 percent, with defense spending growing the most."
+    pairs = _pairs(f"정부는 내년 예산을 5% 늘리기로 했다. 국방비가 가장 크게 늘어난다. 날씨는 맑았다.\n\n{english}")
+    assert pairs["정부는 내년 예산을 5% 늘리기로 했다."] == english
+    assert pairs["국방비가 가장 크게 늘어난다."] == english
+    assert pairs["날씨는 맑았다."] is None
+
+
+def test_dates_and_clutter_pair_only_with_near_identical_counterparts():
+    pairs = _pairs("입력 2018.04.20 13:26\n\n기사 읽어주기\n\nFriday, April 20, 2018 kmx1105@newsis.com\n\n"
+                   "Friday, April 20, 2018\n\nRead the article aloud")
+    assert pairs == {"입력 2018.04.20 13:26": None, "기사 읽어주기": None}
