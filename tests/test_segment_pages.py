@@ -44,3 +44,64 @@ def test_gold_spans_cover_every_character_once(name):
     assert all(done or ch.isspace() for ch, done in zip(text, covered))
     for row in _gold(name):
         assert all(int(en) in starts for en in row["pair"].split("+") if row["pair"] not in ("", "-"))
+
+
+def _roles(text):
+    from mtalign.segment import segment_text
+
+    return [(s.text, s.role) for s in segment_text(text)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("(서울=연합뉴스) 김정은 기자 = 북한이 9일 발표했다.",
+     [("(서울=연합뉴스) 김정은 기자 =", "byline"), ("북한이 9일 발표했다.", "body")]),
+    ("[서울=뉴시스]김명원 기자 = 정부는 밝혔다.", [("[서울=뉴시스]김명원 기자 =", "byline"), ("정부는 밝혔다.", "body")]),
+    ("    [파주=뉴시스] 이영환 기자 = 군은 밝혔다.", [("[파주=뉴시스] 이영환 기자 =", "byline"), ("군은 밝혔다.", "body")]),
+    ("(워싱턴·서울=연합뉴스) 김동현 특파원 권수현 기자 = 회담이 열렸다.",
+     [("(워싱턴·서울=연합뉴스) 김동현 특파원 권수현 기자 =", "byline"), ("회담이 열렸다.", "body")]),
+    ("시민들이 걷고 있다. 2020.06.20. kmx1105@newsis.com",
+     [("시민들이 걷고 있다.", "body"), ("2020.06.20.", "dateline"), ("kmx1105@newsis.com", "byline")]),
+    ('트럼프 대통령은 "매우 잘 돼가고 있다. 관계들도 매우 좋다. … 생각한다"고 밝혔다.',
+     [('트럼프 대통령은 "매우 잘 돼가고 있다. 관계들도 매우 좋다. … 생각한다"고 밝혔다.', "body")]),
+    ("그는 “내일 간다. 꼭 간다”고 말했다.", [("그는 “내일 간다. 꼭 간다”고 말했다.", "body")]),
+    ("점검을 실시하기로 하였음.다음 회의는 열지 않기로 함.",
+     [("점검을 실시하기로 하였음.", "body"), ("다음 회의는 열지 않기로 함.", "body")]),
+    ("다음과 같다. 1. 첫째 항목이다. 2. 둘째 항목이다.",
+     [("다음과 같다.", "body"), ("1. 첫째 항목이다.", "body"), ("2. 둘째 항목이다.", "body")]),
+    ("읽어주기 기능은 크롬기반의\n브라우저에서만 사용하실 수 있습니다.",
+     [("읽어주기 기능은 크롬기반의\n브라우저에서만 사용하실 수 있습니다.", "boilerplate")]),
+    ("회담은 다음 주 열릴 예정이며\n양측은 의제를 조율하고 있다.",
+     [("회담은 다음 주 열릴 예정이며\n양측은 의제를 조율하고 있다.", "body")]),
+])
+def test_korean_wire_ledes_tails_quotes_and_wrapped_lines(text, expected):
+    assert _roles(text) == expected
+
+
+@pytest.mark.parametrize("line,role", [
+    ("EPA연합뉴스", "caption"), ("신화 연합뉴스", "caption"), ("© AFP=뉴스1", "caption"), ("AFP연합뉴스", "caption"),
+    ("EPA=연합뉴스", "caption"), ("사진=청와대", "caption"), ("/사진제공=KBS", "caption"),
+    ("시위대가 행진하고 있다. EPA연합뉴스", "caption"), ("회담장에 들어서고 있다. © AFP=뉴스1", "caption"),
+    ("입력 2016.04.21 (13:59) 수정 2016.04.21 (14:27)", "dateline"), ("기사등록 2020/06/21 09:00:00", "dateline"),
+    ("Published : Feb. 28, 2012 - 18:40", "dateline"), ("2018년 3월 18일", "dateline"),
+    ("Home > Opinion > Editorials", "boilerplate"), ("G언어 선택", "boilerplate"), ("• Link copied", "boilerplate"),
+    ("전문보기: http://www.example.kr/a.pdf", "boilerplate"),
+    ("[앵커]", "boilerplate"), ("[기자]", "boilerplate"), ("[Anchor Lead]", "boilerplate"), ("[Soundbite]", "boilerplate"),
+])
+def test_layout_lines(line, role):
+    assert _roles(line) == [(line.strip(), role)]
+
+
+def test_weather_widget_city_is_not_a_byline():
+    assert _roles("서울\n-3℃\n부산\n5℃") == [("서울", "boilerplate"), ("-3℃", "boilerplate"),
+                                            ("부산", "boilerplate"), ("5℃", "boilerplate")]
+
+
+def test_transcript_label_opening_a_line_is_split_off():
+    assert _roles('[Soundbite] Ri Su-yong(N. Korean Foreign Minister) : "(Any talks?) ……"') == [
+        ("[Soundbite]", "boilerplate"), ('Ri Su-yong(N. Korean Foreign Minister) : "(Any talks?) ……"', "body")]
+
+
+def test_spoken_line_ending_in_a_comma_is_not_a_headline():
+    assert _roles("NK Diplomatic Moves\n\n[Anchor Lead]\n\nWell, as you know,\nthe talks went on.") == [
+        ("NK Diplomatic Moves", "headline"), ("[Anchor Lead]", "boilerplate"),
+        ("Well, as you know,\nthe talks went on.", "body")]

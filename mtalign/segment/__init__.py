@@ -42,10 +42,10 @@ def _block_role(line: str, form_role: Optional[str]) -> str:
 def _body_segments(block: Block, source: str) -> Iterator[Segment]:
     text, offset = block.text, block.start
     lead = len(text) - len(text.lstrip())
-    prefix = tag.DATELINE_PREFIX.match(text, lead) or TRANSCRIPT_LABEL.match(text, lead)
+    prefix = tag.DATELINE_PREFIX.match(text[lead:]) or TRANSCRIPT_LABEL.match(text[lead:])  # also when indented
     if prefix:
         yield _segment(source, prefix.group(), offset + lead, tag.prefix_role(prefix.group()))
-        text, offset = text[prefix.end():], offset + prefix.end()
+        text, offset = text[lead + prefix.end():], offset + lead + prefix.end()
     for start, end in split_sentences(text):
         for piece_start, piece_end in tag.split_email_tail(text, start, end):
             piece = text[piece_start:piece_end]

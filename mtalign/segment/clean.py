@@ -61,7 +61,7 @@ _CREDIT = re.compile(
 
 def is_boilerplate(line: str) -> bool:
     """Site furniture: ads, widgets, weather, section labels, share buttons, markup debris."""
-    text = line.strip()
+    text = " ".join(line.split())
     core = text.strip(_BULLETS)
     if core.casefold() in _BOILERPLATE_LINES or _WEATHER.match(text) or _FURNITURE.search(core):
         return True

@@ -74,7 +74,7 @@ _CREDIT_LINE = re.compile(
     r"|^[\[(/]?\s*사진(?:제공)?\s*=\s*\S+(?:\s\S+)?\s*[\])]?$"
 )
 _CAPTION_CREDIT = re.compile(
-    rf"(?:[.)]\s*/?\s*{_AGENCIES}|/\s*Source:[^|]*|\(Yonhap\)|사진\s*=?\s*{_AGENCIES}|\[{_AGENCIES}(?:\s*자료사진)?\]"
+    rf"(?:[.)]\s*/?\s*(?:[©ⓒ]\s*)?{_AGENCIES}|/\s*Source:[^|]*|\(Yonhap\)|사진\s*=?\s*{_AGENCIES}|\[{_AGENCIES}(?:\s*자료사진)?\]"
     r"|\((?:사진\s*)?[^()]{1,15}\s*제공\)|출처\s*=\s*\S+)\s*\|?\s*$"
 )
 _TERMINAL = re.compile(r"[.?!…。][\"'”’)\]]*$")
@@ -147,6 +147,8 @@ def looks_like_heading(line: str) -> bool:
     """
     words = len(line.split())
     end = line.rstrip()[-1:]
+    if re.search(r"[가-힣][.?!]\s", line):  # a Korean sentence ends inside: body with a tail
+        return False
     return words <= 25 and not ends_sentence(line) and end != "," and not (end == ":" and words >= 12)
 
 
