@@ -6,9 +6,10 @@ from pathlib import Path
 import pytest
 
 from mtalign.segment import document_text
-from mtalign.types import LANGS, ROLES
 
 PAGES = Path(__file__).parent / "data" / "pages"
+ROLES = ("headline", "byline", "dateline", "caption", "body", "credit", "boilerplate")  # as the README lists them
+LANGS = ("ko", "en", "mixed", "und")
 
 
 def _manifest():
