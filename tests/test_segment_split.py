@@ -64,6 +64,7 @@ def test_segmentation_never_loses_duplicates_or_reorders(text):
     assert all(normalized[s.start:s.end] == s.text for s in segments)
     assert all(a.end <= b.start for a, b in zip(segments, segments[1:]))
     assert _non_space("".join(s.text for s in segments)) == _non_space(normalized)
+    assert all(s.text and s.text == s.text.strip() for s in segments)  # whitespace between segments is in none
 
 
 @settings(max_examples=200, deadline=None)
