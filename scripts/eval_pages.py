@@ -57,7 +57,8 @@ def manifest(split: str) -> List[dict]:
 def read_gold(path: Path) -> List[Span]:
     with open(path, encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
-    return [Span(int(r["start"]), int(r["end"]), r["role"], r["lang"], r["pair"], r["text"]) for r in rows]
+    return [Span(int(r["start"]), int(r["end"]), r["role"], r["lang"], r["pair"], r["text"])
+            for r in rows]
 
 
 def write_gold(spans: List[Span], out) -> None:
@@ -89,7 +90,8 @@ def predicted_pairs(path: Path, predicted: List[Span], encoder) -> List[Tuple[in
     from mtalign.types import Segment
 
     segments = [Segment(s.text, s.lang, s.role, str(path), s.start, s.end) for s in predicted]
-    return [(predicted[r.ko[0]].start, predicted[r.en[0]].start) for r in pair_fragments(segments, encoder) if r.en]
+    records = pair_fragments(segments, encoder)
+    return [(predicted[r.ko[0]].start, predicted[r.en[0]].start) for r in records if r.en]
 
 
 def _overlap(a: Span, b: Span) -> int:
@@ -127,7 +129,8 @@ def score_page(name: str, gold: List[Span], predicted: List[Span], counts: Dict[
         counts[lang]["segments"] += 1
         counts[lang]["role_ok"] += bool(match and match.role == span.role)
         if errors is not None and not (match and match.role == span.role):
-            errors.append(f"{name}: role {match.role if match else None} for {span.role}: {span.text[:70]}")
+            found = match.role if match else None
+            errors.append(f"{name}: role {found} for {span.role}: {span.text[:70]}")
         if span.start in predicted_starts:
             counts[lang]["boundary_tp"] += 1
         else:
@@ -148,8 +151,8 @@ def score_pairs(name: str, gold: List[Span], found: set, counts: Dict[str, Count
     expected = gold_pairs(gold)
     if errors is not None:
         text = {s.start: s.text[:40] for s in gold}
-        errors += [f"{name}: wrong pair: {text[k]} = {text[e]}" for k, e in sorted(found - expected)]
-        errors += [f"{name}: missed pair: {text[k]} = {text[e]}" for k, e in sorted(expected - found)]
+        for label, pairs in (("wrong", found - expected), ("missed", expected - found)):
+            errors += [f"{name}: {label} pair: {text[k]} = {text[e]}" for k, e in sorted(pairs)]
     counts["pairs"]["predicted"] += len(found)
     counts["pairs"]["gold"] += len(expected)
     counts["pairs"]["correct"] += len(found & expected)
@@ -205,7 +208,8 @@ def baseline(revision: str, args: argparse.Namespace) -> dict:
         command = [sys.executable, __file__, "--split", args.split, "--json"]
         command += [] if args.pairs else ["--no-pairs"]
         env = {**os.environ, "PYTHONPATH": tmp, "PYTHONDONTWRITEBYTECODE": "1"}
-        result = subprocess.run(command, check=True, capture_output=True, text=True, env=env, cwd=tmp)
+        result = subprocess.run(command, check=True, capture_output=True, text=True, env=env,
+                                cwd=tmp)
     return json.loads(result.stdout)
 
 
@@ -234,11 +238,14 @@ def draft(path: Path) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--split", choices=("dev", "heldout", "all"), default="all")
-    parser.add_argument("--baseline", metavar="REV", help="also evaluate git revision REV (e.g. main)")
-    parser.add_argument("--no-pairs", dest="pairs", action="store_false", help="skip fragment pairing")
+    parser.add_argument("--baseline", metavar="REV",
+                        help="also evaluate git revision REV (e.g. main)")
+    parser.add_argument("--no-pairs", dest="pairs", action="store_false",
+                        help="skip fragment pairing")
     parser.add_argument("--errors", action="store_true", help="list every wrong role and boundary")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
-    parser.add_argument("--draft", type=Path, metavar="PAGE", help="print PAGE's segmentation as a gold draft")
+    parser.add_argument("--draft", type=Path, metavar="PAGE",
+                        help="print PAGE's segmentation as a gold draft")
     args = parser.parse_args()
     if args.draft:
         draft(args.draft)

@@ -8,7 +8,8 @@ import pytest
 from mtalign.segment import document_text
 
 PAGES = Path(__file__).parent / "data" / "pages"
-ROLES = ("headline", "byline", "dateline", "caption", "body", "credit", "boilerplate")  # as the README lists them
+# as the README lists them
+ROLES = ("headline", "byline", "dateline", "caption", "body", "credit", "boilerplate")
 LANGS = ("ko", "en", "mixed", "und")
 
 
@@ -44,7 +45,8 @@ def test_gold_spans_cover_every_character_once(name):
         starts.add(start)
     assert all(done or ch.isspace() for ch, done in zip(text, covered))
     for row in _gold(name):
-        assert all(int(en) in starts for en in row["pair"].split("+") if row["pair"] not in ("", "-"))
+        if row["pair"] not in ("", "-"):
+            assert all(int(en) in starts for en in row["pair"].split("+"))
 
 
 def _roles(text):
@@ -56,12 +58,16 @@ def _roles(text):
 @pytest.mark.parametrize("text,expected", [
     ("(서울=연합뉴스) 김정은 기자 = 북한이 9일 발표했다.",
      [("(서울=연합뉴스) 김정은 기자 =", "byline"), ("북한이 9일 발표했다.", "body")]),
-    ("[서울=뉴시스]김명원 기자 = 정부는 밝혔다.", [("[서울=뉴시스]김명원 기자 =", "byline"), ("정부는 밝혔다.", "body")]),
-    ("    [파주=뉴시스] 이영환 기자 = 군은 밝혔다.", [("[파주=뉴시스] 이영환 기자 =", "byline"), ("군은 밝혔다.", "body")]),
+    ("[서울=뉴시스]김명원 기자 = 정부는 밝혔다.",
+     [("[서울=뉴시스]김명원 기자 =", "byline"), ("정부는 밝혔다.", "body")]),
+    ("    [파주=뉴시스] 이영환 기자 = 군은 밝혔다.",
+     [("[파주=뉴시스] 이영환 기자 =", "byline"), ("군은 밝혔다.", "body")]),
     ("(워싱턴·서울=연합뉴스) 김동현 특파원 권수현 기자 = 회담이 열렸다.",
-     [("(워싱턴·서울=연합뉴스) 김동현 특파원 권수현 기자 =", "byline"), ("회담이 열렸다.", "body")]),
+     [("(워싱턴·서울=연합뉴스) 김동현 특파원 권수현 기자 =", "byline"),
+      ("회담이 열렸다.", "body")]),
     ("시민들이 걷고 있다. 2020.06.20. kmx1105@newsis.com",
-     [("시민들이 걷고 있다.", "body"), ("2020.06.20.", "dateline"), ("kmx1105@newsis.com", "byline")]),
+     [("시민들이 걷고 있다.", "body"), ("2020.06.20.", "dateline"),
+      ("kmx1105@newsis.com", "byline")]),
     ('트럼프 대통령은 "매우 잘 돼가고 있다. 관계들도 매우 좋다. … 생각한다"고 밝혔다.',
      [('트럼프 대통령은 "매우 잘 돼가고 있다. 관계들도 매우 좋다. … 생각한다"고 밝혔다.', "body")]),
     ("그는 “내일 간다. 꼭 간다”고 말했다.", [("그는 “내일 간다. 꼭 간다”고 말했다.", "body")]),
@@ -79,14 +85,19 @@ def test_korean_wire_ledes_tails_quotes_and_wrapped_lines(text, expected):
 
 
 @pytest.mark.parametrize("line,role", [
-    ("EPA연합뉴스", "caption"), ("신화 연합뉴스", "caption"), ("© AFP=뉴스1", "caption"), ("AFP연합뉴스", "caption"),
+    ("EPA연합뉴스", "caption"), ("신화 연합뉴스", "caption"), ("© AFP=뉴스1", "caption"),
+    ("AFP연합뉴스", "caption"),
     ("EPA=연합뉴스", "caption"), ("사진=청와대", "caption"), ("/사진제공=KBS", "caption"),
-    ("시위대가 행진하고 있다. EPA연합뉴스", "caption"), ("회담장에 들어서고 있다. © AFP=뉴스1", "caption"),
-    ("입력 2016.04.21 (13:59) 수정 2016.04.21 (14:27)", "dateline"), ("기사등록 2020/06/21 09:00:00", "dateline"),
+    ("시위대가 행진하고 있다. EPA연합뉴스", "caption"),
+    ("회담장에 들어서고 있다. © AFP=뉴스1", "caption"),
+    ("입력 2016.04.21 (13:59) 수정 2016.04.21 (14:27)", "dateline"),
+    ("기사등록 2020/06/21 09:00:00", "dateline"),
     ("Published : Feb. 28, 2012 - 18:40", "dateline"), ("2018년 3월 18일", "dateline"),
-    ("Home > Opinion > Editorials", "boilerplate"), ("G언어 선택", "boilerplate"), ("• Link copied", "boilerplate"),
+    ("Home > Opinion > Editorials", "boilerplate"), ("G언어 선택", "boilerplate"),
+    ("• Link copied", "boilerplate"),
     ("전문보기: http://www.example.kr/a.pdf", "boilerplate"),
-    ("[앵커]", "boilerplate"), ("[기자]", "boilerplate"), ("[Anchor Lead]", "boilerplate"), ("[Soundbite]", "boilerplate"),
+    ("[앵커]", "boilerplate"), ("[기자]", "boilerplate"), ("[Anchor Lead]", "boilerplate"),
+    ("[Soundbite]", "boilerplate"),
 ])
 def test_layout_lines(line, role):
     assert _roles(line) == [(line.strip(), role)]
@@ -99,10 +110,12 @@ def test_weather_widget_city_is_not_a_byline():
 
 def test_transcript_label_opening_a_line_is_split_off():
     assert _roles('[Soundbite] Ri Su-yong(N. Korean Foreign Minister) : "(Any talks?) ……"') == [
-        ("[Soundbite]", "boilerplate"), ('Ri Su-yong(N. Korean Foreign Minister) : "(Any talks?) ……"', "body")]
+        ("[Soundbite]", "boilerplate"),
+        ('Ri Su-yong(N. Korean Foreign Minister) : "(Any talks?) ……"', "body")]
 
 
 def test_spoken_line_ending_in_a_comma_is_not_a_headline():
-    assert _roles("NK Diplomatic Moves\n\n[Anchor Lead]\n\nWell, as you know,\nthe talks went on.") == [
+    text = "NK Diplomatic Moves\n\n[Anchor Lead]\n\nWell, as you know,\nthe talks went on."
+    assert _roles(text) == [
         ("NK Diplomatic Moves", "headline"), ("[Anchor Lead]", "boilerplate"),
         ("Well, as you know,\nthe talks went on.", "body")]

@@ -81,7 +81,8 @@ def pair_fragments(segments: Sequence[Segment], encoder: Encoder) -> List[Alignm
         records.append(AlignmentRecord(
             "fragment", segment.source, segment.source, [index], [en[col]] if match else [],
             segment.text, match.text if match else None,
-            round(float(scores[row, col]), 4) if match else 0.0, segment.role, match.role if match else "",
+            round(float(scores[row, col]), 4) if match else 0.0, segment.role,
+            match.role if match else "",
         ))
     return records
 
@@ -109,7 +110,8 @@ def _joined_neighbours(ko: Sequence[Segment], en: Sequence[Segment], scores: np.
             if col is None or scores[row, col] < JOIN_PART:
                 continue
             first, second = sorted((ko[row], ko[neighbour]), key=lambda s: s.start)
-            joint = encoder.encode([f"{first.text} {second.text}"]) @ encoder.encode([en[col].text]).T
+            both = encoder.encode([f"{first.text} {second.text}", en[col].text])
+            joint = both[:1] @ both[1:].T
             bonus = SAME_ROLE_BONUS if ko[neighbour].role == en[col].role else 0.0
             if float(joint[0, 0]) + bonus >= scores[neighbour, col] + JOIN_GAIN:
                 joins[row] = col

@@ -42,7 +42,8 @@ def _block_role(line: str, form_role: Optional[str]) -> str:
 def _body_segments(block: Block, source: str) -> Iterator[Segment]:
     text, offset = block.text, block.start
     lead = len(text) - len(text.lstrip())
-    prefix = tag.DATELINE_PREFIX.match(text[lead:]) or TRANSCRIPT_LABEL.match(text[lead:])  # also when indented
+    opening = text[lead:]  # indented ledes too
+    prefix = tag.DATELINE_PREFIX.match(opening) or TRANSCRIPT_LABEL.match(opening)
     if prefix:
         yield _segment(source, prefix.group(), offset + lead, tag.prefix_role(prefix.group()))
         text, offset = text[lead + prefix.end():], offset + lead + prefix.end()
@@ -60,10 +61,11 @@ def _line_segments(block: Block, role: str, source: str) -> Iterator[Segment]:
         yield _segment(source, stripped[start:end], block.start + lead + start, piece_role or role)
 
 
-def _paragraph_segments(blocks: List[Block], source: str, after_clutter: bool = False) -> Iterator[Segment]:
+def _paragraph_segments(blocks: List[Block], source: str,
+                        after_clutter: bool = False) -> Iterator[Segment]:
     lines = [block.text.strip() for block in blocks]
-    form_roles = tag.context_roles(lines, [block.hint or tag.line_role(line) for block, line in zip(blocks, lines)],
-                                   after_clutter)
+    own_roles = [block.hint or tag.line_role(line) for block, line in zip(blocks, lines)]
+    form_roles = tag.context_roles(lines, own_roles, after_clutter)
     for block, stripped, form_role in zip(blocks, lines, form_roles):
         role = _block_role(stripped, form_role)
         if role == "body":
@@ -78,7 +80,9 @@ def _wrapped(previous: str, line: str) -> bool:
     English goes on in lower case; Korean after a line that ends in a particle or a
     connective ending (크롬기반의 / 브라우저에서만 ...). Clutter and list items never wrap.
     """
-    if tag.ends_sentence(previous) or tag.line_role(previous.strip()) is not None or is_boilerplate(line):
+    if tag.ends_sentence(previous) or tag.line_role(previous.strip()) is not None:
+        return False
+    if is_boilerplate(line):
         return False
     if previous.lstrip()[:1] in "•·▪-*":
         return False
@@ -106,7 +110,8 @@ def segment_lines(lines: Iterable[str], source: str) -> Iterator[Segment]:
         if body.strip():
             paragraph.append((body, offset))
         if paragraph and (not body.strip() or len(paragraph) >= MAX_PARAGRAPH_LINES):
-            segments = list(_paragraph_segments(_blocks_of_paragraph(paragraph), source, after_clutter))
+            blocks = _blocks_of_paragraph(paragraph)
+            segments = list(_paragraph_segments(blocks, source, after_clutter))
             after_clutter = bool(segments) and segments[-1].role == "boilerplate"
             yield from segments
             paragraph = []
@@ -116,7 +121,7 @@ def segment_lines(lines: Iterable[str], source: str) -> Iterator[Segment]:
 
 
 def segment_text(text: str, source: str = "<text>") -> List[Segment]:
-    """Segment an in-memory string; offsets index into its normalized form (see clean.normalize_line)."""
+    """Segment an in-memory string; offsets index into its normalized form (normalize_line)."""
     lines = [normalize_line(line) + "\n" for line in text.split("\n")]
     lines[-1] = lines[-1][:-1]
     return list(segment_lines(lines, source))

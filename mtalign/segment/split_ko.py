@@ -18,7 +18,9 @@ QUOTE_REACH = 150  # how far a quotation may go on after a mark inside it
 # Quotation marks by kind: (opening, closing, either); news text mixes " with “ ”.
 _QUOTES = (("“", "”", "\""), ("‘", "’", "'"), ("「", "」", ""), ("『", "』", ""))
 # A closing quote glued to a particle or ending: the quotation is part of a longer sentence.
-_INTO_PARTICLE = re.compile(r"(?:고|라고|이라고|라며|이라며|며|면서|라는|이라는|는|란|이란|라|이라|하고|하며)")
+_INTO_PARTICLE = re.compile(
+    r"(?:고|라고|이라고|라며|이라며|며|면서|라는|이라는|는|란|이란|라|이라|하고|하며)"
+)
 _FULL_DOTTED_DATE = re.compile(r"\d{4}\.\s?\d{1,2}\.\s?\d{1,2}$")
 
 
@@ -48,6 +50,7 @@ def quote_goes_on(sentence_so_far: str, following: str) -> bool:
 
 def is_boundary(sentence_so_far: str, mark: str, following: str) -> bool:
     """Decide a candidate inside Korean text; `sentence_so_far` runs up to the mark."""
-    if sentence_so_far[-1:].isdigit() and (following[:1].isdigit() or _FULL_DOTTED_DATE.search(sentence_so_far)):
+    dotted_date = following[:1].isdigit() or _FULL_DOTTED_DATE.search(sentence_so_far)
+    if sentence_so_far[-1:].isdigit() and dotted_date:
         return False  # a dotted date: 2024. 6. 19.
     return True
