@@ -119,3 +119,13 @@ def test_spoken_line_ending_in_a_comma_is_not_a_headline():
     assert _roles(text) == [
         ("NK Diplomatic Moves", "headline"), ("[Anchor Lead]", "boilerplate"),
         ("Well, as you know,\nthe talks went on.", "body")]
+
+
+def test_long_lines_do_not_make_the_layout_patterns_backtrack():
+    import time
+
+    began = time.perf_counter()
+    _roles("(서울=연합뉴스) " + "가나 " * 300 + "말했다.")
+    _roles("전문보기" + "a" * 5000)
+    _roles("담당 " * 1000 + "kmx@newsis.com")
+    assert time.perf_counter() - began < 5

@@ -47,7 +47,7 @@ _BULLETS = "•·▪◦*-–— "
 # Site furniture by shape: skip links, comment counters, image file names, "label : URL" lines,
 # contact and tip-off lines, breadcrumbs (Home > Opinion), channel slogans in [ spaced brackets ].
 _FURNITURE = re.compile(
-    r"바로가기|^댓글\s*\d+$|\.(?:png|svg|jpe?g|gif)\b|^\W*(?:\S+\s*){1,4}:\s*https?://.*[^.?!]$"
+    r"바로가기|^댓글\s*\d+$|\.(?:png|svg|jpe?g|gif)\b|^\W*(?:[^\s:]+\s+){0,3}[^\s:]+\s*:\s*https?://.*[^.?!]$"
     r"|^※|^\[(?:전화|메일|이메일|카카오톡|팩스|홈페이지|제보)\]|제보.*@"
     r"|^\S+(?:\s*>\s*\S+)+$|^\[\s.*\s\]$|^[가-힣]+ / [A-Za-z]+$"
     r"|^\d+ episodes$|^episodes \(\d+/\d+\)$|^[^|.?!]{1,40} \| [^|.?!\d]{1,30}$",

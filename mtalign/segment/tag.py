@@ -36,8 +36,9 @@ _DATE_LINE = re.compile(
 # "[서울=뉴시스]김명원 기자 =", "(워싱턴·서울=연합뉴스) 김동현 특파원 권수현 기자 =", "[일요신문]":
 # the place/agency stamp (and reporters) that opens a report.
 _KO_TITLE = r"(?:선임|수석|객원|사진|영상)?(?:기자|특파원|통신원|리포터)"
-_KO_NAME = r"[가-힣]{2,4}"
-_KO_REPORTERS = rf"(?:\s*{_KO_NAME}\s*(?:{_KO_TITLE})?\s*[,·]?)*?\s*{_KO_NAME}\s*{_KO_TITLE}\s*="
+_KO_NAME = rf"[가-힣]{{2,4}}(?=[\s,·=]|{_KO_TITLE})"  # whole words only: no backtracking blow-up
+_KO_REPORTERS = (rf"\s*(?:{_KO_NAME}(?:\s*{_KO_TITLE})?\s*(?:[,·]\s*)?){{0,4}}?"  # up to 5 reporters
+                 rf"{_KO_NAME}\s*{_KO_TITLE}\s*=")
 _KO_OUTLET = (r"[가-힣A-Za-z0-9]{1,10}"
               r"(?:신문|일보|저널|뉴스|경제|타임즈|데일리|방송|투데이|미디어|시사)")
 _KO_STAMP = r"[(\[【]\s*[가-힣A-Za-z·ㅣ|\s]{1,20}=\s*[가-힣A-Za-z0-9 ]{1,15}?\s*[)\]】]"
@@ -56,7 +57,7 @@ _BYLINE_KO = re.compile(
 _EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 _EMAIL_ONLY = re.compile(rf"^{_EMAIL}$")
 # A sign-off holding an e-mail: "YTN 이종원 (jongwon@ytn.co.kr)", "김다영 기자 lata1337@ilyo.co.kr".
-_SIGNED_EMAIL = re.compile(rf"^(?:[\w=]+\s+){{0,3}}[\w=]+\s*\(?{_EMAIL}\)?$")
+_SIGNED_EMAIL = re.compile(rf"^(?:[\w=]+\s+){{1,4}}\(?{_EMAIL}\)?$|^[\w=]+\({_EMAIL}\)$")
 # "The author is ...", "This article is by Michael Lee and read by ...", "/연합뉴스", "VOA 뉴스",
 # and a romanized Korean name alone on its line (Joo Jung-wan, Tae-il Shim).
 _BYLINE_OTHER = re.compile(
