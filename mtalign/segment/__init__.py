@@ -13,7 +13,7 @@ from typing import Iterable, Iterator, List, Optional
 
 from mtalign.segment import tag
 from mtalign.segment.block import Block
-from mtalign.segment.clean import normalize_line
+from mtalign.segment.clean import TRANSCRIPT_LABEL, is_boilerplate, normalize_line
 from mtalign.segment.decode import detect_encoding, iter_lines
 from mtalign.segment.html import html_blocks, is_html
 from mtalign.segment.split import split_sentences
@@ -30,12 +30,10 @@ def _segment(source: str, text: str, start: int, role: str) -> Segment:
     return Segment(text, detect_lang(text), role, source, start, start + len(text))
 
 
-def _block_role(line: str, form_role: Optional[str], widget_cluster: bool) -> str:
-    """The form's role if it has one; else clutter, headline or body by context and shape."""
+def _block_role(line: str, form_role: Optional[str]) -> str:
+    """The role its form or its neighbours give a line; else headline or body by its shape."""
     if form_role:
         return form_role
-    if widget_cluster and tag.is_widget_label(line):
-        return "boilerplate"
     if tag.looks_like_heading(line) and "\n" not in line:
         return "headline"
     return "body"
@@ -44,33 +42,52 @@ def _block_role(line: str, form_role: Optional[str], widget_cluster: bool) -> st
 def _body_segments(block: Block, source: str) -> Iterator[Segment]:
     text, offset = block.text, block.start
     lead = len(text) - len(text.lstrip())
-    prefix = tag.DATELINE_PREFIX.match(text, lead)
+    opening = text[lead:]  # indented ledes too
+    prefix = tag.DATELINE_PREFIX.match(opening) or TRANSCRIPT_LABEL.match(opening)
     if prefix:
-        role = "byline" if ("기자" in prefix.group() or "특파원" in prefix.group()) else "dateline"
-        yield _segment(source, prefix.group(), offset + lead, role)
-        text, offset = text[prefix.end():], offset + prefix.end()
+        yield _segment(source, prefix.group(), offset + lead, tag.prefix_role(prefix.group()))
+        text, offset = text[lead + prefix.end():], offset + lead + prefix.end()
     for start, end in split_sentences(text):
-        yield _segment(source, text[start:end], offset + start, "body")
+        for piece_start, piece_end in tag.split_email_tail(text, start, end):
+            piece = text[piece_start:piece_end]
+            yield _segment(source, piece, offset + piece_start, tag.sentence_role(piece))
 
 
-def _paragraph_segments(blocks: List[Block], source: str) -> Iterator[Segment]:
-    form_roles = [block.hint or tag.line_role(block.text.strip()) for block in blocks]
-    widget_cluster = "boilerplate" in form_roles
-    for block, form_role in zip(blocks, form_roles):
-        stripped = block.text.strip()
-        role = _block_role(stripped, form_role, widget_cluster)
+def _line_segments(block: Block, role: str, source: str) -> Iterator[Segment]:
+    """A non-body line, or its pieces when it holds a date beside other text."""
+    lead = len(block.text) - len(block.text.lstrip())
+    stripped = block.text.strip()
+    for start, end, piece_role in tag.date_cuts(stripped):
+        yield _segment(source, stripped[start:end], block.start + lead + start, piece_role or role)
+
+
+def _paragraph_segments(blocks: List[Block], source: str,
+                        after_clutter: bool = False) -> Iterator[Segment]:
+    lines = [block.text.strip() for block in blocks]
+    own_roles = [block.hint or tag.line_role(line) for block, line in zip(blocks, lines)]
+    form_roles = tag.context_roles(lines, own_roles, after_clutter)
+    for block, stripped, form_role in zip(blocks, lines, form_roles):
+        role = _block_role(stripped, form_role)
         if role == "body":
             yield from _body_segments(block, source)
         else:
-            lead = len(block.text) - len(block.text.lstrip())
-            yield _segment(source, stripped, block.start + lead, role)
+            yield from _line_segments(block, role, source)
 
 
 def _wrapped(previous: str, line: str) -> bool:
-    """A hard-wrapped sentence: the previous line stops mid-sentence, this one goes on in lower case."""
+    """A hard-wrapped sentence: the previous line stops mid-sentence and this one goes on.
+
+    English goes on in lower case; Korean after a line that ends in a particle or a
+    connective ending (크롬기반의 / 브라우저에서만 ...). Clutter and list items never wrap.
+    """
+    if tag.ends_sentence(previous) or tag.line_role(previous.strip()) is not None:
+        return False
+    if is_boilerplate(line):
+        return False
+    if previous.lstrip()[:1] in "•·▪-*":
+        return False
     first = line.lstrip()[:1]
-    continues = first.isascii() and first.islower()
-    return continues and not tag.ends_sentence(previous) and tag.line_role(previous.strip()) is None
+    return (first.isascii() and first.islower()) or tag.continues_korean(previous, line)
 
 
 def _blocks_of_paragraph(lines: List[tuple]) -> List[Block]:
@@ -87,20 +104,24 @@ def segment_lines(lines: Iterable[str], source: str) -> Iterator[Segment]:
     """Segment a document given as its lines (with their '\\n'); blank lines end paragraphs."""
     offset = 0
     paragraph: List[tuple] = []
+    after_clutter = False  # the previous paragraph ended in site clutter (a menu, a widget)
     for line in lines:
         body = line.rstrip("\n")
         if body.strip():
             paragraph.append((body, offset))
         if paragraph and (not body.strip() or len(paragraph) >= MAX_PARAGRAPH_LINES):
-            yield from _paragraph_segments(_blocks_of_paragraph(paragraph), source)
+            blocks = _blocks_of_paragraph(paragraph)
+            segments = list(_paragraph_segments(blocks, source, after_clutter))
+            after_clutter = bool(segments) and segments[-1].role == "boilerplate"
+            yield from segments
             paragraph = []
         offset += len(line)
     if paragraph:
-        yield from _paragraph_segments(_blocks_of_paragraph(paragraph), source)
+        yield from _paragraph_segments(_blocks_of_paragraph(paragraph), source, after_clutter)
 
 
 def segment_text(text: str, source: str = "<text>") -> List[Segment]:
-    """Segment an in-memory string; offsets index into its normalized form (see clean.normalize_line)."""
+    """Segment an in-memory string; offsets index into its normalized form (normalize_line)."""
     lines = [normalize_line(line) + "\n" for line in text.split("\n")]
     lines[-1] = lines[-1][:-1]
     return list(segment_lines(lines, source))

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_ODD_SPACES = dict.fromkeys(map(ord, "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"), " ")
+_ODD_SPACES = dict.fromkeys(map(ord, "\u00a0\u1680\u202f\u205f\u3000"), " ")
+_ODD_SPACES.update(dict.fromkeys(range(0x2000, 0x200B), " "))  # en quad .. hair space
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _TRANSLATE = {**_ODD_SPACES, **_ZERO_WIDTH}
 
@@ -21,32 +22,60 @@ def normalize_line(line: str) -> str:
 
 _BOILERPLATE_LINES = {
     "spot_img", "img", "advertisement", "- advertisement -", "sponsored", "sponsored content",
-    "latest news", "popular articles", "most popular", "most read", "most viewed", "related articles",
-    "related news", "related stories", "recommended", "trending", "trending now", "top stories",
-    "read more", "more stories", "share", "share this", "share this article", "tweet", "print",
-    "email", "copy link", "subscribe", "newsletter", "font size", "(end)", "weather", "home",
-    "기사 이미지 확대 보기", "이미지 확대 보기", "이미지 확대", "공유하기", "기사공유", "댓글", "좋아요",
-    "구독", "많이 본 뉴스", "최신 뉴스", "관련기사", "관련 기사", "인기기사", "광고", "프린트", "글자크기",
+    "latest news", "popular articles", "most popular", "most read", "most viewed",
+    "related articles", "related news", "related stories", "recommended", "trending",
+    "trending now", "top stories", "read more", "more stories", "share", "share this",
+    "share this article", "tweet", "print", "email", "copy link", "subscribe", "newsletter",
+    "font size", "(end)", "weather", "home", "기사 이미지 확대 보기", "이미지 확대 보기",
+    "이미지 확대", "공유하기", "기사공유", "댓글", "좋아요", "구독", "많이 본 뉴스", "최신 뉴스",
+    "관련기사", "관련 기사", "인기기사", "광고", "프린트", "글자크기", "기사 읽어주기", "다시듣기",
+    "인기 클릭", "베스트 클릭", "닫기", "닫기 공유하기", "팝업창 닫기", "버튼", "포토홈",
+    "이 뉴스 공유하기", "url이 복사되었습니다.", "본문 글자 크기 조정", "이 기사를 공유합니다",
+    "요약보기", "로그인", "회원가입", "로그아웃", "기사사진", "search close", "show more...", "rss",
+    "link copied", "go to contents go to navigation", "nk news logo", "top of page",
+    "bottom of page", "언어 선택", "g언어 선택", "한국어", "english", "이 글자크기로 변경됩니다.",
+    "전체 맥락을 이해하기 위해서는 본문 보기를 권장합니다.",
+    "읽어주기 기능은 크롬기반의 브라우저에서만 사용하실 수 있습니다.",
 }
 _SHARE_WORDS = {
-    "share", "tweet", "facebook", "twitter", "x", "email", "print", "whatsapp", "linkedin", "kakaotalk",
-    "telegram", "reddit", "pinterest", "copy", "link", "url", "카카오톡", "페이스북", "트위터", "공유", "링크복사",
+    "share", "tweet", "facebook", "twitter", "x", "email", "print", "whatsapp", "linkedin",
+    "kakaotalk", "telegram", "reddit", "pinterest", "copy", "link", "url", "카카오톡", "페이스북",
+    "트위터", "공유", "링크복사",
 }
-_WEATHER = re.compile(r"^-?\d{1,3}(?:\.\d)?\s*°?\s*[CF]$")
+_WEATHER = re.compile(r"^-?\d{1,3}(?:\.\d)?\s*(?:°?\s*[CF]|℃|℉)$")
+_BULLETS = "•·▪◦*-–— "
+# Site furniture by shape: skip links, comment counters, image file names, "label : URL" lines,
+# contact and tip-off lines, breadcrumbs (Home > Opinion), channel slogans in [ spaced brackets ].
+_FURNITURE = re.compile(
+    r"바로가기|^댓글\s*\d+$|\.(?:png|svg|jpe?g|gif)\b|^\W*(?:[^\s:]+\s+){0,3}[^\s:]+\s*:\s*https?://.*[^.?!]$"
+    r"|^※|^\[(?:전화|메일|이메일|카카오톡|팩스|홈페이지|제보)\]|제보.*@"
+    r"|^\S+(?:\s*>\s*\S+)+$|^\[\s.*\s\]$|^[가-힣]+ / [A-Za-z]+$"
+    r"|^\d+ episodes$|^episodes \(\d+/\d+\)$|^[^|.?!]{1,40} \| [^|.?!\d]{1,30}$",
+    re.IGNORECASE,
+)
+# Transcript speaker and segment labels of broadcast pages: [앵커], [기자], [Anchor Lead].
+TRANSCRIPT_LABEL = re.compile(
+    r"\[(?:앵커|기자|인터뷰|리포트|녹취|앵커\s?멘트|기자\s?멘트|현장음"
+    r"|Anchor(?: Lead)?|Reporter|Pkg|Soundbite|Standup|Interview|Sound)\]",
+    re.IGNORECASE,
+)
 _CREDIT = re.compile(
-    r"[©ⓒ]|\(c\)\s|\bcopyright\b|all rights reserved|무단\s?전재|재배포\s?금지|저작권자", re.IGNORECASE
+    r"[©ⓒ]|\(c\)\s|\bcopyright\b|all rights reserved|무단\s?전재|재배포\s?금지|저작권자",
+    re.IGNORECASE,
 )
 
 
 def is_boilerplate(line: str) -> bool:
     """Site furniture: ads, widgets, weather, section labels, share buttons, markup debris."""
-    text = line.strip()
-    folded = text.casefold()
-    if folded in _BOILERPLATE_LINES or _WEATHER.match(text):
+    text = " ".join(line.split())
+    core = text.strip(_BULLETS)
+    if core.casefold() in _BOILERPLATE_LINES or _WEATHER.match(text) or _FURNITURE.search(core):
+        return True
+    if TRANSCRIPT_LABEL.fullmatch(text) or re.fullmatch(r"[a-z]+(?: [a-z]+){0,2}", text):
         return True
     if not any(ch.isalpha() for ch in text):
         return True
-    words = re.findall(r"\w+", folded)
+    words = re.findall(r"\w+", text.casefold())
     return bool(words) and all(word in _SHARE_WORDS for word in words)
 
 

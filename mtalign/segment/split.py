@@ -18,9 +18,16 @@ _CANDIDATE = re.compile(r"(?P<mark>[.?!…。]+)[\"'”’)\]»」』]*(?=\s)")
 Span = Tuple[int, int]
 
 
+# A list number alone before its mark ("1.", "2)", "가."): the item goes on after it.
+_LIST_NUMBER = re.compile(r"\s*(?:\d{1,2}|[가-하]|[ivx]{1,4})")
+
+
 def _is_boundary(sentence_so_far: str, mark: str, following: str) -> bool:
+    if _LIST_NUMBER.fullmatch(sentence_so_far) or not any(ch.isalnum() for ch in following):
+        return False  # a list number, or only closing punctuation left ("…?) ……")
     words = sentence_so_far.split()
     prev_word = words[-1] if words and not sentence_so_far[-1:].isspace() else ""
+    prev_word = re.split(r"[(\[]", prev_word)[-1] or prev_word  # "Su-yong(N." -> "N."
     if not prev_word:
         return not split_en.starts_lowercase(following)
     last = prev_word[-1]
@@ -56,7 +63,10 @@ def split_sentences(text: str) -> List[Span]:
     for mark_start, mark, sentence_end, next_start in _candidates(text):
         if next_start >= len(text) or sentence_end <= start:
             continue
-        if _is_boundary(text[start:mark_start], mark, text[next_start:next_start + 300]):
+        following = text[next_start:next_start + 300]
+        if split_ko.quote_goes_on(text[start:sentence_end], following):
+            continue
+        if _is_boundary(text[start:mark_start], mark, following):
             spans.append((start, sentence_end))
             start = next_start
     end = len(text.rstrip())

@@ -6,25 +6,29 @@ import re
 
 # Abbreviations that stand before a name or number and so never end a sentence.
 _TITLES = {
-    "mr", "mrs", "ms", "messrs", "dr", "prof", "gen", "gens", "lt", "col", "maj", "capt", "cmdr", "sgt",
-    "cpl", "pvt", "adm", "brig", "sen", "sens", "rep", "reps", "gov", "rev", "hon", "st", "mt", "ft",
-    "supt", "insp", "det", "amb", "pres", "vs", "v", "e.g", "i.e", "cf", "approx", "ca", "nos", "sr", "jr",
+    "mr", "mrs", "ms", "messrs", "dr", "prof", "gen", "gens", "lt", "col", "maj", "capt", "cmdr",
+    "sgt", "cpl", "pvt", "adm", "brig", "sen", "sens", "rep", "reps", "gov", "rev", "hon", "st",
+    "mt", "ft", "supt", "insp", "det", "amb", "pres", "vs", "v", "e.g", "i.e", "cf", "approx", "ca",
+    "nos", "sr", "jr",
 }
 # Abbreviations followed by a number when they do not end a sentence.
 _BEFORE_NUMBER = {
-    "no", "vol", "p", "pp", "art", "fig", "ch", "sec", "op", "ed", "rev", "jan", "feb", "mar", "apr",
-    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "no", "vol", "p", "pp", "art", "fig", "ch", "sec", "op", "ed", "rev", "jan", "feb", "mar",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 }
 # Abbreviations that end sentences about as often as not: split only when a typical
 # sentence opener follows.
-_AMBIGUOUS = {"inc", "corp", "co", "ltd", "bros", "etc", "dept", "univ", "assn", "plc", "llc", "jr", "sr"}
+_AMBIGUOUS = {
+    "inc", "corp", "co", "ltd", "bros", "etc", "dept", "univ", "assn", "plc", "llc", "jr", "sr",
+}
 _SENTENCE_OPENERS = {
-    "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "his", "her", "their", "its", "our",
-    "my", "this", "that", "these", "those", "there", "but", "and", "or", "so", "yet", "however",
-    "meanwhile", "also", "in", "on", "at", "for", "from", "with", "as", "if", "when", "while", "after",
-    "before", "since", "although", "though", "some", "many", "most", "all", "both", "each", "one",
-    "no", "not", "now", "then", "still", "such", "what", "who", "why", "how", "where", "officials",
-    "earlier", "later", "according", "under", "last", "next", "other", "others", "another",
+    "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "his", "her", "their", "its",
+    "our", "my", "this", "that", "these", "those", "there", "but", "and", "or", "so", "yet",
+    "however", "meanwhile", "also", "in", "on", "at", "for", "from", "with", "as", "if", "when",
+    "while", "after", "before", "since", "although", "though", "some", "many", "most", "all",
+    "both", "each", "one", "no", "not", "now", "then", "still", "such", "what", "who", "why", "how",
+    "where", "officials", "earlier", "later", "according", "under", "last", "next", "other",
+    "others", "another",
 }
 _INITIALISM = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")  # U.S, U.N, a.m (final dot already cut)
 _OPENING_PUNCT = "\"'“‘([«「『"

@@ -1,9 +1,11 @@
 """Korean sentence-boundary decisions.
 
-Korean news sentences end in a verbal ending (다, 요, 까, 죠 ...) plus punctuation, so
-a mark after Hangul is a boundary, inside quotations too (as Korean news corpora
-split them). The exception is a dotted date (2024. 6. 19.). A missing space after an
-ending (했다.그러나) is still a boundary.
+Korean news sentences end in a verbal ending (다, 요, 까, 죠, and the official 음/함/됨)
+plus punctuation, so a mark after Hangul is a boundary. The exceptions are a dotted date
+(2024. 6. 19.) and a quotation holding several sentences inside one sentence: in
+그는 "내일 간다. 꼭 간다"고 말했다. the quote closes into a particle (고, 라며, 는 ...), so
+the marks inside it end no sentence. A missing space after an ending (했다.그러나) is
+still a boundary.
 """
 
 from __future__ import annotations
@@ -11,12 +13,44 @@ from __future__ import annotations
 import re
 
 # A sentence ending glued to the next sentence without a space: "말했다.그는".
-GLUED_ENDING = re.compile(r"(?<=[다요까죠])[.?!](?=[가-힣])")
+GLUED_ENDING = re.compile(r"(?<=[다요까죠음함됨])[.?!](?=[가-힣])")
+QUOTE_REACH = 150  # how far a quotation may go on after a mark inside it
+# Quotation marks by kind: (opening, closing, either); news text mixes " with “ ”.
+_QUOTES = (("“", "”", "\""), ("‘", "’", "'"), ("「", "」", ""), ("『", "』", ""))
+# A closing quote glued to a particle or ending: the quotation is part of a longer sentence.
+_INTO_PARTICLE = re.compile(
+    r"(?:고|라고|이라고|라며|이라며|며|면서|라는|이라는|는|란|이란|라|이라|하고|하며)"
+)
 _FULL_DOTTED_DATE = re.compile(r"\d{4}\.\s?\d{1,2}\.\s?\d{1,2}$")
+
+
+def _open_quote(sentence_so_far: str) -> tuple:
+    """The kind of quotation left open in the sentence so far, or ()."""
+    for kind in _QUOTES:
+        opening, closing, either = kind
+        depth = 0
+        for ch in sentence_so_far:
+            if ch == opening or (ch == either and depth == 0):
+                depth = 1
+            elif ch == closing or ch == either:
+                depth = 0
+        if depth:
+            return kind
+    return ()
+
+
+def quote_goes_on(sentence_so_far: str, following: str) -> bool:
+    """Inside a quotation that closes soon after into a particle: 있다. 관계들도 좋다"고 밝혔다."""
+    kind = _open_quote(sentence_so_far)
+    if not kind:
+        return False
+    closes = [i for i, ch in enumerate(following[:QUOTE_REACH]) if ch in kind[1:] and ch]
+    return bool(closes) and bool(_INTO_PARTICLE.match(following, closes[0] + 1))
 
 
 def is_boundary(sentence_so_far: str, mark: str, following: str) -> bool:
     """Decide a candidate inside Korean text; `sentence_so_far` runs up to the mark."""
-    if sentence_so_far[-1:].isdigit() and (following[:1].isdigit() or _FULL_DOTTED_DATE.search(sentence_so_far)):
+    dotted_date = following[:1].isdigit() or _FULL_DOTTED_DATE.search(sentence_so_far)
+    if sentence_so_far[-1:].isdigit() and dotted_date:
         return False  # a dotted date: 2024. 6. 19.
     return True

@@ -1,42 +1,96 @@
 """Language and role tags for lines and sentences.
 
 Roles that belong to a whole line (byline, dateline, caption, credit, boilerplate) are
-recognised by pattern; a headline is a short line without sentence-final punctuation (a
-title or a subhead); short labels beside site clutter are clutter too; everything else
-is body and gets split into sentences.
+recognised by pattern, then by the neighbouring lines (context_roles); a headline is a
+short line without sentence-final punctuation (a title or a subhead); everything else is
+body and gets split into sentences, whose opening stamp (prefix_role) and tails (a date,
+an e-mail, a photo credit: sentence_role) get their own roles.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Optional
+from typing import List, Optional, Tuple
 
 from mtalign.hangul import SURNAMES, is_hangul
-from mtalign.segment.clean import is_boilerplate, is_credit
+from mtalign.segment.clean import TRANSCRIPT_LABEL, is_boilerplate, is_credit
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*)"
+_WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s*)"
+_NUMERIC_DATE = r"\d{4}(?:[-./]\s?\d{1,2}){2}\.?|\d{4}년\s?\d{1,2}월\s?\d{1,2}일"
+_DATE = rf"(?:{_WEEKDAY}?{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|{_NUMERIC_DATE})"
+_CLOCK = r"(?:[-|(]\s*)?(?:오전|오후|AM|PM)?\s*\d{1,2}:\d{2}(?::\d{2})?\)?(?:\s*(?:AM|PM|KST))?"
+_STAMP_LABEL = (r"(?:입력|수정|등록|기사등록|기사입력|최종수정|업데이트|승인|송고"
+                r"|Posted|Updated|Published|All Headlines|date)")
+# A timestamp line, in the forms Korean and English news sites print them:
+# "입력 2016.04.21 (13:59) 수정 2016.04.21 (14:27)", "기사등록 2020/06/21 09:00:00",
+# "2018년 3월 18일", "Published : Feb. 28, 2012 - 18:40", "Sun, May 29, 2022 | 14:38",
+# "August 26, 2024 -", "3 hours ago".
+_STAMP = rf"(?:{_STAMP_LABEL}\s*:?\s*)?(?:{_CLOCK}\s*)?{_DATE}(?:\s*{_CLOCK})?"
 _DATE_LINE = re.compile(
-    rf"^[|\s]*(?:(?:입력|수정|등록|Posted|Updated|Published)\s*:?\s*)?"
-    rf"(?:{_WEEKDAY}?{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{4}}[-./]\s?\d{{1,2}}[-./]\s?\d{{1,2}}\.?)"
-    rf"(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?[|\s]*$"
+    rf"^[|•\s]*(?:{_STAMP}[|\s]*)+(?:/\s*\S{{1,8}}|-)?[|\s]*$"
+    r"|^\d+\s?(?:minutes?|hours?|days?|weeks?|분|시간|일)\s?(?:ago|전)$",
+    re.IGNORECASE,
 )
-# "SEOUL, June 19 (Yonhap) --", "MOSCOW –", "(서울=연합뉴스)": the place/agency stamp that opens a report.
+# "SEOUL, June 19 (Yonhap) --", "VLADIVOSTOK, Russia --", "(서울=연합뉴스) 김정은 기자 =",
+# "[서울=뉴시스]김명원 기자 =", "(워싱턴·서울=연합뉴스) 김동현 특파원 권수현 기자 =", "[일요신문]":
+# the place/agency stamp (and reporters) that opens a report.
+_KO_TITLE = r"(?:선임|수석|객원|사진|영상)?(?:기자|특파원|통신원|리포터)"
+_KO_NAME = rf"[가-힣]{{2,4}}(?=[\s,·=]|{_KO_TITLE})"  # whole words only: no backtracking blow-up
+_KO_REPORTERS = (rf"\s*(?:{_KO_NAME}(?:\s*{_KO_TITLE})?\s*(?:[,·]\s*)?){{0,4}}?"  # up to 5 reporters
+                 rf"{_KO_NAME}\s*{_KO_TITLE}\s*=")
+_KO_OUTLET = (r"[가-힣A-Za-z0-9]{1,10}"
+              r"(?:신문|일보|저널|뉴스|경제|타임즈|데일리|방송|투데이|미디어|시사)")
+_KO_STAMP = r"[(\[【]\s*[가-힣A-Za-z·ㅣ|\s]{1,20}=\s*[가-힣A-Za-z0-9 ]{1,15}?\s*[)\]】]"
+_EN_PLACE = (rf"[A-Z][A-Z.'’ -]{{2,30}}"  # SEOUL, VLADIVOSTOK, Russia, SEOUL, June 19
+             rf"(?:,\s*(?:{_MONTH}\s+\d{{1,2}}|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)){{0,2}}")
 DATELINE_PREFIX = re.compile(
-    rf"^(?:[A-Z][A-Z.'’ -]{{2,30}}(?:,\s*{_MONTH}\s+\d{{1,2}})?\s*(?:\([^()]{{2,40}}\))?\s*(?:--|—|–|-)"
-    r"|\([가-힣]{1,6}=[^()]{1,20}\)(?:\s*[가-힣]{2,4}\s*(?:기자|특파원)\s*=)?)(?=\s)"
+    rf"^(?:{_EN_PLACE}\s*(?:\([^()]{{2,40}}\))?\s*(?:--|—|–|-)"
+    rf"|{_KO_STAMP}(?:{_KO_REPORTERS})?|\[{_KO_OUTLET}\])(?=\s|[가-힣])"
 )
 _BYLINE_EN = re.compile(r"^[Bb]y\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*(?:\s|,|$)")
-_BYLINE_ROLE = re.compile(r"\b(?:reporter|correspondent|staff writer|contributing writer|editor)\b", re.IGNORECASE)
-_BYLINE_KO = re.compile(r"^\[?(?:[가-힣A-Za-z]+\s+)?[가-힣]{2,4}\s*(?:선임)?(?:기자|특파원|논설위원)\b")
-_EMAIL_ONLY = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
-_CAPTION_START = re.compile(r"^(?:[▲△▶]|\[?사진\s*[=:]|\(사진\s*[=:]|photo\s*:|\(photo\b)", re.IGNORECASE)
+_BYLINE_ROLE = re.compile(r"\b(?:reporter|correspondent|staff writer|contributing writer|editor)\b",
+                          re.IGNORECASE)
+_BYLINE_KO = re.compile(
+    r"^\[?(?:[가-힣A-Za-z]+\s+)?[가-힣]{2,4}\s*(?:선임)?(?:기자|특파원|논설위원)\b"
+)
+_EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+_EMAIL_ONLY = re.compile(rf"^{_EMAIL}$")
+# A sign-off holding an e-mail: "YTN 이종원 (jongwon@ytn.co.kr)", "김다영 기자 lata1337@ilyo.co.kr".
+_SIGNED_EMAIL = re.compile(rf"^(?:[\w=]+\s+){{1,4}}\(?{_EMAIL}\)?$|^[\w=]+\({_EMAIL}\)$")
+# "The author is ...", "This article is by Michael Lee and read by ...", "/연합뉴스", "VOA 뉴스",
+# and a romanized Korean name alone on its line (Joo Jung-wan, Tae-il Shim).
+_BYLINE_OTHER = re.compile(
+    r"^(?:The author is|This article is by)\b|^/\s?[가-힣A-Za-z0-9]{2,8}$|^[A-Z]{2,5} 뉴스$"
+    r"|^[A-Z][a-z]{1,6} [A-Z][a-z]+-[a-z]+$|^[A-Z][a-z]+-[a-z]+ [A-Z][a-z]{1,6}$"
+    rf"|^{_KO_STAMP}\s*{_KO_NAME}\s*{_KO_TITLE}$"
+)
+# A lone 2-4 syllable name starting with a surname is a byline, unless it is a place (a
+# weather widget's 서울) or an agency.
+_NOT_NAMES = {
+    "서울", "부산", "대구", "인천", "광주", "대전", "울산", "세종", "경기", "강원", "충북", "충남",
+    "전북", "전남", "경북", "경남", "제주", "평양", "연합뉴스", "뉴시스", "뉴스1",
+}
+_CAPTION_START = re.compile(r"^(?:[▲△▶]|\[?사진\s*[=:]|\(사진\s*[=:]|photo\s*:|\(photo\b)",
+                            re.IGNORECASE)
 _PHOTO_POSITION = re.compile(
     r"\((?:left|right|center|centre|L|R|C|front|back|\d(?:st|nd|rd|th) from (?:left|right|L|R))\)"
+    r"|\((?:왼쪽|오른쪽|가운데|좌|우|앞줄|뒷줄)[^()]{0,12}\)"
 )
-_AGENCY = r"(?:AFP|AP|Reuters|EPA|Yonhap|Xinhua|KCNA|Getty Images|News1|Newsis|연합뉴스|뉴시스|뉴스1)"
+_AGENCY = (r"(?:AFP|AP|Reuters|EPA|EFE|UPI|Yonhap|Xinhua|KCNA|Getty Images|News1|Newsis"
+           r"|연합뉴스|뉴시스|뉴스1|로이터|신화|교도|타스|게티이미지|조선중앙통신)")
+_AGENCIES = rf"{_AGENCY}(?:\s*[-=/]?\s*{_AGENCY})*"
+# A photo credit on its own line: "연합뉴스", "EPA=연합뉴스", "신화 연합뉴스", "© AFP=뉴스1",
+# "워싱턴DC 로이터 연합뉴스", "[EPA=연합뉴스 자료사진]", "사진=청와대", "/사진제공=KBS".
+_CREDIT_LINE = re.compile(
+    rf"^[\[(]?\s*(?:[©ⓒ]\s*)?(?:[가-힣A-Za-z]{{2,8}}\s)?{_AGENCIES}(?:\s*(?:자료사진|제공))?\s*[\])]?$"
+    r"|^[\[(/]?\s*사진(?:제공)?\s*=\s*\S+(?:\s\S+)?\s*[\])]?$"
+)
+# The end of a caption: "... 있다. EPA연합뉴스", "있다./AP연합뉴스", "[EPA=연합뉴스 자료사진]",
+# "(KBS 제공)", "출처 = KBS", "사진AFP 연합뉴스", "/ Source: ...".
 _CAPTION_CREDIT = re.compile(
-    rf"(?:[.)]\s*{_AGENCY}(?:[-/]{_AGENCY})?|/\s*Source:[^|]*|\(Yonhap\)|사진\s*=?\s*{_AGENCY}(?:\s*{_AGENCY})?)\s*\|?\s*$"
+    rf"(?:[.)]\s*/?\s*(?:[©ⓒ]\s*)?{_AGENCIES}|/\s*Source:[^|]*|\(Yonhap\)|사진\s*=?\s*{_AGENCIES}"
+    rf"|\[{_AGENCIES}(?:\s*자료사진)?\]|\((?:사진\s*)?[^()]{{1,15}}\s*제공\)|출처\s*=\s*\S+)\s*\|?\s*$"
 )
 _TERMINAL = re.compile(r"[.?!…。][\"'”’)\]]*$")
 
@@ -56,21 +110,41 @@ def detect_lang(text: str) -> str:
     return "en" if share <= 0.2 else "mixed"
 
 
+def _signed(line: str) -> bool:
+    """A sign-off: an e-mail, a name with it, an author line, a source (/연합뉴스)."""
+    return any(pattern.match(line) for pattern in (_EMAIL_ONLY, _SIGNED_EMAIL, _BYLINE_OTHER))
+
+
 def _is_byline(line: str) -> bool:
     words = line.split()
-    if _EMAIL_ONLY.match(line) or _BYLINE_KO.match(line):
+    if _signed(line) or _BYLINE_KO.match(line):
         return True
-    if re.fullmatch(r"[가-힣]{2,4}", line) and line[0] in SURNAMES:
+    if re.fullmatch(r"[가-힣]{2,4}", line) and line[0] in SURNAMES and line not in _NOT_NAMES:
         return True
     if _TERMINAL.search(line):
         return False
-    return bool(_BYLINE_EN.match(line) and len(words) <= 16) or bool(_BYLINE_ROLE.search(line) and len(words) <= 6)
+    if _BYLINE_EN.match(line) and len(words) <= 16:
+        return True
+    return bool(_BYLINE_ROLE.search(line) and len(words) <= 6)
+
+
+def _sentence_count(line: str) -> int:
+    return len(re.findall(r"[.?!][\"'”’)\]]*(?:\s|$)", line))
+
+
+def _credited(line: str) -> bool:
+    """A photo credit alone, or a short caption ending in one (not a long paragraph)."""
+    if _CREDIT_LINE.match(line):
+        return True
+    return bool(_CAPTION_CREDIT.search(line)) and _sentence_count(line) <= 2
 
 
 def _is_caption(line: str) -> bool:
-    if _CAPTION_START.match(line) or _CAPTION_CREDIT.search(line):
+    """A photo caption: a photo mark, a credit, or a one-sentence line naming positions."""
+    if _CAPTION_START.match(line) or _credited(line):
         return True
-    return bool(_PHOTO_POSITION.search(line)) and len(line.split()) <= 60
+    sentences = _sentence_count(line)
+    return bool(_PHOTO_POSITION.search(line)) and len(line.split()) <= 60 and sentences <= 1
 
 
 def line_role(line: str) -> Optional[str]:
@@ -79,9 +153,11 @@ def line_role(line: str) -> Optional[str]:
         return "dateline"
     if is_boilerplate(line):
         return "boilerplate"
+    if _credited(line):  # before credits: "© AFP=뉴스1" is a photo credit
+        return "caption"
     if is_credit(line):
         return "credit"
-    if _is_byline(line):
+    if _is_byline(line.lstrip("•·▪ ")):
         return "byline"
     if _is_caption(line):
         return "caption"
@@ -93,10 +169,132 @@ def ends_sentence(line: str) -> bool:
 
 
 def looks_like_heading(line: str) -> bool:
-    """Short and without sentence-final punctuation (an ellipsis inside is fine)."""
-    return len(line.split()) <= 25 and not ends_sentence(line)
+    """Short and without sentence-final punctuation (an ellipsis inside is fine).
+
+    A line ending in a comma is speech going on (a transcript), not a title.
+    """
+    words = len(line.split())
+    end = line.rstrip()[-1:]
+    if re.search(r"[가-힣][.?!]\s", line):  # a Korean sentence ends inside: body with a tail
+        return False
+    if end == "," or (end == ":" and words >= 12):
+        return False
+    return words <= 25 and not ends_sentence(line)
 
 
 def is_widget_label(line: str) -> bool:
     """A stray short label (a place name of a weather widget, a menu word)."""
     return len(line.split()) <= 3 and not ends_sentence(line)
+
+
+def prefix_role(prefix: str) -> str:
+    """The role of a report's opening stamp: reporters make it a byline, else a dateline."""
+    if TRANSCRIPT_LABEL.fullmatch(prefix.strip()):
+        return "boilerplate"
+    return "byline" if re.search(_KO_TITLE, prefix) else "dateline"
+
+
+_EMAIL_TAIL = re.compile(rf"\s+({_EMAIL})$")
+
+
+def split_email_tail(text: str, start: int, end: int) -> List[Tuple[int, int]]:
+    """A sentence span, cut before a trailing e-mail (2020.06.20. kmx1105@newsis.com)."""
+    tail = _EMAIL_TAIL.search(text, start, end)
+    if not tail or not text[start:tail.start()].strip():
+        return [(start, end)]
+    return [(start, tail.start()), (tail.start(1), end)]
+
+
+_PHOTOGRAPHER = re.compile(r"^\((?:촬영|사진|Photo)\s*[:=]\s*[^()]{1,20}\)$", re.IGNORECASE)
+
+
+def sentence_role(sentence: str) -> str:
+    """body, or the role of a tail that ends a paragraph: a date, an e-mail, a photo credit."""
+    if _DATE_LINE.match(sentence):
+        return "dateline"
+    if _signed(sentence):
+        return "byline"
+    if _CREDIT_LINE.match(sentence) or _PHOTOGRAPHER.match(sentence):
+        return "caption"
+    return "body"
+
+
+_BEFORE_DATE = re.compile(rf"^(?:[A-Z][\w.'’-]*\s?){{1,4}}?(?={_DATE}$)")
+_AFTER_SENTENCE_DATE = re.compile(rf"(?<=[.?!])\s+(?=(?:{_NUMERIC_DATE})$)")
+_LEADING_DATE = re.compile(rf"^date\s+(?:{_NUMERIC_DATE})\s+(?=\S)")
+
+
+def date_cuts(line: str) -> List[Tuple[int, int, Optional[str]]]:
+    """(start, end, role) pieces of a non-body line holding a date beside other text:
+    "Anthony V. Rinna February 3, 2022" (a byline, then a dateline), "TechnologyMay 20, 2015",
+    a caption ending "... 있다. 2020.1.30", "date 2020-11-06 Summary of ...".
+    A role of None keeps the line's own role."""
+    before = _BEFORE_DATE.match(line) or _AFTER_SENTENCE_DATE.search(line)
+    if before and before.end() and _DATE_LINE.match(line[before.end():]):
+        head = line[:before.start() if before.re is _AFTER_SENTENCE_DATE else before.end()].rstrip()
+        named = before.re is _BEFORE_DATE and len(head.split()) >= 2
+        return [(0, len(head), "byline" if named else None), (before.end(), len(line), "dateline")]
+    leading = _LEADING_DATE.match(line)
+    if leading:
+        return [(0, len(leading.group().rstrip()), "dateline"), (leading.end(), len(line), None)]
+    return [(0, len(line), None)]
+
+
+_RANK = re.compile(r"\d{1,2}")
+
+
+def _is_kicker(line: str, following: Optional[str], following_role: Optional[str]) -> bool:
+    """A section label over a headline: Foreign Affairs / Korean President Moon arrives ..."""
+    if not following or len(line.split()) > 2 or not line.isascii() or not line[:1].isupper():
+        return False
+    if ends_sentence(line) or any(ch.isdigit() for ch in line):
+        return False
+    return following_role not in (None, "body") or looks_like_heading(following)
+
+
+def _bulleted(line: str) -> bool:
+    return line[:1] in "•·▪" and len(line.split()) <= 5
+
+
+def context_roles(lines: List[str], roles: List[Optional[str]],
+                  after_clutter: bool) -> List[Optional[str]]:
+    """Roles that follow from a line's neighbours: widget items after a rank number, bulleted
+    menus (a list of names too), section labels over a headline, short labels next to clutter."""
+    menu = sum(map(_bulleted, lines)) >= 3
+    out = list(roles)
+    for i, line in enumerate(lines):
+        following = lines[i + 1] if i + 1 < len(lines) else None
+        if out[i] == "byline" and _bulleted(line):
+            neighbours = [j for j in (i - 1, i + 1) if 0 <= j < len(lines)]
+            if any(roles[j] == "byline" and _bulleted(lines[j]) for j in neighbours):
+                out[i] = "boilerplate"
+        if out[i] is not None:
+            continue
+        if (i and _RANK.fullmatch(lines[i - 1])) or (menu and _bulleted(line)):
+            out[i] = "boilerplate"
+        elif _is_kicker(line, following, roles[i + 1] if following else None):
+            out[i] = "boilerplate"
+        elif is_widget_label(line) and _next_to_clutter(out, roles, i, after_clutter):
+            out[i] = "boilerplate"
+    return out
+
+
+def _next_to_clutter(out: List[Optional[str]], roles: List[Optional[str]], i: int,
+                     after_clutter: bool) -> bool:
+    """Clutter just above or below, or (for a one-line paragraph) ending the paragraph before."""
+    if len(roles) == 1:
+        return after_clutter
+    above = i > 0 and out[i - 1] == "boilerplate"
+    return above or (i + 1 < len(roles) and roles[i + 1] == "boilerplate")
+
+
+# Endings and particles after which a Korean line cannot stop: it was hard-wrapped.
+_KO_OPEN_END = re.compile(
+    r"[가-힣](?:의|을|를|은|는|와|과|및|에서|으로|하여|해서|는데|지만|면서|이며|하고)$"
+)
+
+
+def continues_korean(previous: str, line: str) -> bool:
+    if len(previous.split()) < 2 or not is_hangul(line.lstrip()[:1]):
+        return False
+    return bool(_KO_OPEN_END.search(previous.rstrip()))

@@ -1,0 +1,131 @@
+"""The real-page gold set (tests/data/pages) and the Korean news layout rules it measures."""
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from mtalign.segment import document_text
+
+PAGES = Path(__file__).parent / "data" / "pages"
+# as the README lists them
+ROLES = ("headline", "byline", "dateline", "caption", "body", "credit", "boilerplate")
+LANGS = ("ko", "en", "mixed", "und")
+
+
+def _manifest():
+    with open(PAGES / "MANIFEST.tsv", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle, delimiter="\t"))
+
+
+def _gold(name):
+    with open(PAGES / name.replace(".txt", ".gold.tsv"), encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def test_manifest_lists_every_page_with_source_licence_and_split():
+    rows = _manifest()
+    assert sorted(row["file"] for row in rows) == sorted(path.name for path in PAGES.glob("*.txt"))
+    assert len(rows) >= 40 and len({row["outlet"] for row in rows}) >= 12
+    assert all(row["source"].startswith("http") and row["licence"] for row in rows)
+    assert {row["split"] for row in rows} == {"dev", "heldout"}
+
+
+@pytest.mark.parametrize("name", [row["file"] for row in _manifest()])
+def test_gold_spans_cover_every_character_once(name):
+    text = document_text(PAGES / name)
+    covered = [False] * len(text)
+    starts = set()
+    for row in _gold(name):
+        start, end = int(row["start"]), int(row["end"])
+        assert row["text"] == text[start:end].replace("\\", "\\\\").replace("\n", "\\n")
+        assert row["role"] in ROLES and row["lang"] in LANGS
+        assert not any(covered[start:end]), f"{name}: overlap at {start}"
+        covered[start:end] = [True] * (end - start)
+        starts.add(start)
+    assert all(done or ch.isspace() for ch, done in zip(text, covered))
+    for row in _gold(name):
+        if row["pair"] not in ("", "-"):
+            assert all(int(en) in starts for en in row["pair"].split("+"))
+
+
+def _roles(text):
+    from mtalign.segment import segment_text
+
+    return [(s.text, s.role) for s in segment_text(text)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("(서울=연합뉴스) 김정은 기자 = 북한이 9일 발표했다.",
+     [("(서울=연합뉴스) 김정은 기자 =", "byline"), ("북한이 9일 발표했다.", "body")]),
+    ("[서울=뉴시스]김명원 기자 = 정부는 밝혔다.",
+     [("[서울=뉴시스]김명원 기자 =", "byline"), ("정부는 밝혔다.", "body")]),
+    ("    [파주=뉴시스] 이영환 기자 = 군은 밝혔다.",
+     [("[파주=뉴시스] 이영환 기자 =", "byline"), ("군은 밝혔다.", "body")]),
+    ("(워싱턴·서울=연합뉴스) 김동현 특파원 권수현 기자 = 회담이 열렸다.",
+     [("(워싱턴·서울=연합뉴스) 김동현 특파원 권수현 기자 =", "byline"),
+      ("회담이 열렸다.", "body")]),
+    ("시민들이 걷고 있다. 2020.06.20. kmx1105@newsis.com",
+     [("시민들이 걷고 있다.", "body"), ("2020.06.20.", "dateline"),
+      ("kmx1105@newsis.com", "byline")]),
+    ('트럼프 대통령은 "매우 잘 돼가고 있다. 관계들도 매우 좋다. … 생각한다"고 밝혔다.',
+     [('트럼프 대통령은 "매우 잘 돼가고 있다. 관계들도 매우 좋다. … 생각한다"고 밝혔다.', "body")]),
+    ("그는 “내일 간다. 꼭 간다”고 말했다.", [("그는 “내일 간다. 꼭 간다”고 말했다.", "body")]),
+    ("점검을 실시하기로 하였음.다음 회의는 열지 않기로 함.",
+     [("점검을 실시하기로 하였음.", "body"), ("다음 회의는 열지 않기로 함.", "body")]),
+    ("다음과 같다. 1. 첫째 항목이다. 2. 둘째 항목이다.",
+     [("다음과 같다.", "body"), ("1. 첫째 항목이다.", "body"), ("2. 둘째 항목이다.", "body")]),
+    ("읽어주기 기능은 크롬기반의\n브라우저에서만 사용하실 수 있습니다.",
+     [("읽어주기 기능은 크롬기반의\n브라우저에서만 사용하실 수 있습니다.", "boilerplate")]),
+    ("회담은 다음 주 열릴 예정이며\n양측은 의제를 조율하고 있다.",
+     [("회담은 다음 주 열릴 예정이며\n양측은 의제를 조율하고 있다.", "body")]),
+])
+def test_korean_wire_ledes_tails_quotes_and_wrapped_lines(text, expected):
+    assert _roles(text) == expected
+
+
+@pytest.mark.parametrize("line,role", [
+    ("EPA연합뉴스", "caption"), ("신화 연합뉴스", "caption"), ("© AFP=뉴스1", "caption"),
+    ("AFP연합뉴스", "caption"),
+    ("EPA=연합뉴스", "caption"), ("사진=청와대", "caption"), ("/사진제공=KBS", "caption"),
+    ("시위대가 행진하고 있다. EPA연합뉴스", "caption"),
+    ("회담장에 들어서고 있다. © AFP=뉴스1", "caption"),
+    ("입력 2016.04.21 (13:59) 수정 2016.04.21 (14:27)", "dateline"),
+    ("기사등록 2020/06/21 09:00:00", "dateline"),
+    ("Published : Feb. 28, 2012 - 18:40", "dateline"), ("2018년 3월 18일", "dateline"),
+    ("Home > Opinion > Editorials", "boilerplate"), ("G언어 선택", "boilerplate"),
+    ("• Link copied", "boilerplate"),
+    ("전문보기: http://www.example.kr/a.pdf", "boilerplate"),
+    ("[앵커]", "boilerplate"), ("[기자]", "boilerplate"), ("[Anchor Lead]", "boilerplate"),
+    ("[Soundbite]", "boilerplate"),
+])
+def test_layout_lines(line, role):
+    assert _roles(line) == [(line.strip(), role)]
+
+
+def test_weather_widget_city_is_not_a_byline():
+    assert _roles("서울\n-3℃\n부산\n5℃") == [("서울", "boilerplate"), ("-3℃", "boilerplate"),
+                                            ("부산", "boilerplate"), ("5℃", "boilerplate")]
+
+
+def test_transcript_label_opening_a_line_is_split_off():
+    assert _roles('[Soundbite] Ri Su-yong(N. Korean Foreign Minister) : "(Any talks?) ……"') == [
+        ("[Soundbite]", "boilerplate"),
+        ('Ri Su-yong(N. Korean Foreign Minister) : "(Any talks?) ……"', "body")]
+
+
+def test_spoken_line_ending_in_a_comma_is_not_a_headline():
+    text = "NK Diplomatic Moves\n\n[Anchor Lead]\n\nWell, as you know,\nthe talks went on."
+    assert _roles(text) == [
+        ("NK Diplomatic Moves", "headline"), ("[Anchor Lead]", "boilerplate"),
+        ("Well, as you know,\nthe talks went on.", "body")]
+
+
+def test_long_lines_do_not_make_the_layout_patterns_backtrack():
+    import time
+
+    began = time.perf_counter()
+    _roles("(서울=연합뉴스) " + "가나 " * 300 + "말했다.")
+    _roles("전문보기" + "a" * 5000)
+    _roles("담당 " * 1000 + "kmx@newsis.com")
+    assert time.perf_counter() - began < 5
