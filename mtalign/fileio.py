@@ -16,7 +16,9 @@ def _umask() -> int:
 
 
 @contextlib.contextmanager
-def atomic_write(path: str | os.PathLike, mode: str = "w", encoding: str | None = "utf-8") -> Iterator[IO]:
+def atomic_write(
+    path: str | os.PathLike, mode: str = "w", encoding: str | None = "utf-8"
+) -> Iterator[IO]:
     """Write to a temporary file beside `path`, then rename it over `path` on success."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)

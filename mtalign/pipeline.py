@@ -94,15 +94,19 @@ def parallel_pairs(files: List[Path]) -> List[Tuple[Path, Path]]:
 
 
 def partner_warnings(files: List[Path]) -> List[str]:
-    """NAME.ko.EXT or NAME.en.EXT files whose partner is missing: they are read as single articles."""
+    """NAME.ko.EXT or NAME.en.EXT files whose partner is missing: they are read as single
+    articles.
+    """
     paired = {path for pair in parallel_pairs(files) for path in pair}
     warnings = []
     for path in files:
         for side, other in ((".ko", ".en"), (".en", ".ko")):
             if path.name.endswith(side + path.suffix) and path not in paired:
                 partner = path.name[: -len(side + path.suffix)] + other + path.suffix
-                warnings.append(f"warning: {path}: no {partner} beside it; read as a single article, not "
-                                "aligned as a translation")
+                warnings.append(
+                    f"warning: {path}: no {partner} beside it; read as a single article, not "
+                    "aligned as a translation"
+                )
     return warnings
 
 
@@ -113,13 +117,24 @@ def align_corpus(documents: Dict[Path, Document], out_path: Path, report: RunRep
     files = list(documents)
     pairs = parallel_pairs(files)
     in_pairs = {path for pair in pairs for path in pair}
-    encoder = PreEncoded(load_encoder("use"), [s.text for doc in documents.values() for s in doc.segments])
+    encoder = PreEncoded(
+        load_encoder("use"), [s.text for doc in documents.values() for s in doc.segments]
+    )
     records: List[AlignmentRecord] = []
-    for path in tqdm([path for path in files if path not in in_pairs], desc="fragments", unit="file",
-                     file=sys.stderr, disable=not progress):
+    for path in tqdm(
+        [path for path in files if path not in in_pairs],
+        desc="fragments",
+        unit="file",
+        file=sys.stderr,
+        disable=not progress,
+    ):
         records += pair_fragments(documents[path].segments, encoder)
-    for ko_path, en_path in tqdm(pairs, desc="align", unit="pair", file=sys.stderr, disable=not progress):
-        pair = pair_of(str(ko_path), documents[ko_path].segments, str(en_path), documents[en_path].segments)
+    for ko_path, en_path in tqdm(
+        pairs, desc="align", unit="pair", file=sys.stderr, disable=not progress
+    ):
+        pair = pair_of(
+            str(ko_path), documents[ko_path].segments, str(en_path), documents[en_path].segments
+        )
         alignment = align_read(pair, encoder)
         report.notes.extend(alignment.warnings)
         records += bead_records(alignment)
@@ -129,7 +144,9 @@ def align_corpus(documents: Dict[Path, Document], out_path: Path, report: RunRep
     return aligned_texts(records)
 
 
-def glossary_outputs(aligned: AlignedTexts, glossary: Glossary, out: Path, report: RunReport) -> None:
+def glossary_outputs(
+    aligned: AlignedTexts, glossary: Glossary, out: Path, report: RunReport
+) -> None:
     """Candidate entries proposed from the corpus alignments, and the shipped glossary as TBX."""
     candidates = extract_candidates(aligned.text_pairs())
     with atomic_write(out / "glossary-candidates.tsv") as handle:
@@ -148,8 +165,12 @@ def corpus_tmx(aligned: AlignedTexts, out: Path, report: RunReport) -> None:
     report.outputs.append(str(out / "corpus.tmx"))
 
 
-def consistency(files: List[Path], glossary: Glossary, out: Path, report: RunReport, style: str = "yonhap") -> None:
-    """Name-consistency findings for the English articles of the corpus (parallel pairs left out)."""
+def consistency(
+    files: List[Path], glossary: Glossary, out: Path, report: RunReport, style: str = "yonhap"
+) -> None:
+    """Name-consistency findings for the English articles of the corpus (parallel pairs left
+    out).
+    """
     in_pairs = {path for pair in parallel_pairs(files) for path in pair}
     articles = [str(path) for path in files if path not in in_pairs]
     findings = check_files(articles, glossary, style)

@@ -53,7 +53,9 @@ class Bead:
 
 @dataclass
 class Unit:
-    """A translation unit for a translation memory: a Korean text, its English, and where it came from."""
+    """A translation unit for a translation memory: a Korean text, its English, and where it came
+    from.
+    """
 
     ko: str
     en: str
@@ -108,8 +110,10 @@ def parse_variants(cell: str, where: str) -> List[Variant]:
     for part in filter(None, (part.strip() for part in cell.split("|"))):
         match = _VARIANT.match(part)
         if not match or match.group("reason") not in VARIANT_REASONS:
-            raise UserError(f"{where}: variant {part!r} must look like 'form [reason]' with reason one "
-                            f"of {', '.join(VARIANT_REASONS)}")
+            raise UserError(
+                f"{where}: variant {part!r} must look like 'form [reason]' with reason one "
+                f"of {', '.join(VARIANT_REASONS)}"
+            )
         variants.append(Variant(match.group("form"), match.group("reason")))
     return variants
 

@@ -25,7 +25,9 @@ from mtalign.align import ScoreWeights, align_sentences, load_encoder
 from mtalign.align.monotone import _search, full_band
 from mtalign.align.score import band_matrix
 
-DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "korean-english-news"
+DEFAULT_DATA = (
+    Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "korean-english-news"
+)
 MERGE, DELETE = 0.08, 0.04
 
 
@@ -71,8 +73,16 @@ def build_documents(ko_lines, en_lines, seed):
 class GaleChurchScorer:
     """Gale & Church (1993): bead priors plus a Gaussian model of the length difference."""
 
-    PRIORS = {(1, 1): 0.89, (1, 0): 0.0099, (0, 1): 0.0099, (1, 2): 0.089, (2, 1): 0.089, (2, 2): 0.011,
-              (1, 3): 0.001, (3, 1): 0.001}
+    PRIORS = {
+        (1, 1): 0.89,
+        (1, 0): 0.0099,
+        (0, 1): 0.0099,
+        (1, 2): 0.089,
+        (2, 1): 0.089,
+        (2, 2): 0.011,
+        (1, 3): 0.001,
+        (3, 1): 0.001,
+    }
 
     def __init__(self, ko, en, ratio, variance=6.8):
         self.ko_len = np.concatenate([[0], np.cumsum([len(s) for s in ko])])
@@ -108,14 +118,21 @@ def strict_prf(gold_docs, predicted_docs):
 
 
 def run_systems(documents, encoder, repeat):
-    """Each system's scores and its median speed over `repeat` runs (this machine is shared and noisy)."""
+    """Each system's scores and its median speed over `repeat` runs (this machine is shared and
+    noisy).
+    """
     sentences = sum(len(ko) + len(en) for ko, en, _ in documents)
     systems = {
         "mtalign": lambda ko, en: align_sentences(ko, en, encoder),
         "raw-cosine DP": lambda ko, en: align_sentences(
-            ko, en, encoder, ScoreWeights(skip=0.0, sentences=0.0, length=0.0, anchors=0.0, margin=False)),
-        "Gale-Church": lambda ko, en: _search(GaleChurchScorer(ko, en, ScoreWeights().en_per_ko_char),
-                                              full_band(len(ko), len(en))),
+            ko,
+            en,
+            encoder,
+            ScoreWeights(skip=0.0, sentences=0.0, length=0.0, anchors=0.0, margin=False),
+        ),
+        "Gale-Church": lambda ko, en: _search(
+            GaleChurchScorer(ko, en, ScoreWeights().en_per_ko_char), full_band(len(ko), len(en))
+        ),
     }
     rows = []
     for name, align in systems.items():
@@ -124,7 +141,13 @@ def run_systems(documents, encoder, repeat):
             began = time.perf_counter()
             predicted = [align(ko, en) for ko, en, _ in documents]
             speeds.append(sentences / (time.perf_counter() - began))
-        rows.append((name, *strict_prf([gold for *_, gold in documents], predicted), statistics.median(speeds)))
+        rows.append(
+            (
+                name,
+                *strict_prf([gold for *_, gold in documents], predicted),
+                statistics.median(speeds),
+            )
+        )
     return rows
 
 
@@ -133,7 +156,9 @@ def main() -> int:
     parser.add_argument("--ko", type=Path, default=DEFAULT_DATA / "korean-english-park.dev.ko")
     parser.add_argument("--en", type=Path, default=DEFAULT_DATA / "korean-english-park.dev.en")
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--repeat", type=int, default=3, help="runs per system; speed is the median")
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="runs per system; speed is the median"
+    )
     args = parser.parse_args()
     ko_lines = args.ko.read_text(encoding="utf-8").splitlines()
     en_lines = args.en.read_text(encoding="utf-8").splitlines()

@@ -47,7 +47,16 @@ def evaluate(path: Path, glossary):
     found = {(f.line, f.col): (f.text, f.kind) for f in findings}
     hits = set(found) & set(gold)
     kinds = sum(1 for key in hits if found[key][1] == gold[key][1])
-    return len(hits), len(found), len(gold), kinds, sorted(set(found) - set(gold)), sorted(set(gold) - set(found)), found, gold
+    return (
+        len(hits),
+        len(found),
+        len(gold),
+        kinds,
+        sorted(set(found) - set(gold)),
+        sorted(set(gold) - set(found)),
+        found,
+        gold,
+    )
 
 
 def main() -> int:
@@ -57,7 +66,10 @@ def main() -> int:
     for path in files:
         hit, found, gold, kinds, extra, missed, found_map, gold_map = evaluate(path, glossary)
         total = [t + v for t, v in zip(total, (hit, found, gold, kinds))]
-        print(f"{path.name}: {hit} of {found} findings right, {hit} of {gold} variants found, kind right {kinds}/{hit}")
+        print(
+            f"{path.name}: {hit} of {found} findings right, {hit} of {gold} variants found, kind "
+            f"right {kinds}/{hit}"
+        )
         for key in extra:
             print(f"  false alarm line {key[0]}: {found_map[key]}")
         for key in missed:

@@ -24,12 +24,16 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--ko", type=Path, default=DATA / "korean-english-park.dev.ko")
     parser.add_argument("--en", type=Path, default=DATA / "korean-english-park.dev.en")
-    parser.add_argument("--judgments", type=Path, default=REPO / "docs" / "glossary-extraction-judgments.tsv")
+    parser.add_argument(
+        "--judgments", type=Path, default=REPO / "docs" / "glossary-extraction-judgments.tsv"
+    )
     parser.add_argument("--top", type=int, default=100)
     args = parser.parse_args()
     ko = args.ko.read_text(encoding="utf-8").splitlines()
     en = args.en.read_text(encoding="utf-8").splitlines()
-    top = extract([(k, e, f"{args.ko.name}:{i + 1}") for i, (k, e) in enumerate(zip(ko, en))])[: args.top]
+    top = extract([(k, e, f"{args.ko.name}:{i + 1}") for i, (k, e) in enumerate(zip(ko, en))])[
+        : args.top
+    ]
     judged = {}
     for line in args.judgments.read_text(encoding="utf-8").splitlines()[1:]:
         k, e, judgment, _ = line.split("\t")

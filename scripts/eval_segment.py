@@ -21,7 +21,9 @@ import tempfile
 import time
 from pathlib import Path
 
-DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "korean-english-news"
+DEFAULT_DATA = (
+    Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "korean-english-news"
+)
 FINAL = re.compile(r"[.?!][\"'”’)\]]*$")
 # A sentence end visibly inside the line: a word ending in two lower-case letters (not a
 # title such as Mrs.) or a Hangul syllable, a mark, a space, then a capital, Hangul, a
@@ -29,16 +31,55 @@ FINAL = re.compile(r"[.?!][\"'”’)\]]*$")
 INNER_END = re.compile(
     r"(?:\b(?P<word>[A-Za-z]*[a-z]{2})|[가-힣](?=[.?!][\"'”’]*\s+\d))[.?!][\"'”’]*\s+[\"'“‘(`]*[A-Z가-힣0-9]"
 )
-TITLES = {"Mr", "Mrs", "Ms", "Dr", "Jr", "Sr", "St", "Gen", "Col", "Lt", "Sgt", "Gov", "Sen", "Rep", "Prof",
-          "Rev", "Capt", "Maj", "Mt", "Ft", "No", "Co", "Corp", "Inc", "Ltd", "Jan", "Feb", "Aug", "Sept",
-          "Oct", "Nov", "Dec", "vs", "etc", "Bros", "Messrs"}
+TITLES = {
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Jr",
+    "Sr",
+    "St",
+    "Gen",
+    "Col",
+    "Lt",
+    "Sgt",
+    "Gov",
+    "Sen",
+    "Rep",
+    "Prof",
+    "Rev",
+    "Capt",
+    "Maj",
+    "Mt",
+    "Ft",
+    "No",
+    "Co",
+    "Corp",
+    "Inc",
+    "Ltd",
+    "Jan",
+    "Feb",
+    "Aug",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+    "vs",
+    "etc",
+    "Bros",
+    "Messrs",
+}
 HANGUL_END = re.compile(r"[가-힣][.?!][\"'”’]*\s+[\"'“‘(]*[가-힣0-9A-Z]")
 
 
 def holds_two_sentences(line: str) -> bool:
     if HANGUL_END.search(line):
         return True
-    return any(match.group("word") not in TITLES for match in INNER_END.finditer(line) if match.group("word"))
+    return any(
+        match.group("word") not in TITLES
+        for match in INNER_END.finditer(line)
+        if match.group("word")
+    )
 
 
 def is_gold(line: str, lang: str) -> bool:
@@ -137,21 +178,42 @@ def evaluate(path: Path, lang: str, seed: int) -> list:
         began = time.perf_counter()
         predicted = run()
         seconds = time.perf_counter() - began
-        rows.append((path.name, lang, len(kept), sum(map(len, gold)), name, *score(gold, predicted), seconds))
+        rows.append(
+            (
+                path.name,
+                lang,
+                len(kept),
+                sum(map(len, gold)),
+                name,
+                *score(gold, predicted),
+                seconds,
+            )
+        )
     return rows
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="folder with *.ko, *.nk and *.en files")
-    parser.add_argument("--file", action="append", default=[], metavar="FILE:LANG", help="a file and its language (ko or en)")
+    parser.add_argument(
+        "--data", type=Path, default=DEFAULT_DATA, help="folder with *.ko, *.nk and *.en files"
+    )
+    parser.add_argument(
+        "--file",
+        action="append",
+        default=[],
+        metavar="FILE:LANG",
+        help="a file and its language (ko or en)",
+    )
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--errors", action="store_true", help="print mtalign's wrong boundaries")
     args = parser.parse_args()
     files = [(Path(spec.rsplit(":", 1)[0]), spec.rsplit(":", 1)[1]) for spec in args.file]
     if not files:
-        files = [(path, "en" if path.suffix == ".en" else "ko") for path in sorted(args.data.iterdir())
-                 if path.suffix in (".ko", ".nk", ".en")]
+        files = [
+            (path, "en" if path.suffix == ".en" else "ko")
+            for path in sorted(args.data.iterdir())
+            if path.suffix in (".ko", ".nk", ".en")
+        ]
     print("| file | lang | gold lines | boundaries | system | precision | recall | F1 | seconds |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     for path, lang in files:
@@ -170,7 +232,11 @@ def show_errors(path: Path, lang: str, seed: int) -> None:
         gold = gold_boundaries(group)
         for offset in sorted(found ^ gold):
             kind = "FP" if offset in found else "FN"
-            print(f"  {kind}: ...{text[max(0, offset - 50):offset]}|{text[offset:offset + 30]}...", file=sys.stderr)
+            print(
+                f"  {kind}: "
+                f"...{text[max(0, offset - 50) : offset]}|{text[offset : offset + 30]}...",
+                file=sys.stderr,
+            )
 
 
 if __name__ == "__main__":

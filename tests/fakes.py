@@ -27,7 +27,9 @@ class NumberEncoder:
             for number in re.findall(r"\d+", text):
                 rows[row] += self._vector(int(number))
             if not rows[row].any():
-                rows[row] = np.random.default_rng(zlib.crc32(text.encode("utf-8"))).standard_normal(self.dim)
+                rows[row] = np.random.default_rng(zlib.crc32(text.encode("utf-8"))).standard_normal(
+                    self.dim
+                )
         return rows / np.linalg.norm(rows, axis=1, keepdims=True)
 
 

@@ -34,9 +34,18 @@ def _assert_complete(beads, n, m):
 
 
 def test_fake_encoder_is_the_same_in_every_process():
-    code = "from tests.fakes import NumberEncoder; print(NumberEncoder().encode(['no number']).tolist())"
-    outputs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO,
-                              env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")}
+    code = ("from tests.fakes import NumberEncoder; "
+            "print(NumberEncoder().encode(['no number']).tolist())")
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            cwd=REPO,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout
+        for seed in ("1", "2")
+    }
     assert len(outputs) == 1 and outputs != {""}
 
 
@@ -108,20 +117,48 @@ PARALLEL = REPO / "corpora" / "parallel"
 
 
 def test_cli_aligns_parallel_documents_one_to_one():
-    result = run_cli("align", "--presegmented", PARALLEL / "supercomputer.ko.txt", PARALLEL / "supercomputer.en.txt")
+    result = run_cli(
+        "align",
+        "--presegmented",
+        PARALLEL / "supercomputer.ko.txt",
+        PARALLEL / "supercomputer.en.txt",
+    )
     assert result.returncode == 0, result.stderr
     beads = [json.loads(line) for line in result.stdout.splitlines()]
     assert [(b["ko"], b["en"]) for b in beads] == [([i], [i]) for i in range(10)]
-    assert all(list(b) == ["kind", "source", "en_source", "ko", "en", "ko_text", "en_text", "score", "ko_role",
-                           "en_role"] and 0.3 < b["score"] <= 1 for b in beads)
+    assert all(
+        list(b)
+        == [
+            "kind",
+            "source",
+            "en_source",
+            "ko",
+            "en",
+            "ko_text",
+            "en_text",
+            "score",
+            "ko_role",
+            "en_role",
+        ]
+        and 0.3 < b["score"] <= 1
+        for b in beads
+    )
     korean = (PARALLEL / "supercomputer.ko.txt").read_text(encoding="utf-8").splitlines()
     assert [b["ko_text"] for b in beads] == [line.strip() for line in korean if line.strip()]
 
 
 def test_cli_tmx_is_valid_against_the_dtd(tmp_path):
     out = tmp_path / "out.tmx"
-    result = run_cli("align", "--presegmented", PARALLEL / "clipper-chip.ko.txt", PARALLEL / "clipper-chip.en.txt",
-                     "--format", "tmx", "-o", out)
+    result = run_cli(
+        "align",
+        "--presegmented",
+        PARALLEL / "clipper-chip.ko.txt",
+        PARALLEL / "clipper-chip.en.txt",
+        "--format",
+        "tmx",
+        "-o",
+        out,
+    )
     assert result.returncode == 0, result.stderr
     dtd = etree.DTD(str(DTD))
     tree = etree.parse(str(out))
@@ -148,7 +185,9 @@ def test_cli_invalid_utf8_side(tmp_path):
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"ok line\n\xff\xfe\xfd\xfc broken\n")
     result = run_cli("align", bad, PARALLEL / "supercomputer.en.txt")
-    assert result.returncode == 2 and "offset 8" in result.stderr and "Traceback" not in result.stderr
+    assert (
+        result.returncode == 2 and "offset 8" in result.stderr and "Traceback" not in result.stderr
+    )
 
 
 def test_cli_needs_two_files():
@@ -162,8 +201,12 @@ def test_glossary_names_are_shared_anchors():
     from mtalign.glossary.terms import TermFinder
 
     entries = list(load_glossary().entries.values())
-    korean = anchor_tokens("김정은 위원장이 평양에서 2024년 회담을 열었다.", False, TermFinder(entries))
-    english = anchor_tokens("Kim Jong-un held talks in Pyongyang in 2024.", True, TermFinder(entries, korean=False))
+    korean = anchor_tokens(
+        "김정은 위원장이 평양에서 2024년 회담을 열었다.", False, TermFinder(entries)
+    )
+    english = anchor_tokens(
+        "Kim Jong-un held talks in Pyongyang in 2024.", True, TermFinder(entries, korean=False)
+    )
     shared = set(korean) & set(english)
     assert {"2024", "\x00entry:kim-jong-un", "\x00entry:pyongyang"} <= shared
 
@@ -197,7 +240,8 @@ def test_use_encoder_tokenizes_with_the_sentencepiece_library():
     encoder = USEEncoder()
     tokenizer = encoder._model._tokenizer
     assert isinstance(tokenizer, sentencepiece.SentencePieceProcessor)
-    # two syllables outside the vocabulary make one unknown piece, as in the library the model was trained with
+    # two syllables outside the vocabulary make one unknown piece, as in the library the model was
+    # trained with
     assert tokenizer.encode("훌륭히", out_type=int).count(tokenizer.unk_id()) == 1
     rows = encoder.encode(["클리포드가 도착했다.", "Clifford arrived."])
     assert rows.shape == (2, 512) and float(rows[0] @ rows[1]) > 0.5
@@ -218,8 +262,12 @@ def test_jobs_are_encoded_together_in_large_batches_and_align_as_alone(tmp_path)
     for number in range(6):
         ko, en = parallel(20 + number)
         (tmp_path / f"{number}.ko").write_text("\n".join(ko), encoding="utf-8")
-        (tmp_path / f"{number}.en").write_text("\n".join(en[1:]), encoding="utf-8")  # one Korean line unpaired
-        jobs.append(Job(number + 1, str(tmp_path / f"{number}.ko"), str(tmp_path / f"{number}.en"), "-"))
+        (tmp_path / f"{number}.en").write_text(
+            "\n".join(en[1:]), encoding="utf-8"
+        )  # one Korean line unpaired
+        jobs.append(
+            Job(number + 1, str(tmp_path / f"{number}.ko"), str(tmp_path / f"{number}.en"), "-")
+        )
     jobs.insert(2, Job(9, str(tmp_path / "missing.ko"), str(tmp_path / "0.en"), "-"))
     encoder = CountingEncoder()
     results = list(align_jobs(jobs, encoder, presegmented=True))
@@ -229,7 +277,9 @@ def test_jobs_are_encoded_together_in_large_batches_and_align_as_alone(tmp_path)
                 for line in open(path, encoding="utf-8").read().splitlines()}
     assert encoder.calls == [len(distinct)]  # one batch for all jobs, not two calls per job
     for job, alignment in results[:2] + results[3:]:
-        assert alignment.beads == align_files(job.ko, job.en, NumberEncoder(), presegmented=True).beads
+        assert (
+            alignment.beads == align_files(job.ko, job.en, NumberEncoder(), presegmented=True).beads
+        )
 
 
 def test_pre_encoded_rows_equal_the_encoders_and_unknown_texts_fall_back():

@@ -7,7 +7,10 @@ import pytest
 
 @pytest.fixture
 def records(seed_fragments):
-    return {r["ko_text"]: r for r in map(json.loads, seed_fragments.read_text(encoding="utf-8").splitlines())}
+    return {
+        r["ko_text"]: r
+        for r in map(json.loads, seed_fragments.read_text(encoding="utf-8").splitlines())
+    }
 
 
 def test_seed_fragments(records):

@@ -33,7 +33,10 @@ PROJECT = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not shutil.which("omegat"), reason="OmegaT is not installed (Debian package omegat; .ci/run installs it)")
+@pytest.mark.skipif(
+    not shutil.which("omegat"),
+    reason="OmegaT is not installed (Debian package omegat; .ci/run installs it)",
+)
 def test_omegat_translates_from_our_tmx(tmp_path):
     project = tmp_path / "project"
     for folder in ("source", "target", "tm/auto", "glossary", "omegat", "dictionary"):
@@ -43,11 +46,37 @@ def test_omegat_translates_from_our_tmx(tmp_path):
     english = (PARALLEL / "supercomputer.en.txt").read_text(encoding="utf-8").splitlines()[:4]
     (project / "source" / "doc.txt").write_text("\n\n".join(korean) + "\n", encoding="utf-8")
     tmx = project / "tm" / "auto" / "mtalign.tmx"
-    assert run_cli("align", "--presegmented", PARALLEL / "supercomputer.ko.txt", PARALLEL / "supercomputer.en.txt",
-                   "--format", "tmx", "-o", tmx).returncode == 0
-    assert run_cli("glossary", "export", "--format", "tbx-v2", "-o", project / "glossary" / "mtalign.tbx").returncode == 0
-    result = subprocess.run(["omegat", str(project), "--mode=console-translate", f"--config-dir={tmp_path / 'config'}",
-                             "--quiet"], capture_output=True, text=True, timeout=600)
+    assert (
+        run_cli(
+            "align",
+            "--presegmented",
+            PARALLEL / "supercomputer.ko.txt",
+            PARALLEL / "supercomputer.en.txt",
+            "--format",
+            "tmx",
+            "-o",
+            tmx,
+        ).returncode
+        == 0
+    )
+    assert (
+        run_cli(
+            "glossary", "export", "--format", "tbx-v2", "-o", project / "glossary" / "mtalign.tbx"
+        ).returncode
+        == 0
+    )
+    result = subprocess.run(
+        [
+            "omegat",
+            str(project),
+            "--mode=console-translate",
+            f"--config-dir={tmp_path / 'config'}",
+            "--quiet",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
     target = (project / "target" / "doc.txt").read_text(encoding="utf-8")
     for sentence in english:
@@ -58,11 +87,30 @@ def test_omegat_translates_from_our_tmx(tmp_path):
 def test_xliff_export_pretranslates_and_import_takes_reviewed_units(tmp_path):
     tm_path, xlf = tmp_path / "tm.db", tmp_path / "doc.xlf"
     tmx = tmp_path / "a.tmx"
-    assert run_cli("align", "--presegmented", PARALLEL / "supercomputer.ko.txt", PARALLEL / "supercomputer.en.txt",
-                   "--format", "tmx", "-o", tmx).returncode == 0
+    assert (
+        run_cli(
+            "align",
+            "--presegmented",
+            PARALLEL / "supercomputer.ko.txt",
+            PARALLEL / "supercomputer.en.txt",
+            "--format",
+            "tmx",
+            "-o",
+            tmx,
+        ).returncode
+        == 0
+    )
     assert run_cli("tmx", "import", tmx, "--tm", tm_path).returncode == 0
-    result = run_cli("xliff", "export", PARALLEL / "supercomputer.ko.txt", SEEDS / "003_9b9c44b580370e6b.txt",
-                     "--tm", tm_path, "-o", xlf)
+    result = run_cli(
+        "xliff",
+        "export",
+        PARALLEL / "supercomputer.ko.txt",
+        SEEDS / "003_9b9c44b580370e6b.txt",
+        "--tm",
+        tm_path,
+        "-o",
+        xlf,
+    )
     assert result.returncode == 0, result.stderr
     units = read_xliff(xlf)
     assert sum(1 for u in units if u.state == "translated") == 10

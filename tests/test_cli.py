@@ -30,13 +30,23 @@ def test_version():
     assert result.returncode == 0 and result.stdout.strip() == f"mtalign {__version__}"
 
 
-HEAVY = {"numpy", "lxml", "tqdm", "ctranslate2", "mtalign.pipeline", "mtalign.align", "mtalign.segment"}
+HEAVY = {
+    "numpy",
+    "lxml",
+    "tqdm",
+    "ctranslate2",
+    "mtalign.pipeline",
+    "mtalign.align",
+    "mtalign.segment",
+}
 
 
 @pytest.mark.parametrize("argv", [["--version"], ["glossary", "lookup", "김정은"]])
 def test_version_and_lookup_import_no_heavy_module(argv):
-    code = ("import sys\nfrom mtalign.cli import main\ntry:\n    main(sys.argv[1:])\nexcept SystemExit:\n"
-            "    pass\nprint('MODULES', ' '.join(sys.modules))")
+    code = (
+        "import sys\nfrom mtalign.cli import main\ntry:\n    main(sys.argv[1:])\nexcept "
+        "SystemExit:\n    pass\nprint('MODULES', ' '.join(sys.modules))"
+    )
     result = subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, text=True)
     modules = set(result.stdout.split("MODULES ")[1].split())
     assert "mtalign.cli" in modules and not HEAVY & modules
@@ -45,28 +55,36 @@ def test_version_and_lookup_import_no_heavy_module(argv):
 @pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
 def test_every_command_has_help(command):
     result = run_cli(*command, "--help")
-    assert result.returncode == 0 and result.stdout.startswith(f"usage: mtalign {' '.join(command)}")
+    assert result.returncode == 0 and result.stdout.startswith(
+        f"usage: mtalign {' '.join(command)}"
+    )
 
 
 def test_usage_error_exits_2_without_traceback():
     result = run_cli("segment")
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert result.stderr.splitlines() == [
-        "mtalign segment: error: the following arguments are required: FILE (see: mtalign segment --help)"]
+        "mtalign segment: error: the following arguments are required: FILE (see: mtalign segment "
+        "--help)"
+    ]
 
 
 def test_mistyped_subcommand_option_shows_that_subcommand():
     result = run_cli("glossary", "lookup", "김정은", "--limt", "3")
     assert result.returncode == 2
     assert result.stderr.splitlines() == [
-        "mtalign glossary lookup: error: unrecognized arguments: --limt 3 (see: mtalign glossary lookup --help)"]
+        "mtalign glossary lookup: error: unrecognized arguments: --limt 3 (see: mtalign glossary "
+        "lookup --help)"
+    ]
 
 
 def test_segment_jsonl_fields_and_order():
     result = run_cli("segment", *sorted(SEEDS.glob("00[23]_*.txt")))
     assert result.returncode == 0
     records = [json.loads(line) for line in result.stdout.splitlines()]
-    assert all(list(record) == ["text", "lang", "role", "source", "start", "end"] for record in records)
+    assert all(
+        list(record) == ["text", "lang", "role", "source", "start", "end"] for record in records
+    )
     sources = [record["source"] for record in records]
     assert sources == sorted(sources)  # files in the order given, each in document order
     starts = [record["start"] for record in records if record["source"] == sources[0]]
@@ -82,17 +100,21 @@ def test_segment_tsv_escapes_and_writes_atomically(tmp_path):
     rows = out.read_text(encoding="utf-8").splitlines()
     assert rows[0] == "source\tstart\tend\tlang\trole\ttext"
     assert rows[1].split("\t")[-2:] == ["body", "Tab\\there."]
-    assert {p.name for p in tmp_path.iterdir()} == {"a.txt", "out.tsv"}  # no temporary file left behind
+    assert {p.name for p in tmp_path.iterdir()} == {
+        "a.txt",
+        "out.tsv",
+    }  # no temporary file left behind
 
 
 def test_html_input_roles(tmp_path):
     page = tmp_path / "page.html"
     page.write_text(
-        "<html><head><title>t</title><script>var ad = 1;</script></head><body>"
-        "<nav>Home | World | LATEST NEWS</nav><article><h1>Putin, Kim ink treaty</h1>"
-        "<p class='byline'>By Kim Soo-yeon</p><figure><img src='x.jpg'><figcaption>Putin (left) and Kim. "
-        "AFP-Yonhap</figcaption></figure><p>Putin arrived. Kim met him at the airport.</p>"
-        "<div class='ad-banner'>Buy now</div></article><footer>© Yonhap. All rights reserved.</footer></body></html>",
+        "<html><head><title>t</title><script>var ad = 1;</script></head><body><nav>Home | World "
+        "| LATEST NEWS</nav><article><h1>Putin, Kim ink treaty</h1><p class='byline'>By Kim "
+        "Soo-yeon</p><figure><img src='x.jpg'><figcaption>Putin (left) and Kim. "
+        "AFP-Yonhap</figcaption></figure><p>Putin arrived. Kim met him at the airport.</p><div "
+        "class='ad-banner'>Buy now</div></article><footer>© Yonhap. All rights "
+        "reserved.</footer></body></html>",
         encoding="utf-8",
     )
     result = run_cli("segment", page)
@@ -110,7 +132,10 @@ def test_run_writes_segments_for_the_corpus(main_job):
     out, result = main_job
     report = json.loads(result.stdout)
     assert report["files"] >= 5 and str(out / "segments.jsonl") in report["outputs"]
-    records = [json.loads(line) for line in (out / "segments.jsonl").read_text(encoding="utf-8").splitlines()]
+    records = [
+        json.loads(line)
+        for line in (out / "segments.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
     assert len(records) == report["segments"]
     assert {r["source"].split("/")[-1] for r in records} >= {p.name for p in SEEDS.glob("*.txt")}
 
@@ -126,15 +151,19 @@ def test_run_warns_about_a_translation_without_its_partner(tmp_path):
     for name in ("a.ko.txt", "a.en.txt", "b.ko.txt", "c.en.html", "d.txt"):
         (tmp_path / name).write_text("문장이다.\n", encoding="utf-8")
     warnings = partner_warnings(corpus_files(tmp_path))
-    assert warnings == [f"warning: {tmp_path / 'b.ko.txt'}: no b.en.txt beside it; read as a single article, "
-                        "not aligned as a translation",
-                        f"warning: {tmp_path / 'c.en.html'}: no c.ko.html beside it; read as a single article, "
-                        "not aligned as a translation"]
+    assert warnings == [
+        f"warning: {tmp_path / 'b.ko.txt'}: no b.en.txt beside it; read as a single article, "
+        "not aligned as a translation",
+        f"warning: {tmp_path / 'c.en.html'}: no c.ko.html beside it; read as a single article, "
+        "not aligned as a translation",
+    ]
 
 
 def _corpus_with_a_broken_file(folder):
     folder.mkdir()
-    (folder / "good.txt").write_text("Kim Jong-un met Putin.\n\n김정은이 푸틴을 만났다.\n", encoding="utf-8")
+    (folder / "good.txt").write_text(
+        "Kim Jong-un met Putin.\n\n김정은이 푸틴을 만났다.\n", encoding="utf-8"
+    )
     (folder / "broken.txt").write_bytes("Hello. 안녕하세요.".encode("utf-8") + b"\xff\xfe\xfa tail")
     return folder
 
@@ -160,4 +189,7 @@ def test_run_keeps_going_past_a_bad_file_and_exits_1(tmp_path):
     assert f"error: {corpus / 'broken.txt'}: cannot decode" in result.stderr
     segments = (tmp_path / "build" / "segments.jsonl").read_text(encoding="utf-8")
     assert "good.txt" in segments and "broken.txt" not in segments
-    assert all((tmp_path / "build" / name).exists() for name in ("alignments.jsonl", "corpus.tmx", "consistency.md"))
+    assert all(
+        (tmp_path / "build" / name).exists()
+        for name in ("alignments.jsonl", "corpus.tmx", "consistency.md")
+    )

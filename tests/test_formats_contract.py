@@ -36,23 +36,54 @@ class Pair:
 
 
 ENTRIES = [
-    Entry(id="kim-jong-un", type="person", ko=["김정은", TRICKY[0]], en="Kim Jong-un", hanja="金正恩",
-          styles={"kcna": "Kim Jong Un", "ap": "Kim Jong Un"},
-          variants=[Variant("Kim Jung-un", "misspelling"), Variant("KJU", "abbreviation"),
-                    Variant("Kim Jong Eun", "style"), Variant("Kim Chong-un", "former"),
-                    Variant("Chairman Kim", "alias")],
-          note=TRICKY[1].replace("\t", " "), sources=["a.txt:3", "b.txt:9"]),
+    Entry(
+        id="kim-jong-un",
+        type="person",
+        ko=["김정은", TRICKY[0]],
+        en="Kim Jong-un",
+        hanja="金正恩",
+        styles={"kcna": "Kim Jong Un", "ap": "Kim Jong Un"},
+        variants=[
+            Variant("Kim Jung-un", "misspelling"),
+            Variant("KJU", "abbreviation"),
+            Variant("Kim Jong Eun", "style"),
+            Variant("Kim Chong-un", "former"),
+            Variant("Chairman Kim", "alias"),
+        ],
+        note=TRICKY[1].replace("\t", " "),
+        sources=["a.txt:3", "b.txt:9"],
+    ),
     Entry(id="seoul", type="place", ko=["서울"], en="Seoul"),
 ]
 UNITS = [Unit(ko, f"en {number}: {ko}", "aligned", f"file{number}.txt", "body", 0.5 + number / 10)
          for number, ko in enumerate(TRICKY)]
-RECORDS = [AlignmentRecord("bead", "a.ko.txt", "a.en.txt", [0, 1], [0], TRICKY[0] + TRICKY[1], TRICKY[2],
-                           0.71, "body", "body"),
-           AlignmentRecord("bead", "a.ko.txt", "a.en.txt", [], [1], None, TRICKY[3], -0.08, "", "caption"),
-           AlignmentRecord("fragment", "b.txt", "b.txt", [4], [], TRICKY[4], None, 0.0, "credit", "")]
-XLIFF = [XliffUnit(str(n), text, target=f"target {n}" if n % 2 else None,
-                   state="translated" if n % 2 else None, translate=n != 2, notes=[f"note {n}"] if n else [])
-         for n, text in enumerate(TRICKY)]
+RECORDS = [
+    AlignmentRecord(
+        "bead",
+        "a.ko.txt",
+        "a.en.txt",
+        [0, 1],
+        [0],
+        TRICKY[0] + TRICKY[1],
+        TRICKY[2],
+        0.71,
+        "body",
+        "body",
+    ),
+    AlignmentRecord("bead", "a.ko.txt", "a.en.txt", [], [1], None, TRICKY[3], -0.08, "", "caption"),
+    AlignmentRecord("fragment", "b.txt", "b.txt", [4], [], TRICKY[4], None, 0.0, "credit", ""),
+]
+XLIFF = [
+    XliffUnit(
+        str(n),
+        text,
+        target=f"target {n}" if n % 2 else None,
+        state="translated" if n % 2 else None,
+        translate=n != 2,
+        notes=[f"note {n}"] if n else [],
+    )
+    for n, text in enumerate(TRICKY)
+]
 
 PAIRS = [
     Pair("tmx", True, lambda units, h: write_tmx(units, h), lambda p: list(read_units(p)), UNITS),
@@ -60,8 +91,20 @@ PAIRS = [
     Pair("tbx-v2", True, lambda entries, h: write_tbx(entries, h, "tbx-v2"), read_tbx, ENTRIES),
     Pair("glossary-csv", False, write_csv, read_csv, ENTRIES),
     Pair("xliff", True, lambda units, h: write_xliff([("a.txt", units)], h), read_xliff, XLIFF),
-    Pair("alignments-jsonl", False, lambda records, h: write_records(records, "jsonl", h), read_records, RECORDS),
-    Pair("alignments-tsv", False, lambda records, h: write_records(records, "tsv", h), read_records, RECORDS),
+    Pair(
+        "alignments-jsonl",
+        False,
+        lambda records, h: write_records(records, "jsonl", h),
+        read_records,
+        RECORDS,
+    ),
+    Pair(
+        "alignments-tsv",
+        False,
+        lambda records, h: write_records(records, "tsv", h),
+        read_records,
+        RECORDS,
+    ),
 ]
 _VOLATILE = re.compile(rb'(creationdate|changedate)="[^"]*"')  # a writer's clock, not content
 

@@ -31,8 +31,12 @@ def test_curated_glossary_size_and_kinds():
     assert not glossary.conflicts
     seeds = read_tsv(REPO / "glossaries" / "ko-en-news.tsv")
     assert len(seeds) >= 60
-    assert {"person", "organization", "place", "office", "treaty", "media"} <= {entry.type for entry in seeds}
-    assert all(entry.note and entry.sources for entry in seeds)  # every seed entry says where it was seen
+    assert {"person", "organization", "place", "office", "treaty", "media"} <= {
+        entry.type for entry in seeds
+    }
+    assert all(
+        entry.note and entry.sources for entry in seeds
+    )  # every seed entry says where it was seen
     assert all(entry.note for entry in glossary.entries.values())
 
 
@@ -43,11 +47,15 @@ def test_every_seed_entity_found_by_every_form(lookup):
             assert entry.id in ids, f"{form!r} does not find {entry.id}"
 
 
-@pytest.mark.parametrize("query", ["Kim Jong Un", "kim jong-un", "KIM JONG-UN", "김정은", "Kim Jong-un"])
+@pytest.mark.parametrize(
+    "query", ["Kim Jong Un", "kim jong-un", "KIM JONG-UN", "김정은", "Kim Jong-un"]
+)
 def test_case_hyphen_space_insensitive(lookup, query):
     hit = _top(lookup, query)
     assert hit.entry.id == "kim-jong-un" and hit.score >= 0.98
-    assert hit.entry.english("yonhap") == "Kim Jong-un" and hit.entry.english("kcna") == "Kim Jong Un"
+    assert (
+        hit.entry.english("yonhap") == "Kim Jong-un" and hit.entry.english("kcna") == "Kim Jong Un"
+    )
 
 
 def test_misspellings_are_fuzzy_hits_with_a_score(lookup):
@@ -64,26 +72,36 @@ def test_prefixes_in_both_scripts(lookup):
 
 def test_hangul_finds_an_entry_known_only_in_english(tmp_path):
     user = tmp_path / "user.tsv"
-    user.write_text("\t".join(COLUMNS) + "\nvladivostok\tplace\t\t\tVladivostok\t\t\t\t\tPort city.\t\n",
-                    encoding="utf-8")
+    user.write_text(
+        "\t".join(COLUMNS) + "\nvladivostok\tplace\t\t\tVladivostok\t\t\t\t\tPort city.\t\n",
+        encoding="utf-8",
+    )
     hit = Lookup([*shipped_glossaries(), user]).lookup("블라디보스토크")[0]
     assert hit.entry.id == "vladivostok" and hit.match == "romanized"
 
 
 def test_layering_user_file_overrides_shipped(tmp_path):
     user = tmp_path / "user.tsv"
-    user.write_text("\t".join(COLUMNS) + "\nchang-ho-jin\tperson\t장호진\t\tJang Ho-jin\t\t\t\t\tHouse choice.\t\n",
-                    encoding="utf-8")
+    user.write_text(
+        "\t".join(COLUMNS)
+        + "\nchang-ho-jin\tperson\t장호진\t\tJang Ho-jin\t\t\t\t\tHouse choice.\t\n",
+        encoding="utf-8",
+    )
     glossary = load_glossary([*shipped_glossaries(), user])
     assert glossary.entries["chang-ho-jin"].en == "Jang Ho-jin"
 
 
 def test_index_is_rebuilt_when_the_tsv_changes(tmp_path):
     path = tmp_path / "g.tsv"
-    path.write_text("\t".join(COLUMNS) + "\nseoul\tplace\t서울\t\tSeoul\t\t\t\t\tCapital.\t\n", encoding="utf-8")
+    path.write_text(
+        "\t".join(COLUMNS) + "\nseoul\tplace\t서울\t\tSeoul\t\t\t\t\tCapital.\t\n", encoding="utf-8"
+    )
     assert Lookup([path]).lookup("서울")[0].entry.en == "Seoul"
     time.sleep(0.01)
-    path.write_text("\t".join(COLUMNS) + "\nseoul\tplace\t서울\t\tSeoul City\t\t\t\t\tCapital.\t\n", encoding="utf-8")
+    path.write_text(
+        "\t".join(COLUMNS) + "\nseoul\tplace\t서울\t\tSeoul City\t\t\t\t\tCapital.\t\n",
+        encoding="utf-8",
+    )
     assert Lookup([path]).lookup("서울")[0].entry.en == "Seoul City"
 
 
@@ -94,8 +112,10 @@ def test_index_cache_keeps_the_most_recently_used_indexes(tmp_path, monkeypatch)
     files = []
     for number in range(MAX_INDEXES + 2):
         files.append(tmp_path / f"g{number}.tsv")
-        files[-1].write_text("\t".join(COLUMNS) + f"\nseoul\tplace\t서울\t\tSeoul {number}\t\t\t\t\t\t\n",
-                             encoding="utf-8")
+        files[-1].write_text(
+            "\t".join(COLUMNS) + f"\nseoul\tplace\t서울\t\tSeoul {number}\t\t\t\t\t\t\n",
+            encoding="utf-8",
+        )
 
     def index_of(path):
         before = set((tmp_path / "cache").glob("*.sqlite"))
@@ -121,14 +141,19 @@ def test_malformed_row_names_file_and_line_and_loads_nothing(tmp_path):
     short = tmp_path / "short.tsv"
     short.write_text("\t".join(COLUMNS) + "\nseoul\tplace\t서울\n", encoding="utf-8")
     result = run_cli("glossary", "lookup", "서울", "--glossary", short)
-    assert result.returncode == 2 and "short.tsv:2: expected 11 tab-separated columns, found 3" in result.stderr
+    assert (
+        result.returncode == 2
+        and "short.tsv:2: expected 11 tab-separated columns, found 3" in result.stderr
+    )
 
 
 def test_conflicting_duplicates_are_reported(tmp_path):
     path = tmp_path / "dup.tsv"
     path.write_text("\t".join(COLUMNS) + "\nchang\tperson\t장호진\t\tChang Ho-jin\t\t\t\t\tA.\t\n"
                     "jang\tperson\t장호진\t\tJang Ho-jin\t\t\t\t\tB.\t\n", encoding="utf-8")
-    assert load_glossary([path]).conflicts == ["장호진: chang says 'Chang Ho-jin', jang says 'Jang Ho-jin'"]
+    assert load_glossary([path]).conflicts == [
+        "장호진: chang says 'Chang Ho-jin', jang says 'Jang Ho-jin'"
+    ]
     result = run_cli("glossary", "check", "--glossary", path)
     assert result.returncode == 1 and "conflict: 장호진" in result.stdout
 
@@ -172,7 +197,12 @@ def test_csv_round_trip_is_byte_identical(tmp_path):
     second = io.StringIO()
     write_csv(read_csv(path), second)
     assert second.getvalue() == first.getvalue()
-    assert first.getvalue().splitlines()[0].lstrip("\ufeff").startswith("Entry_ID,Entry_Subject,Korean,")
+    assert (
+        first.getvalue()
+        .splitlines()[0]
+        .lstrip("\ufeff")
+        .startswith("Entry_ID,Entry_Subject,Korean,")
+    )
 
 
 def test_cli_export_import_export_identical(tmp_path):
@@ -180,7 +210,10 @@ def test_cli_export_import_export_identical(tmp_path):
         one, tsv, two = tmp_path / f"one.{fmt}", tmp_path / f"{fmt}.tsv", tmp_path / f"two.{fmt}"
         assert run_cli("glossary", "export", "--format", fmt, "-o", one).returncode == 0
         assert run_cli("glossary", "import", one, "--format", fmt, "-o", tsv).returncode == 0
-        assert run_cli("glossary", "export", "--format", fmt, "--glossary", tsv, "-o", two).returncode == 0
+        assert (
+            run_cli("glossary", "export", "--format", fmt, "--glossary", tsv, "-o", two).returncode
+            == 0
+        )
         assert one.read_bytes() == two.read_bytes()
 
 
@@ -191,7 +224,8 @@ BOMB = """<?xml version="1.0"?>
  <!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">
  <!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">
 ]>
-<tbx xmlns="urn:iso:std:iso:30042:ed-2"><text><body><conceptEntry id="x"><note>&d;</note></conceptEntry></body></text></tbx>
+<tbx xmlns="urn:iso:std:iso:30042:ed-2"><text><body>
+<conceptEntry id="x"><note>&d;</note></conceptEntry></body></text></tbx>
 """
 
 
@@ -205,7 +239,9 @@ def test_tbx_entity_tricks_are_refused_fast(tmp_path, doctype):
     path.write_text(doctype, encoding="utf-8")
     began = time.perf_counter()
     result = run_cli("glossary", "import", path, "--format", "tbx")
-    assert result.returncode == 2 and "refused" in result.stderr and "Traceback" not in result.stderr
+    assert (
+        result.returncode == 2 and "refused" in result.stderr and "Traceback" not in result.stderr
+    )
     assert time.perf_counter() - began < 10
 
 
@@ -218,7 +254,9 @@ def test_lookup_cli_json_and_exit_codes():
 
 def test_glossary_file_not_utf8(tmp_path):
     path = tmp_path / "legacy.tsv"
-    path.write_bytes("\t".join(COLUMNS).encode() + "\nseoul\tplace\t서울\t\tSeoul\t\t\t\t\tx\t\n".encode("cp949"))
+    path.write_bytes(
+        "\t".join(COLUMNS).encode() + "\nseoul\tplace\t서울\t\tSeoul\t\t\t\t\tx\t\n".encode("cp949")
+    )
     with pytest.raises(UserError, match="not UTF-8"):
         read_tsv(path)
 

@@ -11,18 +11,31 @@ def test_seed_caption_and_byline_pairs(seed_fragments, tmp_path):
     out = tmp_path / "candidates.tsv"
     result = run_cli("glossary", "extract", seed_fragments, "-o", out)
     assert result.returncode == 0, result.stderr
-    pairs = {tuple(line.split("\t")[1:3]) for line in out.read_text(encoding="utf-8").splitlines()[1:]}
-    assert {("푸틴", "Putin"), ("김정은", "Kim Jong-un"), ("평양", "Pyongyang"), ("연합뉴스", "Yonhap"),
-            ("김수연", "Kim Soo-yeon")} <= pairs
+    pairs = {
+        tuple(line.split("\t")[1:3]) for line in out.read_text(encoding="utf-8").splitlines()[1:]
+    }
+    assert {
+        ("푸틴", "Putin"),
+        ("김정은", "Kim Jong-un"),
+        ("평양", "Pyongyang"),
+        ("연합뉴스", "Yonhap"),
+        ("김수연", "Kim Soo-yeon"),
+    } <= pairs
 
 
-@pytest.mark.skipif(not SHARED_DATA.is_dir(), reason="the shared Korean-English news data is not beside the repo")
+@pytest.mark.skipif(
+    not SHARED_DATA.is_dir(), reason="the shared Korean-English news data is not beside the repo"
+)
 def test_top_100_precision_on_the_dev_data():
     ko = (SHARED_DATA / "korean-english-park.dev.ko").read_text(encoding="utf-8").splitlines()
     en = (SHARED_DATA / "korean-english-park.dev.en").read_text(encoding="utf-8").splitlines()
     top = extract([(k, e, str(i)) for i, (k, e) in enumerate(zip(ko, en))])[:100]
     judged = {}
-    for line in (REPO / "docs" / "glossary-extraction-judgments.tsv").read_text(encoding="utf-8").splitlines()[1:]:
+    for line in (
+        (REPO / "docs" / "glossary-extraction-judgments.tsv")
+        .read_text(encoding="utf-8")
+        .splitlines()[1:]
+    ):
         k, e, judgment, _ = line.split("\t")
         judged[k, e] = judgment
     correct = sum(1 for c in top if judged.get((c.ko, c.en)) in ("correct", "part"))

@@ -101,7 +101,9 @@ def test_fifty_megabyte_file_streams_in_bounded_memory(tmp_path):
         "status = open('/proc/self/status').read()\n"
         "print(count, re.search(r'VmHWM:\\s+(\\d+)', status).group(1))\n"
     )
-    out = subprocess.run([sys.executable, "-c", code, str(path)], check=True, capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(path)], check=True, capture_output=True, text=True
+    )
     count, peak_kib = map(int, out.stdout.split())
     per_copy = len(read_document(SEEDS / "002_2d624cb60e42ca7c.txt").segments)
     assert count % per_copy == 0 and count >= 50 * 2**20 // len(paragraph.encode()) * per_copy

@@ -24,7 +24,10 @@ def test_korean_and_english_captions_in_003(seed):
 
 
 def test_bylines(seed):
-    assert (_role_of(seed("002"), "김수연").lang, _role_of(seed("002"), "김수연").role) == ("ko", "byline")
+    assert (_role_of(seed("002"), "김수연").lang, _role_of(seed("002"), "김수연").role) == (
+        "ko",
+        "byline",
+    )
     by_kim = _role_of(seed("002"), "By Kim Soo-yeon")
     assert (by_kim.lang, by_kim.role) == ("en", "byline")
     assert _role_of(seed("000"), "AsiaToday reporter Park Young-hoon").role == "byline"
@@ -70,7 +73,9 @@ def _count_body_sentences(path):
             continue
         if re.search(r"(AFP-Yonhap|Source: Yonhap News \|)$", line):
             continue
-        ends = re.findall(r"(?<!\b[A-Z])(?<!\bU\.S)(?<!\bU\.N)(?<!Sept)[.?!][\"'”’]*\s+[\"“‘(]*[A-Z]", line)
+        ends = re.findall(
+            r"(?<!\b[A-Z])(?<!\bU\.S)(?<!\bU\.N)(?<!Sept)[.?!][\"'”’]*\s+[\"“‘(]*[A-Z]", line
+        )
         count += len(ends) + 1
     return count
 

@@ -11,7 +11,9 @@ FAKE_PYTHON = '#!/bin/sh\necho "$@" >> "$(dirname "$0")/pip-calls"\n'
 
 
 def _setup(repo):
-    return subprocess.run([str(repo / "scripts" / "setup")], capture_output=True, text=True, cwd=repo)
+    return subprocess.run(
+        [str(repo / "scripts" / "setup")], capture_output=True, text=True, cwd=repo
+    )
 
 
 def test_first_run_announces_itself_and_later_runs_are_quiet(tmp_path):
@@ -27,13 +29,19 @@ def test_first_run_announces_itself_and_later_runs_are_quiet(tmp_path):
 
     first = _setup(tmp_path)
     assert first.returncode == 0 and "first run" in first.stderr and "few minutes" in first.stderr
-    assert re.fullmatch(r"-m pip install -e \.\[test[a-z,]*\]", calls.read_text().splitlines()[-1])  # progress shown
+    assert re.fullmatch(
+        r"-m pip install -e \.\[test[a-z,]*\]", calls.read_text().splitlines()[-1]
+    )  # progress shown
 
     second = _setup(tmp_path)
-    assert second.returncode == 0 and second.stderr == "" and len(calls.read_text().splitlines()) == 2
+    assert (
+        second.returncode == 0 and second.stderr == "" and len(calls.read_text().splitlines()) == 2
+    )
 
     later = os.stat(tmp_path / ".venv" / ".mtalign-installed").st_mtime + 10
     os.utime(tmp_path / "setup.cfg", (later, later))
     third = _setup(tmp_path)
     assert "changed" in third.stderr
-    assert re.fullmatch(r"-m pip install --quiet -e \.\[test[a-z,]*\]", calls.read_text().splitlines()[-1])
+    assert re.fullmatch(
+        r"-m pip install --quiet -e \.\[test[a-z,]*\]", calls.read_text().splitlines()[-1]
+    )

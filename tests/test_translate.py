@@ -28,7 +28,9 @@ def model(tmp_path_factory):
 def test_model_family_and_order_kept_through_batching(model):
     assert inspect_model(str(model)).family == "marian"
     engine = Engine(str(model), batch_tokens=64)
-    sentences = PARALLEL.joinpath("clipper-chip.ko.txt").read_text(encoding="utf-8").splitlines()[:12]
+    sentences = (
+        PARALLEL.joinpath("clipper-chip.ko.txt").read_text(encoding="utf-8").splitlines()[:12]
+    )
     forward = engine.translate(sentences)
     backward = engine.translate(list(reversed(sentences)))
     assert forward == list(reversed(backward)) and len(forward) == 12 and all(forward)
@@ -40,9 +42,13 @@ def test_chunk_size_is_a_parameter_and_the_caller_writes_the_qa_report(model, tm
     translate = engine.translate
     engine.translate = lambda texts: sizes.append(len(texts)) or translate(texts)
     source = PARALLEL / "supercomputer.ko.txt"
-    report = translate_files([str(source)], engine, str(tmp_path / "out"), progress=False, chunk_size=3)
+    report = translate_files(
+        [str(source)], engine, str(tmp_path / "out"), progress=False, chunk_size=3
+    )
     assert max(sizes) == 3 and sum(sizes) == report.from_model == 10
-    assert sorted(path.name for path in (tmp_path / "out").iterdir()) == [source.name]  # no QA file, no checkpoint
+    assert sorted(path.name for path in (tmp_path / "out").iterdir()) == [
+        source.name
+    ]  # no QA file, no checkpoint
     write_qa_report(report, tmp_path / "out" / "qa.json")
     assert set(json.loads((tmp_path / "out" / "qa.json").read_text(encoding="utf-8"))) == {
         "passed_through", "spliced", "term_misses", "tm_matches"}
@@ -71,16 +77,29 @@ def test_tm_first_then_model_and_qa_report(model, tmp_path):
     tm = tmp_path / "tm.db"
     TranslationMemory(tm).add([Unit(first, "FROM THE TRANSLATION MEMORY")])
     out = tmp_path / "out"
-    result = run_cli("translate", source, "--model", model, "--tm", tm, "--out", out, "--format", "json", "-q")
+    result = run_cli(
+        "translate", source, "--model", model, "--tm", tm, "--out", out, "--format", "json", "-q"
+    )
     summary = json.loads(result.stdout)
     assert (summary["from_tm"], summary["from_model"], summary["segments"]) == (1, 9, 10)
     translated = (out / source.name).read_text(encoding="utf-8").splitlines()
     assert translated[0] == "FROM THE TRANSLATION MEMORY" and len(translated) == 10
     qa = json.loads((out / "translate-qa.json").read_text(encoding="utf-8"))
-    assert result.returncode == (1 if qa["passed_through"] or qa["spliced"] or qa["term_misses"] else 0)
-    assert qa["tm_matches"] == [{"source": first, "target": "FROM THE TRANSLATION MEMORY", "tm_source": first,
-                                 "score": 100.0, "origin": "tm"}]
-    assert all({"file", "source", "target", "term", "expected"} <= set(miss) for miss in qa["term_misses"])
+    assert result.returncode == (
+        1 if qa["passed_through"] or qa["spliced"] or qa["term_misses"] else 0
+    )
+    assert qa["tm_matches"] == [
+        {
+            "source": first,
+            "target": "FROM THE TRANSLATION MEMORY",
+            "tm_source": first,
+            "score": 100.0,
+            "origin": "tm",
+        }
+    ]
+    assert all(
+        {"file", "source", "target", "term", "expected"} <= set(miss) for miss in qa["term_misses"]
+    )
     assert not (out / ".mtalign-translate-checkpoint.jsonl").exists()
 
 
@@ -88,34 +107,64 @@ def test_fuzzy_tm_matches_are_reused_and_marked(model, tmp_path):
     source = tmp_path / "doc.ko.txt"
     source.write_text("김정은 위원장이 평양에서 푸틴 대통령과 회담을 가졌다.\n", encoding="utf-8")
     tm = tmp_path / "tm.db"
-    TranslationMemory(tm).add([Unit("김정은 위원장이 평양에서 푸틴 대통령과 회담을 열었다.", "Kim Jong-un held talks.")])
+    TranslationMemory(tm).add(
+        [Unit("김정은 위원장이 평양에서 푸틴 대통령과 회담을 열었다.", "Kim Jong-un held talks.")]
+    )
     out = tmp_path / "out"
     run_cli("translate", source, "--model", model, "--tm", tm, "--out", out, "-q")
     assert (out / source.name).read_text(encoding="utf-8") == "Kim Jong-un held talks.\n"
     (match,) = json.loads((out / "translate-qa.json").read_text(encoding="utf-8"))["tm_matches"]
     assert match["origin"] == "tm-fuzzy" and 85 <= match["score"] < 100
     strict = tmp_path / "strict"
-    run_cli("translate", source, "--model", model, "--tm", tm, "--out", strict, "--tm-threshold", "99", "-q")
+    run_cli(
+        "translate",
+        source,
+        "--model",
+        model,
+        "--tm",
+        tm,
+        "--out",
+        strict,
+        "--tm-threshold",
+        "99",
+        "-q",
+    )
     assert (strict / source.name).read_text(encoding="utf-8") != "Kim Jong-un held talks.\n"
 
 
 def _run(model, source, out):
-    return [sys.executable, "-m", "mtalign.cli", "translate", str(source), "--model", str(model), "--out", str(out),
-            "-q"]
+    return [
+        sys.executable,
+        "-m",
+        "mtalign.cli",
+        "translate",
+        str(source),
+        "--model",
+        str(model),
+        "--out",
+        str(out),
+        "-q",
+    ]
 
 
 @pytest.mark.slow
 def test_killed_run_resumes_to_identical_output(model, tmp_path):
     lines = PARALLEL.joinpath("clipper-chip.ko.txt").read_text(encoding="utf-8").splitlines()
     source = tmp_path / "big.ko.txt"
-    source.write_text("\n".join(f"{lines[i % len(lines)]} ({i})" for i in range(2000)) + "\n", encoding="utf-8")
+    source.write_text(
+        "\n".join(f"{lines[i % len(lines)]} ({i})" for i in range(2000)) + "\n", encoding="utf-8"
+    )
     clean = tmp_path / "clean"
     subprocess.run(_run(model, source, clean), check=False, capture_output=True)
     resumed = tmp_path / "resumed"
     checkpoint = resumed / ".mtalign-translate-checkpoint.jsonl"
-    process = subprocess.Popen(_run(model, source, resumed), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        _run(model, source, resumed), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     deadline = time.time() + 120
-    while time.time() < deadline and (not checkpoint.exists() or len(checkpoint.read_text().splitlines()) < 2):
+    while time.time() < deadline and (
+        not checkpoint.exists() or len(checkpoint.read_text().splitlines()) < 2
+    ):
         time.sleep(0.02)
     process.send_signal(signal.SIGKILL)
     assert process.wait() == -signal.SIGKILL, "the run finished before it could be killed"
@@ -172,7 +221,10 @@ def test_placeholders_round_trip_when_the_model_copies_them():
     protected = protect("김정은 위원장이 평양에서 푸틴 대통령을 만났다.", finder, "yonhap")
     assert protected.masked == "TERM1 위원장이 TERM2에서 TERM3 대통령을 만났다."
     copied = "Chairman TERM1 met President TERM3 in TERM2."  # what a copying model returns
-    assert restore(protected, copied) == "Chairman Kim Jong-un met President Vladimir Putin in Pyongyang."
+    assert (
+        restore(protected, copied)
+        == "Chairman Kim Jong-un met President Vladimir Putin in Pyongyang."
+    )
     assert restore(protected, "Chairman met President in TERM2.") is None  # a dropped placeholder
 
 
@@ -185,7 +237,9 @@ def test_terms_reach_the_output_in_canonical_form(model, tmp_path):
     if not data.exists():
         pytest.skip("the shared dev data is not beside the repository")
     finder = TermFinder(load_glossary().entries.values())
-    with_terms = [line for line in data.read_text(encoding="utf-8").splitlines() if finder.find(line)][:60]
+    with_terms = [
+        line for line in data.read_text(encoding="utf-8").splitlines() if finder.find(line)
+    ][:60]
     source = tmp_path / "terms.ko.txt"
     source.write_text("\n\n".join(with_terms) + "\n", encoding="utf-8")
     out = tmp_path / "out"
@@ -199,4 +253,6 @@ def test_terms_reach_the_output_in_canonical_form(model, tmp_path):
     qa = json.loads((out / "translate-qa.json").read_text(encoding="utf-8"))
     assert not qa["term_misses"]
     # the random model drops placeholders: every such segment is reported as spliced
-    assert qa["spliced"] and all(any(entry["source"] in line for line in with_terms) for entry in qa["spliced"])
+    assert qa["spliced"] and all(
+        any(entry["source"] in line for line in with_terms) for entry in qa["spliced"]
+    )

@@ -45,10 +45,22 @@ def build(directory: Path, language_codes=()) -> Path:
     from ctranslate2 import specs
 
     parallel = REPO / "corpora" / "parallel"
-    lines = [line for path in sorted(parallel.glob("*.txt")) for line in path.read_text(encoding="utf-8").splitlines()]
+    lines = [
+        line
+        for path in sorted(parallel.glob("*.txt"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+    ]
     model = io.BytesIO()
-    spm.SentencePieceTrainer.train(sentence_iterator=iter(lines), model_writer=model, vocab_size=800,
-                                   character_coverage=1.0, bos_id=-1, eos_id=-1, unk_id=0, minloglevel=2)
+    spm.SentencePieceTrainer.train(
+        sentence_iterator=iter(lines),
+        model_writer=model,
+        vocab_size=800,
+        character_coverage=1.0,
+        bos_id=-1,
+        eos_id=-1,
+        unk_id=0,
+        minloglevel=2,
+    )
     directory.mkdir(parents=True, exist_ok=True)
     names = ("sentencepiece.bpe.model",) if language_codes else ("source.spm", "target.spm")
     for name in names:

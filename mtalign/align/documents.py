@@ -32,7 +32,9 @@ def read_sentences(path: str, presegmented: bool) -> List[Segment]:
         text = line.strip()
         if text:
             start = offset + line.index(text)
-            sentences.append(Segment(text, detect_lang(text), "body", path, start, start + len(text)))
+            sentences.append(
+                Segment(text, detect_lang(text), "body", path, start, start + len(text))
+            )
         offset += len(line)
     return sentences
 
@@ -55,10 +57,17 @@ def pair_of(ko_path: str, ko: List[Segment], en_path: str, en: List[Segment]) ->
 
 
 def read_pair(ko_path: str, en_path: str, presegmented: bool = False) -> Alignment:
-    return pair_of(ko_path, read_sentences(ko_path, presegmented), en_path, read_sentences(en_path, presegmented))
+    return pair_of(
+        ko_path,
+        read_sentences(ko_path, presegmented),
+        en_path,
+        read_sentences(en_path, presegmented),
+    )
 
 
-def align_read(pair: Alignment, encoder: Encoder, anchors: Optional[GlossaryAnchors] = None) -> Alignment:
+def align_read(
+    pair: Alignment, encoder: Encoder, anchors: Optional[GlossaryAnchors] = None
+) -> Alignment:
     """The read pair with its beads."""
     pair.beads = align_sentences([s.text for s in pair.ko], [s.text for s in pair.en], encoder,
                                  anchors=anchors)
@@ -78,10 +87,21 @@ def bead_records(alignment: Alignment) -> List[AlignmentRecord]:
     """One record per bead, in order: indices, joined texts, score and the first roles."""
     ko, en = alignment.ko, alignment.en
     source, en_source = (ko[0].source if ko else ""), (en[0].source if en else "")
-    return [AlignmentRecord("bead", source, en_source, bead.ko, bead.en, _joined(ko, bead.ko),
-                            _joined(en, bead.en), bead.score,
-                            ko[bead.ko[0]].role if bead.ko else "", en[bead.en[0]].role if bead.en else "")
-            for bead in alignment.beads]
+    return [
+        AlignmentRecord(
+            "bead",
+            source,
+            en_source,
+            bead.ko,
+            bead.en,
+            _joined(ko, bead.ko),
+            _joined(en, bead.en),
+            bead.score,
+            ko[bead.ko[0]].role if bead.ko else "",
+            en[bead.en[0]].role if bead.en else "",
+        )
+        for bead in alignment.beads
+    ]
 
 
 def write_alignment(alignment: Alignment, fmt: str, path: Optional[str]) -> int:

@@ -66,7 +66,9 @@ class SentenceTransformerEncoder:
         try:
             from sentence_transformers import SentenceTransformer
         except ImportError:
-            raise UserError("the sentence-transformers encoder needs `pip install sentence-transformers`") from None
+            raise UserError(
+                "the sentence-transformers encoder needs `pip install sentence-transformers`"
+            ) from None
         self.name = model_path
         self._model = SentenceTransformer(model_path)
 
@@ -83,7 +85,9 @@ class PreEncoded:
         self._encoder = encoder
         unique = sorted(set(texts), key=len)
         self._row = {text: row for row, text in enumerate(unique)}
-        blocks = [encoder.encode(unique[start:start + batch]) for start in range(0, len(unique), batch)]
+        blocks = [
+            encoder.encode(unique[start : start + batch]) for start in range(0, len(unique), batch)
+        ]
         self._rows = np.vstack(blocks) if blocks else None
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:

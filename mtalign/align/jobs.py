@@ -38,7 +38,9 @@ def read_jobs(path: str) -> List[Job]:
             continue
         fields = line.rstrip("\n").split("\t")
         if len(fields) != 3:
-            raise UserError(f"{path}:{number}: expected KO<TAB>EN<TAB>OUT, found {len(fields)} field(s)")
+            raise UserError(
+                f"{path}:{number}: expected KO<TAB>EN<TAB>OUT, found {len(fields)} field(s)"
+            )
         jobs.append(Job(number, *fields))
     return jobs
 
@@ -63,8 +65,12 @@ def _read_groups(jobs: Sequence[Job], presegmented: bool
         yield group
 
 
-def align_jobs(jobs: Sequence[Job], encoder: Encoder, presegmented: bool = False,
-               anchors: Optional[GlossaryAnchors] = None) -> Iterator[Tuple[Job, Union[Alignment, UserError]]]:
+def align_jobs(
+    jobs: Sequence[Job],
+    encoder: Encoder,
+    presegmented: bool = False,
+    anchors: Optional[GlossaryAnchors] = None,
+) -> Iterator[Tuple[Job, Union[Alignment, UserError]]]:
     """(job, its alignment or the error that stopped it), in job order."""
     for group in _read_groups(jobs, presegmented):
         pairs = [pair for _, pair in group if isinstance(pair, Alignment)]

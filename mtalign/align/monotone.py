@@ -54,7 +54,11 @@ def _search(scorer: BeadScorer, band: Band) -> List[Bead]:
     n, m = scorer.shape
     lo, hi = band
     width = int((hi - lo).max()) + 1
-    kinds = [(kind, a, b, scorer.band_scores(a, b, lo, width)) for kind, (a, b) in enumerate(BEAD_TYPES) if a]
+    kinds = [
+        (kind, a, b, scorer.band_scores(a, b, lo, width))
+        for kind, (a, b) in enumerate(BEAD_TYPES)
+        if a
+    ]
     skip, skip_kind = scorer.weights.skip, BEAD_TYPES.index((0, 1))
     rows: List[np.ndarray] = []
     back: List[np.ndarray] = []

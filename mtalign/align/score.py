@@ -69,7 +69,9 @@ class GlossaryAnchors:
         self.english = TermFinder(entries, korean=False)
 
 
-def _anchor_masks(texts: Sequence[str], english_side: bool, anchors: Optional[GlossaryAnchors]) -> np.ndarray:
+def _anchor_masks(
+    texts: Sequence[str], english_side: bool, anchors: Optional[GlossaryAnchors]
+) -> np.ndarray:
     finder = None if anchors is None else (anchors.english if english_side else anchors.korean)
     masks = np.zeros((len(texts), ANCHOR_BITS // 64), dtype=np.uint64)
     for row, text in enumerate(texts):
@@ -91,14 +93,18 @@ class _Side:
         prefix = np.zeros((self.count + 1, embeddings.shape[1]), dtype=np.float32)
         np.cumsum(embeddings, axis=0, out=prefix[1:])
         length_prefix = np.concatenate([[0.0], np.cumsum([len(text) for text in texts])])
-        sentence_prefix = np.concatenate([[0.0], np.cumsum([max(1, len(split_sentences(text))) for text in texts])])
+        sentence_prefix = np.concatenate(
+            [[0.0], np.cumsum([max(1, len(split_sentences(text))) for text in texts])]
+        )
         masks = np.vstack([np.zeros((1, ANCHOR_BITS // 64), dtype=np.uint64),
                            _anchor_masks(texts, english_side, anchors)])
         self.embeddings, self.lengths, self.sentences, self.masks, self.knn = {}, {}, {}, {}, {}
         for size in range(1, max_block + 1):
             block = np.zeros_like(prefix)
             block[size:] = prefix[size:] - prefix[:-size]
-            self.embeddings[size] = block / np.maximum(np.linalg.norm(block, axis=1, keepdims=True), 1e-12)
+            self.embeddings[size] = block / np.maximum(
+                np.linalg.norm(block, axis=1, keepdims=True), 1e-12
+            )
             self.lengths[size] = _block_sums(length_prefix, size)
             self.sentences[size] = np.maximum(_block_sums(sentence_prefix, size), 1.0)
             mask = masks.copy()
@@ -114,18 +120,24 @@ class _Side:
 
 
 def _block_sums(prefix: np.ndarray, size: int) -> np.ndarray:
-    """Row e: the sum of the `size` values before e, from their prefix sums (0 where the block does not fit)."""
+    """Row e: the sum of the `size` values before e, from their prefix sums (0 where the block does
+    not fit).
+    """
     sums = np.zeros(len(prefix))
     sums[size:] = prefix[size:] - prefix[:-size]
     return sums
 
 
-def _knn_means(queries: np.ndarray, keys: np.ndarray, first: np.ndarray, stop: np.ndarray, k: int) -> np.ndarray:
+def _knn_means(
+    queries: np.ndarray, keys: np.ndarray, first: np.ndarray, stop: np.ndarray, k: int
+) -> np.ndarray:
     means = np.zeros(len(queries))
     for row, (lo, hi) in enumerate(zip(first, stop)):
         if hi > lo:
             sims = keys[lo:hi] @ queries[row]
-            means[row] = np.partition(sims, -min(k, len(sims)))[-k:].mean() if len(sims) > k else sims.mean()
+            means[row] = (
+                np.partition(sims, -min(k, len(sims)))[-k:].mean() if len(sims) > k else sims.mean()
+            )
     return means
 
 
@@ -176,7 +188,8 @@ class BeadScorer:
         return self.ko.count, self.en.count
 
     def fit_margins(self, band_lo: np.ndarray, band_hi: np.ndarray) -> None:
-        """Mean cosine of each sentence to its k nearest neighbours on the other side, within the band.
+        """Mean cosine of each sentence to its k nearest neighbours on the other side, within the
+        band.
 
         Korean sentence i may pair with English sentences band_lo[i] .. band_hi[i + 1] - 1; the
         band is monotone, so the Korean sentences an English one may pair with are a range too.
@@ -198,7 +211,10 @@ class BeadScorer:
         w = self.weights
         cos = np.einsum("kd,kd->k", self.ko.embeddings[a][i_index], self.en.embeddings[b][j_index])
         margin = cos - 0.5 * (self.ko.knn[a][i_index] + self.en.knn[b][j_index])
-        ratio = np.log((self.en.lengths[b][j_index] + 10.0) / (w.en_per_ko_char * self.ko.lengths[a][i_index] + 10.0))
+        ratio = np.log(
+            (self.en.lengths[b][j_index] + 10.0)
+            / (w.en_per_ko_char * self.ko.lengths[a][i_index] + 10.0)
+        )
         ko_mask, en_mask = self.ko.masks[a][i_index], self.en.masks[b][j_index]
         shared = np.bitwise_count(en_mask & ko_mask).sum(axis=1)
         total = np.bitwise_count(en_mask | ko_mask).sum(axis=1)

@@ -31,10 +31,14 @@ class Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see: {self.prog} --help)\n")
 
 
-def _command_parser(parser: argparse.ArgumentParser, args: argparse.Namespace) -> argparse.ArgumentParser:
+def _command_parser(
+    parser: argparse.ArgumentParser, args: argparse.Namespace
+) -> argparse.ArgumentParser:
     """The parser of the deepest subcommand chosen in `args`."""
     while True:
-        action = next((a for a in parser._actions if isinstance(a, argparse._SubParsersAction)), None)
+        action = next(
+            (a for a in parser._actions if isinstance(a, argparse._SubParsersAction)), None
+        )
         if action is None or getattr(args, action.dest, None) not in action.choices:
             return parser
         parser = action.choices[getattr(args, action.dest)]
@@ -53,7 +57,8 @@ def _groups_needed(argv: Optional[List[str]]) -> List[str]:
 def build_parser(argv: Optional[List[str]] = None) -> argparse.ArgumentParser:
     """The parser for `argv` (default: with every command, as the top-level help shows)."""
     parser = Parser(
-        prog="mtalign", description="Korean-English news toolkit: segment, align, glossary, names, TMX and XLIFF."
+        prog="mtalign",
+        description="Korean-English news toolkit: segment, align, glossary, names, TMX and XLIFF.",
     )
     parser.add_argument("--version", action="version", version=f"mtalign {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
@@ -83,8 +88,11 @@ def main(argv: Optional[List[str]] = None) -> int:
     except Exception as err:  # a bug: one line for the user, the traceback on request
         if os.environ.get("MTALIGN_DEBUG"):
             raise
-        print(f"mtalign: internal error: {type(err).__name__}: {err} (set MTALIGN_DEBUG=1 for details)",
-              file=sys.stderr)
+        print(
+            f"mtalign: internal error: {type(err).__name__}: {err} (set MTALIGN_DEBUG=1 for "
+            "details)",
+            file=sys.stderr,
+        )
         return EXIT_INTERNAL
     except KeyboardInterrupt:
         print("mtalign: interrupted", file=sys.stderr)

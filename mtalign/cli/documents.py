@@ -25,13 +25,17 @@ def cmd_segment(args: argparse.Namespace) -> int:
             note(f"{path}: decoded as {encoding}")
         if os.path.getsize(path) == 0:
             note(f"{path}: empty file, no segments")
-    segments = itertools.chain.from_iterable(segment_file(path, enc) for path, enc in encodings.items())
+    segments = itertools.chain.from_iterable(
+        segment_file(path, enc) for path, enc in encodings.items()
+    )
     with open_output(args.output) as out:
         if args.format == "jsonl":
             jsonl.write(segments, out)
         else:
             columns = csvtsv.SEGMENT_COLUMNS
-            csvtsv.write_rows(columns, ([getattr(seg, name) for name in columns] for seg in segments), out)
+            csvtsv.write_rows(
+                columns, ([getattr(seg, name) for name in columns] for seg in segments), out
+            )
     return EXIT_OK
 
 
@@ -46,8 +50,10 @@ def _align_fragments(args: argparse.Namespace, encoder) -> int:
     with open_output(args.output, binary=(args.format == "tmx")) as out:
         write_records(records, args.format, out)
     unpaired = sum(1 for record in records if record.en_text is None)
-    note(f"{len(records)} Korean fragments, {len(records) - unpaired} paired, {unpaired} without an English "
-         "counterpart")
+    note(
+        f"{len(records)} Korean fragments, {len(records) - unpaired} paired, {unpaired} without an "
+        "English counterpart"
+    )
     return EXIT_OK
 
 
@@ -86,7 +92,9 @@ def cmd_align(args: argparse.Namespace) -> int:
     if args.jobs and args.files:
         raise UserError("give either KO EN files or --jobs JOBS.tsv, not both")
     if not args.jobs and not args.fragments and len(args.files) != 2:
-        raise UserError("align needs two files, KO and EN (or --fragments FILE..., or --jobs JOBS.tsv)")
+        raise UserError(
+            "align needs two files, KO and EN (or --fragments FILE..., or --jobs JOBS.tsv)"
+        )
     if args.fragments and not args.files:
         raise UserError("--fragments needs at least one article file")
     encoder = load_encoder(args.encoder)
@@ -113,7 +121,10 @@ def cmd_run(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps(report.__dict__, ensure_ascii=False, indent=2))
     else:
-        print(f"{report.files} files, {report.segments} segments, {report.alignments} alignment records")
+        print(
+            f"{report.files} files, {report.segments} segments, {report.alignments} alignment "
+            "records"
+        )
         for output in report.outputs:
             print(f"wrote {output}")
     return EXIT_FINDINGS if report.failed else EXIT_OK
@@ -121,43 +132,70 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 def add_commands(commands) -> None:
     segment = commands.add_parser(
-        "segment", help="split articles into tagged sentences",
+        "segment",
+        help="split articles into tagged sentences",
         description="Decode, clean and split text or HTML articles into sentences tagged with "
-                    "language (ko, en, mixed, und) and role (headline, byline, dateline, caption, body, "
-                    "credit, boilerplate). JSONL fields: text, lang, role, source, start, end.",
+        "language (ko, en, mixed, und) and role (headline, byline, dateline, caption, body, "
+        "credit, boilerplate). JSONL fields: text, lang, role, source, start, end.",
     )
-    segment.add_argument("files", nargs="+", metavar="FILE", help="text or HTML files (UTF-8, EUC-KR or CP949)")
-    segment.add_argument("--format", choices=("jsonl", "tsv"), default="jsonl", help="output format (default jsonl)")
-    segment.add_argument("-o", "--output", metavar="OUT", help="write here instead of standard output")
+    segment.add_argument(
+        "files", nargs="+", metavar="FILE", help="text or HTML files (UTF-8, EUC-KR or CP949)"
+    )
+    segment.add_argument(
+        "--format", choices=("jsonl", "tsv"), default="jsonl", help="output format (default jsonl)"
+    )
+    segment.add_argument(
+        "-o", "--output", metavar="OUT", help="write here instead of standard output"
+    )
     segment.set_defaults(handler=cmd_segment)
 
     align = commands.add_parser(
-        "align", help="align Korean with English sentences",
+        "align",
+        help="align Korean with English sentences",
         description="Align a Korean document with its English version into monotone beads "
-                    "(JSONL records: kind, source, en_source, ko and en sentence indices, ko_text, en_text, "
-                    "score, ko_role, en_role); every sentence is in exactly one bead. --fragments pairs "
-                    "the Korean segments of mixed articles with English counterparts anywhere in the same "
-                    "article. --jobs aligns many pairs with one encoder.",
+        "(JSONL records: kind, source, en_source, ko and en sentence indices, ko_text, en_text, "
+        "score, ko_role, en_role); every sentence is in exactly one bead. --fragments pairs "
+        "the Korean segments of mixed articles with English counterparts anywhere in the same "
+        "article. --jobs aligns many pairs with one encoder.",
     )
-    align.add_argument("files", nargs="*", metavar="FILE", help="KO EN, or the articles with --fragments")
-    align.add_argument("--presegmented", action="store_true", help="each input line is one sentence")
-    align.add_argument("--fragments", action="store_true", help="pair Korean fragments inside each article")
-    align.add_argument("--jobs", metavar="JOBS.tsv", help="lines of KO<TAB>EN<TAB>OUT, aligned in one run")
-    align.add_argument("--format", choices=ALIGNMENT_FORMATS, default="jsonl", help="output format (default jsonl)")
-    align.add_argument("-o", "--output", metavar="OUT", help="write here instead of standard output")
-    align.add_argument("--encoder", default="use",
-                       help="'use' (built-in multilingual USE, default) or a sentence-transformers model folder")
+    align.add_argument(
+        "files", nargs="*", metavar="FILE", help="KO EN, or the articles with --fragments"
+    )
+    align.add_argument(
+        "--presegmented", action="store_true", help="each input line is one sentence"
+    )
+    align.add_argument(
+        "--fragments", action="store_true", help="pair Korean fragments inside each article"
+    )
+    align.add_argument(
+        "--jobs", metavar="JOBS.tsv", help="lines of KO<TAB>EN<TAB>OUT, aligned in one run"
+    )
+    align.add_argument(
+        "--format", choices=ALIGNMENT_FORMATS, default="jsonl", help="output format (default jsonl)"
+    )
+    align.add_argument(
+        "-o", "--output", metavar="OUT", help="write here instead of standard output"
+    )
+    align.add_argument(
+        "--encoder",
+        default="use",
+        help="'use' (built-in multilingual USE, default) or a sentence-transformers model folder",
+    )
     align.add_argument("--glossary", action="append", metavar="FILE",
                        help="glossary TSV whose names anchor the alignment (repeatable)")
     align.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     align.set_defaults(handler=cmd_align)
 
     run = commands.add_parser(
-        "run", help="the main job: every stage over a corpus folder",
-        description="Run every pipeline stage over CORPUS and write the results to --out. A file that "
-                    "cannot be read is reported and left out, the rest is still written (exit 1).",
+        "run",
+        help="the main job: every stage over a corpus folder",
+        description="Run every pipeline stage over CORPUS and write the results to --out. A file "
+                    "that cannot be read is reported and left out, the rest is still written "
+                    "(exit 1).",
     )
-    run.add_argument("corpus", metavar="CORPUS", help="folder of article files (for example corpora/)")
+    run.add_argument(
+        "corpus", metavar="CORPUS", help="folder of article files (for example corpora/)"
+    )
     run.add_argument("--out", default="build", help="output folder (default build/)")
     run.add_argument("--format", choices=("text", "json"), default="text", help="summary format")
     run.add_argument("-q", "--quiet", action="store_true", help="no progress bars")

@@ -15,9 +15,17 @@ if TYPE_CHECKING:
 
 
 def _hit_record(hit: "Hit", style: Optional[str]) -> dict:
-    return {"id": hit.entry.id, "match": hit.match, "score": hit.score, "matched": hit.form,
-            "ko": hit.entry.ko, "en": hit.entry.english(style), "type": hit.entry.type, "note": hit.entry.note,
-            "variants": [{"form": v.form, "reason": v.reason} for v in hit.entry.variants]}
+    return {
+        "id": hit.entry.id,
+        "match": hit.match,
+        "score": hit.score,
+        "matched": hit.form,
+        "ko": hit.entry.ko,
+        "en": hit.entry.english(style),
+        "type": hit.entry.type,
+        "note": hit.entry.note,
+        "variants": [{"form": v.form, "reason": v.reason} for v in hit.entry.variants],
+    }
 
 
 def cmd_glossary_lookup(args: argparse.Namespace) -> int:
@@ -32,8 +40,11 @@ def cmd_glossary_lookup(args: argparse.Namespace) -> int:
         print(json.dumps(records, ensure_ascii=False, indent=2))
     else:
         for r in records:
-            print(f"{r['score']:.3f}  {r['match']:<9}  {' | '.join(r['ko']) or '-'}  →  {r['en']}  ({r['type']})"
-                  + (f"  [matched {r['matched']}]" if r["match"] != "exact" else ""))
+            print(
+                f"{r['score']:.3f}  {r['match']:<9}  {' | '.join(r['ko']) or '-'}  →  {r['en']}  "
+                f"({r['type']})"
+                + (f"  [matched {r['matched']}]" if r["match"] != "exact" else "")
+            )
     if not hits:
         note(f"no entry matches {args.query!r}")
     return EXIT_OK if hits else EXIT_FINDINGS
@@ -48,8 +59,10 @@ def cmd_glossary_extract(args: argparse.Namespace) -> int:
     candidates = extract_candidates(pairs)
     with open_output(args.output) as out:
         write_candidates(candidates, out)
-    note(f"{len(candidates)} candidates from {len(pairs)} aligned pairs; mark accepted rows with 'y', "
-          "then run: mtalign glossary merge FILE")
+    note(
+        f"{len(candidates)} candidates from {len(pairs)} aligned pairs; mark accepted rows with "
+        "'y', then run: mtalign glossary merge FILE"
+    )
     return EXIT_OK
 
 
@@ -59,7 +72,10 @@ def cmd_glossary_merge(args: argparse.Namespace) -> int:
     added, skipped = merge_candidates(args.candidates, glossary_of(args), args.into)
     for reason in skipped:
         note(f"skipped: {reason}")
-    print(f"added {len(added)} entries to {args.into}" + (f", skipped {len(skipped)}" if skipped else ""))
+    print(
+        f"added {len(added)} entries to {args.into}"
+        + (f", skipped {len(skipped)}" if skipped else "")
+    )
     return EXIT_OK if added else EXIT_FINDINGS
 
 
@@ -70,7 +86,11 @@ def cmd_glossary_export(args: argparse.Namespace) -> int:
 
     entries = list(glossary_of(args).entries.values())
     with open_output(args.output, binary=(args.format != "csv")) as out:
-        count = write_csv(entries, out) if args.format == "csv" else write_tbx(entries, out, args.format)
+        count = (
+            write_csv(entries, out)
+            if args.format == "csv"
+            else write_tbx(entries, out, args.format)
+        )
     note(f"exported {count} entries as {args.format.upper()}")
     return EXIT_OK
 
@@ -94,65 +114,107 @@ def cmd_glossary_check(args: argparse.Namespace) -> int:
     glossary = load_glossary(args.glossary or None)
     for conflict in glossary.conflicts:
         print(f"conflict: {conflict}")
-    print(f"{len(glossary.entries)} entries in {len(glossary.files)} files, {len(glossary.conflicts)} conflicts")
+    print(
+        f"{len(glossary.entries)} entries in {len(glossary.files)} files, "
+        f"{len(glossary.conflicts)} conflicts"
+    )
     return EXIT_FINDINGS if glossary.conflicts else EXIT_OK
 
 
 def add_commands(commands) -> None:
-    glossary = commands.add_parser("glossary", help="the terminology glossary: lookup, extract, merge, export, import",
-                                   description="Names and institutions in Korean and English, per house style.")
+    glossary = commands.add_parser(
+        "glossary",
+        help="the terminology glossary: lookup, extract, merge, export, import",
+        description="Names and institutions in Korean and English, per house style.",
+    )
     sub = glossary.add_subparsers(dest="glossary_command", metavar="COMMAND", required=True)
 
     def with_glossary(parser):
-        parser.add_argument("--glossary", action="append", metavar="FILE",
-                            help="glossary TSV (repeatable; later files override); default: the shipped glossaries/")
+        parser.add_argument(
+            "--glossary",
+            action="append",
+            metavar="FILE",
+            help="glossary TSV (repeatable; later files override); default: the shipped "
+                 "glossaries/",
+        )
         return parser
 
-    lookup = with_glossary(sub.add_parser(
-        "lookup", help="find an entry by Korean or English, exact, variant, fuzzy, prefix or romanized",
-        description="Look a name up in either script. Case, hyphens and spaces are ignored; misspellings "
-                    "match fuzzily with a score; a word or prefix finds longer names; Hangul finds entries "
-                    "known only in English by romanization. Exit 1 when nothing matches."))
+    lookup = with_glossary(
+        sub.add_parser(
+            "lookup",
+            help="find an entry by Korean or English, exact, variant, fuzzy, prefix or romanized",
+            description="Look a name up in either script. Case, hyphens and spaces are ignored; "
+                        "misspellings match fuzzily with a score; a word or prefix finds longer "
+                        "names; Hangul finds entries known only in English by romanization. Exit "
+                        "1 when nothing matches.",
+        )
+    )
     lookup.add_argument("query")
-    lookup.add_argument("--style", choices=HOUSE_STYLES, help="show the English form of this house style")
+    lookup.add_argument(
+        "--style", choices=HOUSE_STYLES, help="show the English form of this house style"
+    )
     lookup.add_argument("--format", choices=("table", "json"), default="table")
     lookup.add_argument("--limit", type=int, default=10)
     lookup.set_defaults(handler=cmd_glossary_lookup)
 
-    extract_cmd = sub.add_parser("extract", help="propose entries from aligned text",
-                                 description="Propose Korean-English name pairs from alignments that carry "
-                                             "texts (the main job's alignments.jsonl, align --fragments, or "
-                                             "align --format tsv), with scores and evidence, for review.")
+    extract_cmd = sub.add_parser(
+        "extract",
+        help="propose entries from aligned text",
+        description="Propose Korean-English name pairs from alignments that carry "
+        "texts (the main job's alignments.jsonl, align --fragments, or "
+        "align --format tsv), with scores and evidence, for review.",
+    )
     extract_cmd.add_argument("alignments", nargs="+", metavar="ALIGNMENTS")
     extract_cmd.add_argument("-o", "--output", metavar="CANDIDATES.tsv")
     extract_cmd.set_defaults(handler=cmd_glossary_extract)
 
-    merge = with_glossary(sub.add_parser("merge", help="add reviewed candidates to a glossary file",
-                                         description="Add the rows marked y/yes/x/1 in the accept column; "
-                                                     "terms already in the glossary are reported, not added. "
-                                                     "Exit 1 only when nothing was added."))
+    merge = with_glossary(
+        sub.add_parser(
+            "merge",
+            help="add reviewed candidates to a glossary file",
+            description="Add the rows marked y/yes/x/1 in the accept column; "
+            "terms already in the glossary are reported, not added. "
+            "Exit 1 only when nothing was added.",
+        )
+    )
     merge.add_argument("candidates", metavar="CANDIDATES.tsv")
-    merge.add_argument("--into", default=str(Path("glossaries") / "user.tsv"),
-                       help="glossary file to add to (default glossaries/user.tsv; created if missing)")
+    merge.add_argument(
+        "--into",
+        default=str(Path("glossaries") / "user.tsv"),
+        help="glossary file to add to (default glossaries/user.tsv; created if missing)",
+    )
     merge.set_defaults(handler=cmd_glossary_merge)
 
-    export = with_glossary(sub.add_parser("export", help="write the glossary as TBX-Basic or CSV",
-                                          description="TBX-Basic as TBX v3 (ISO 30042:2019, tbx) or v2 (martif, "
-                                                      "tbx-v2: OmegaT, older CAT tools), or CSV for memoQ/Trados."))
+    export = with_glossary(
+        sub.add_parser(
+            "export",
+            help="write the glossary as TBX-Basic or CSV",
+            description="TBX-Basic as TBX v3 (ISO 30042:2019, tbx) or v2 (martif, "
+            "tbx-v2: OmegaT, older CAT tools), or CSV for memoQ/Trados.",
+        )
+    )
     export.add_argument("--format", choices=("tbx", "tbx-v2", "csv"), required=True)
     export.add_argument("-o", "--output", metavar="FILE")
     export.set_defaults(handler=cmd_glossary_export)
 
-    import_cmd = sub.add_parser("import", help="read a TBX or CSV termbase into glossary TSV",
-                                description="Read TBX-Basic or mtalign CSV (safely: no entity expansion, "
-                                            "no DTD or network fetch) and write glossary TSV.")
+    import_cmd = sub.add_parser(
+        "import",
+        help="read a TBX or CSV termbase into glossary TSV",
+        description="Read TBX-Basic or mtalign CSV (safely: no entity expansion, "
+        "no DTD or network fetch) and write glossary TSV.",
+    )
     import_cmd.add_argument("file", metavar="FILE")
     import_cmd.add_argument("--format", choices=("tbx", "tbx-v2", "csv"), required=True,
                             help="tbx reads both TBX versions")
     import_cmd.add_argument("-o", "--output", metavar="OUT.tsv", help="default: standard output")
     import_cmd.set_defaults(handler=cmd_glossary_import)
 
-    check = with_glossary(sub.add_parser("check", help="report conflicting entries",
-                                         description="Load the glossary and report Korean forms that two "
-                                                     "entries translate differently. Exit 1 on conflicts."))
+    check = with_glossary(
+        sub.add_parser(
+            "check",
+            help="report conflicting entries",
+            description="Load the glossary and report Korean forms that two "
+            "entries translate differently. Exit 1 on conflicts.",
+        )
+    )
     check.set_defaults(handler=cmd_glossary_check)

@@ -28,7 +28,9 @@ def cmd_tmx_import(args: argparse.Namespace) -> int:
     for path in args.files:
         source = read_aligned_texts(path).units if path.endswith((".jsonl", ".tsv")) else \
             read_units(path, keep_markup=args.markup == "keep", report=report)
-        units = tqdm(source, desc=os.path.basename(path), unit="tu", file=sys.stderr, disable=args.quiet)
+        units = tqdm(
+            source, desc=os.path.basename(path), unit="tu", file=sys.stderr, disable=args.quiet
+        )
         added, present = tm.add(units)
         files.append({"file": path, "added": added, "already_present": present})
     for skipped in report.skipped:
@@ -38,7 +40,10 @@ def cmd_tmx_import(args: argparse.Namespace) -> int:
         print(json.dumps(summary, ensure_ascii=False, indent=2))
     else:
         for record in files:
-            print(f"{record['file']}: {record['added']} units added, {record['already_present']} already in the TM")
+            print(
+                f"{record['file']}: {record['added']} units added, {record['already_present']} "
+                "already in the TM"
+            )
         print(f"{args.tm}: {summary['units']} units")
     return EXIT_OK
 
@@ -48,11 +53,17 @@ def cmd_tmx_validate(args: argparse.Namespace) -> int:
 
     problems = validate(args.file)
     if args.format == "json":
-        print(json.dumps({"file": args.file, "valid": not problems, "problems": problems}, ensure_ascii=False))
+        print(
+            json.dumps(
+                {"file": args.file, "valid": not problems, "problems": problems}, ensure_ascii=False
+            )
+        )
     else:
         for problem in problems:
             print(problem)
-        print(f"{args.file}: " + ("valid TMX 1.4b" if not problems else f"{len(problems)} problems"))
+        print(
+            f"{args.file}: " + ("valid TMX 1.4b" if not problems else f"{len(problems)} problems")
+        )
     return EXIT_FINDINGS if problems else EXIT_OK
 
 
@@ -76,8 +87,14 @@ def cmd_tmx_export(args: argparse.Namespace) -> int:
 
     with open_output(args.output, binary=True) as out:
         report = write_tmx(TranslationMemory(args.tm).units(), out)
-    note(f"{report.units} units written" + (f", {report.characters_removed} characters illegal in XML removed"
-                                             if report.characters_removed else ""))
+    note(
+        f"{report.units} units written"
+        + (
+            f", {report.characters_removed} characters illegal in XML removed"
+            if report.characters_removed
+            else ""
+        )
+    )
     return EXIT_OK
 
 
@@ -111,18 +128,30 @@ def cmd_xliff_import(args: argparse.Namespace) -> int:
 
 
 def add_commands(commands) -> None:
-    tmx = commands.add_parser("tmx", help="TMX 1.4b: import into a TM, validate, merge, export",
-                              description="Translation memory exchange (TMX 1.4b) in bounded memory.")
+    tmx = commands.add_parser(
+        "tmx",
+        help="TMX 1.4b: import into a TM, validate, merge, export",
+        description="Translation memory exchange (TMX 1.4b) in bounded memory.",
+    )
     sub = tmx.add_subparsers(dest="tmx_command", metavar="COMMAND", required=True)
-    imp = sub.add_parser("import", help="add TMX units (or alignment output) to a translation memory",
-                         description="Read Korean-English units (any language-code form, deprecated lang "
-                                     "attribute accepted) into a SQLite TM; duplicates are not repeated. Files "
-                                     "ending in .jsonl or .tsv are read as alignment output with texts (the main "
-                                     "job's alignments.jsonl, align --fragments, align --format tsv).")
+    imp = sub.add_parser(
+        "import",
+        help="add TMX units (or alignment output) to a translation memory",
+        description="Read Korean-English units (any language-code form, deprecated lang "
+        "attribute accepted) into a SQLite TM; duplicates are not repeated. Files "
+        "ending in .jsonl or .tsv are read as alignment output with texts (the main "
+        "job's alignments.jsonl, align --fragments, align --format tsv).",
+    )
     imp.add_argument("files", nargs="+", metavar="FILE")
-    imp.add_argument("--tm", required=True, help="translation memory file (SQLite; created if missing)")
-    imp.add_argument("--markup", choices=("flatten", "keep"), default="flatten",
-                     help="inline markup (<bpt>, <ph> ...): drop codes and keep text (default) or keep as XML")
+    imp.add_argument(
+        "--tm", required=True, help="translation memory file (SQLite; created if missing)"
+    )
+    imp.add_argument(
+        "--markup",
+        choices=("flatten", "keep"),
+        default="flatten",
+        help="inline markup (<bpt>, <ph> ...): drop codes and keep text (default) or keep as XML",
+    )
     imp.add_argument("--format", choices=("text", "json"), default="text")
     imp.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     imp.set_defaults(handler=cmd_tmx_import)
@@ -131,9 +160,12 @@ def add_commands(commands) -> None:
     val.add_argument("file", metavar="FILE")
     val.add_argument("--format", choices=("text", "json"), default="text")
     val.set_defaults(handler=cmd_tmx_validate)
-    mer = sub.add_parser("merge", help="merge TMX files, dropping duplicate units",
-                         description="Copy every unit of the files into one TMX, markup and props intact; a "
-                                     "unit whose texts repeat an earlier one is dropped.")
+    mer = sub.add_parser(
+        "merge",
+        help="merge TMX files, dropping duplicate units",
+        description="Copy every unit of the files into one TMX, markup and props intact; a "
+        "unit whose texts repeat an earlier one is dropped.",
+    )
     mer.add_argument("files", nargs="+", metavar="FILE")
     mer.add_argument("-o", "--output", required=True, metavar="OUT")
     mer.set_defaults(handler=cmd_tmx_merge)
@@ -143,21 +175,30 @@ def add_commands(commands) -> None:
     exp.add_argument("-o", "--output", metavar="OUT")
     exp.set_defaults(handler=cmd_tmx_export)
 
-    xliff = commands.add_parser("xliff", help="XLIFF 1.2: pre-translated documents for CAT tools and back",
-                                description="Export documents as XLIFF 1.2 pre-translated from the TM; import "
-                                            "reviewed XLIFF back into the TM.")
+    xliff = commands.add_parser(
+        "xliff",
+        help="XLIFF 1.2: pre-translated documents for CAT tools and back",
+        description="Export documents as XLIFF 1.2 pre-translated from the TM; import "
+        "reviewed XLIFF back into the TM.",
+    )
     xsub = xliff.add_subparsers(dest="xliff_command", metavar="COMMAND", required=True)
-    xexp = xsub.add_parser("export", help="segment documents and pre-translate them from the TM",
-                           description="One trans-unit per segment: TM match -> state translated, no match -> "
-                                       "new; glossary hits as notes; boilerplate and credits translate=\"no\".")
+    xexp = xsub.add_parser(
+        "export",
+        help="segment documents and pre-translate them from the TM",
+        description="One trans-unit per segment: TM match -> state translated, no match -> "
+        'new; glossary hits as notes; boilerplate and credits translate="no".',
+    )
     xexp.add_argument("files", nargs="+", metavar="FILE")
     xexp.add_argument("--tm", help="translation memory to pre-translate from")
     xexp.add_argument("--glossary", action="append", metavar="FILE")
     xexp.add_argument("--style", choices=HOUSE_STYLES)
     xexp.add_argument("-o", "--output", metavar="OUT.xlf")
     xexp.set_defaults(handler=cmd_xliff_export)
-    ximp = xsub.add_parser("import", help="add reviewed XLIFF units to the TM",
-                           description="Units whose target state is translated, final or signed-off are added.")
+    ximp = xsub.add_parser(
+        "import",
+        help="add reviewed XLIFF units to the TM",
+        description="Units whose target state is translated, final or signed-off are added.",
+    )
     ximp.add_argument("files", nargs="+", metavar="FILE")
     ximp.add_argument("--tm", required=True)
     ximp.set_defaults(handler=cmd_xliff_import)

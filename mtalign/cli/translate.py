@@ -35,15 +35,25 @@ def cmd_translate(args: argparse.Namespace) -> int:
                              progress=not args.quiet, tm_threshold=args.tm_threshold)
     qa_report = os.path.join(args.out, "translate-qa.json")
     write_qa_report(report, qa_report)
-    summary = {"segments": report.segments, "from_tm": report.from_tm, "from_model": report.from_model,
-               "passed_through": len(report.passed_through), "spliced": len(report.spliced),
-               "term_misses": len(report.term_misses), "outputs": report.outputs, "qa_report": qa_report}
+    summary = {
+        "segments": report.segments,
+        "from_tm": report.from_tm,
+        "from_model": report.from_model,
+        "passed_through": len(report.passed_through),
+        "spliced": len(report.spliced),
+        "term_misses": len(report.term_misses),
+        "outputs": report.outputs,
+        "qa_report": qa_report,
+    }
     if args.format == "json":
         print(json.dumps(summary, ensure_ascii=False, indent=2))
     else:
-        print(f"{report.segments} segments: {report.from_tm} from the TM, {report.from_model} sentences by the "
-              f"model, {len(report.passed_through)} passed through, {len(report.spliced)} translated around "
-              f"glossary terms; {len(report.term_misses)} glossary terms missing (see {summary['qa_report']})")
+        print(
+            f"{report.segments} segments: {report.from_tm} from the TM, {report.from_model} "
+            f"sentences by the model, {len(report.passed_through)} passed through, "
+            f"{len(report.spliced)} translated around glossary terms; {len(report.term_misses)} "
+            f"glossary terms missing (see {summary['qa_report']})"
+        )
     if report.term_misses or report.passed_through or report.spliced:
         note("some segments need review: see the QA report")
         return EXIT_FINDINGS
@@ -53,8 +63,12 @@ def cmd_translate(args: argparse.Namespace) -> int:
 def cmd_model_convert(args: argparse.Namespace) -> int:
     from mtalign.translate import convert_model
 
-    out = convert_model(args.hf_dir, args.out_dir, None if args.quantization == "none" else args.quantization,
-                        args.force)
+    out = convert_model(
+        args.hf_dir,
+        args.out_dir,
+        None if args.quantization == "none" else args.quantization,
+        args.force,
+    )
     print(f"converted {args.hf_dir} -> {out}")
     return EXIT_OK
 
@@ -129,9 +143,12 @@ def add_commands(commands) -> None:
     model_commands = model.add_subparsers(dest="model_command", metavar="COMMAND", required=True)
     _add_model_store_commands(model_commands)
     convert = model_commands.add_parser(
-        "convert", help="convert a Hugging Face OPUS-MT / NLLB / M2M-100 checkpoint to CTranslate2",
-        description="Wrap CTranslate2's converter (needs the `convert` extra: transformers and torch) and copy "
-                    "the checkpoint's SentencePiece files beside the converted model.")
+        "convert",
+        help="convert a Hugging Face OPUS-MT / NLLB / M2M-100 checkpoint to CTranslate2",
+        description="Wrap CTranslate2's converter (needs the `convert` extra: transformers and "
+                    "torch) and copy the checkpoint's SentencePiece files beside the converted "
+                    "model.",
+    )
     convert.add_argument("hf_dir", metavar="HF_DIR")
     convert.add_argument("out_dir", metavar="OUT_DIR")
     convert.add_argument("--quantization", default="int8", choices=QUANTIZATIONS)
@@ -139,13 +156,17 @@ def add_commands(commands) -> None:
     convert.set_defaults(handler=cmd_model_convert)
 
     translate = commands.add_parser(
-        "translate", help="translate documents: TM first, then a CTranslate2 model",
-        description="Segment the inputs, take translation-memory matches (exact, then fuzzy at --tm-threshold), "
-                    "translate the rest with a CTranslate2 model (Marian/OPUS-MT, NLLB-200 or M2M-100) in "
-                    "length-sorted, token-budgeted batches with glossary terms protected, and write each document "
-                    "back with its layout to --out. A checkpoint lets a killed run resume; translate-qa.json lists "
-                    "TM matches, segments translated around glossary terms, terms still missing and lines passed "
-                    "through. Exit 1 when it lists anything to review.")
+        "translate",
+        help="translate documents: TM first, then a CTranslate2 model",
+        description="Segment the inputs, take translation-memory matches (exact, then fuzzy at "
+                    "--tm-threshold), translate the rest with a CTranslate2 model "
+                    "(Marian/OPUS-MT, NLLB-200 or M2M-100) in length-sorted, token-budgeted "
+                    "batches with glossary terms protected, and write each document back with "
+                    "its layout to --out. A checkpoint lets a killed run resume; "
+                    "translate-qa.json lists TM matches, segments translated around glossary "
+                    "terms, terms still missing and lines passed through. Exit 1 when it lists "
+                    "anything to review.",
+    )
     translate.add_argument("inputs", nargs="+", metavar="INPUT")
     translate.add_argument("--model", metavar="MODEL",
                            help="CTranslate2 model folder with its SentencePiece files, an Argos "
@@ -155,19 +176,35 @@ def add_commands(commands) -> None:
     translate.add_argument("--tgt", default="en", choices=("ko", "en"))
     translate.add_argument("--glossary", action="append", metavar="FILE")
     translate.add_argument("--style", choices=HOUSE_STYLES, default="yonhap")
-    translate.add_argument("--tm", help="translation memory (SQLite) whose matches are used before the model")
-    translate.add_argument("--tm-threshold", type=float, default=85.0,
-                           help="lowest fuzzy-match score (0-100) to reuse a TM translation (default 85)")
-    translate.add_argument("--out", default="translated", help="output folder (default translated/)")
+    translate.add_argument(
+        "--tm", help="translation memory (SQLite) whose matches are used before the model"
+    )
+    translate.add_argument(
+        "--tm-threshold",
+        type=float,
+        default=85.0,
+        help="lowest fuzzy-match score (0-100) to reuse a TM translation (default 85)",
+    )
+    translate.add_argument(
+        "--out", default="translated", help="output folder (default translated/)"
+    )
     translate.add_argument("--device", choices=("cpu", "cuda"), default="cpu")
-    translate.add_argument("--compute-type", default="auto", choices=("auto", "int8", "int8_float16", "float16",
-                                                                      "float32"))
+    translate.add_argument(
+        "--compute-type",
+        default="auto",
+        choices=("auto", "int8", "int8_float16", "float16", "float32"),
+    )
     translate.add_argument("--beam", type=int, default=1)
     translate.add_argument("--batch-tokens", type=int, default=4096)
-    translate.add_argument("--threads", type=int, default=0, help="CPU threads (0: CTranslate2's default)")
-    translate.add_argument("--moses", action="store_true",
-                           help="the model expects Moses-tokenized text: tokenize with sacremoses before "
-                                "SentencePiece and detokenize after")
+    translate.add_argument(
+        "--threads", type=int, default=0, help="CPU threads (0: CTranslate2's default)"
+    )
+    translate.add_argument(
+        "--moses",
+        action="store_true",
+        help="the model expects Moses-tokenized text: tokenize with sacremoses before "
+        "SentencePiece and detokenize after",
+    )
     translate.add_argument("--format", choices=("text", "json"), default="text")
     translate.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     translate.set_defaults(handler=cmd_translate)

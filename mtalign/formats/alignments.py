@@ -25,7 +25,8 @@ from mtalign.types import AlignmentRecord, Unit
 
 ALIGNMENT_FORMATS = ("jsonl", "tsv", "tmx")
 COLUMNS = tuple(f.name for f in dataclasses.fields(AlignmentRecord))
-_HINT = "give alignments with texts (the main job's alignments.jsonl, align --fragments, or align --format tsv)"
+_HINT = ("give alignments with texts (the main job's alignments.jsonl, align --fragments, or "
+         "align --format tsv)")
 
 
 def write_records(records: Iterable[AlignmentRecord], fmt: str, handle: IO) -> int:

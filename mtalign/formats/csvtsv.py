@@ -28,7 +28,9 @@ def write_rows(header: Sequence[str], rows: Iterable[Sequence[object]], handle: 
 
 
 def read_rows(lines: Sequence[str]) -> Iterator[Tuple[int, Dict[str, str]]]:
-    """(line number, {column: value}) for each row under the header line; short rows get empty cells."""
+    """(line number, {column: value}) for each row under the header line; short rows get empty
+    cells.
+    """
     header = lines[0].rstrip("\r\n").split("\t")
     for number, line in enumerate(lines[1:], start=2):
         if line.strip():

@@ -16,8 +16,17 @@ from typing import IO, Iterable, List
 from mtalign.errors import UserError
 from mtalign.types import ENTRY_TYPES, HOUSE_STYLES, Entry, format_variants, parse_variants
 
-HEADER = ["Entry_ID", "Entry_Subject", "Korean", "Korean_Hanja", "English", *(f"English_{s}" for s in HOUSE_STYLES),
-          "English_Variants", "Definition", "Entry_Source"]
+HEADER = [
+    "Entry_ID",
+    "Entry_Subject",
+    "Korean",
+    "Korean_Hanja",
+    "English",
+    *(f"English_{s}" for s in HOUSE_STYLES),
+    "English_Variants",
+    "Definition",
+    "Entry_Source",
+]
 
 
 def _join(values: Iterable[str]) -> str:
@@ -58,7 +67,10 @@ def read_csv(path: str | os.PathLike) -> List[Entry]:
             raise UserError(f"{path}:{number}: expected {len(HEADER)} columns, found {len(row)}")
         cells = dict(zip(HEADER, row))
         if cells["Entry_Subject"] not in ENTRY_TYPES or not cells["English"]:
-            raise UserError(f"{path}:{number}: needs an English term and a subject out of {', '.join(ENTRY_TYPES)}")
+            raise UserError(
+                f"{path}:{number}: needs an English term and a subject out of "
+                f"{', '.join(ENTRY_TYPES)}"
+            )
         entries.append(Entry(
             id=cells["Entry_ID"], type=cells["Entry_Subject"], ko=_split(cells["Korean"]),
             hanja=cells["Korean_Hanja"], en=cells["English"],

@@ -25,13 +25,21 @@ def check_prolog(path: str | os.PathLike) -> None:
     root_start = re.search(rb"<(?![?!])", head)
     prolog = head[: root_start.start()] if root_start else head
     if _ENTITY_DECL.search(prolog) or _INTERNAL_SUBSET.search(prolog):
-        raise UserError(f"{path}: refused: the file declares entities in its DOCTYPE (possible entity bomb "
-                        "or external entity); mtalign does not expand entities")
+        raise UserError(
+            f"{path}: refused: the file declares entities in its DOCTYPE (possible entity bomb "
+            "or external entity); mtalign does not expand entities"
+        )
 
 
 def parser() -> etree.XMLParser:
-    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
-                           huge_tree=False, remove_blank_text=True)
+    return etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        remove_blank_text=True,
+    )
 
 
 def parse(path: str | os.PathLike) -> etree._ElementTree:

@@ -39,8 +39,13 @@ class Dialect:
     term: str
 
     def q(self, tag: str) -> str:
-        tag = {"tbx": self.root, "tbxHeader": self.header, "conceptEntry": self.concept, "langSec": self.lang,
-               "termSec": self.term}.get(tag, tag)
+        tag = {
+            "tbx": self.root,
+            "tbxHeader": self.header,
+            "conceptEntry": self.concept,
+            "langSec": self.lang,
+            "termSec": self.term,
+        }.get(tag, tag)
         return f"{{{self.namespace}}}{tag}" if self.namespace else tag
 
 
@@ -64,7 +69,14 @@ def _sub(dialect: Dialect, parent, tag: str, text: str = None, **attributes):
     return element
 
 
-def _term(d: Dialect, lang_sec, form: str, status: str, term_type: str = "fullForm", subsets: Iterable[str] = ()):
+def _term(
+    d: Dialect,
+    lang_sec,
+    form: str,
+    status: str,
+    term_type: str = "fullForm",
+    subsets: Iterable[str] = (),
+):
     term_sec = _sub(d, lang_sec, "termSec")
     _sub(d, term_sec, "term", form)
     _sub(d, term_sec, "termNote", "properNoun", type="partOfSpeech")
@@ -89,11 +101,25 @@ def _concept(d: Dialect, body, entry: Entry) -> None:
         hanja = etree.SubElement(concept, d.q("langSec"), {XML_LANG: "ko-Hani"})
         _term(d, hanja, entry.hanja, PREFERRED)
     english = etree.SubElement(concept, d.q("langSec"), {XML_LANG: "en"})
-    _term(d, english, entry.en, PREFERRED, subsets=[s for s, form in entry.styles.items() if form == entry.en])
+    _term(
+        d,
+        english,
+        entry.en,
+        PREFERRED,
+        subsets=[s for s, form in entry.styles.items() if form == entry.en],
+    )
     for form in dict.fromkeys(form for form in entry.styles.values() if form != entry.en):
-        _term(d, english, form, PREFERRED, subsets=[s for s, f in entry.styles.items() if f == form])
+        _term(
+            d, english, form, PREFERRED, subsets=[s for s, f in entry.styles.items() if f == form]
+        )
     for variant in entry.variants:
-        _term(d, english, variant.form, STATUS[variant.reason], term_type=TERM_TYPE.get(variant.reason, "variant"))
+        _term(
+            d,
+            english,
+            variant.form,
+            STATUS[variant.reason],
+            term_type=TERM_TYPE.get(variant.reason, "variant"),
+        )
 
 
 def write_tbx(entries: Iterable[Entry], handle: IO[bytes], dialect: str = "tbx") -> int:
@@ -118,7 +144,9 @@ def _notes(d: Dialect, term_sec) -> dict:
 
 def _entry(d: Dialect, concept, where: str) -> Entry:
     subject = concept.find(f"{d.q('descrip')}[@type='subjectField']")
-    langs = {lang.get(XML_LANG): lang.findall(d.q("termSec")) for lang in concept.findall(d.q("langSec"))}
+    langs = {
+        lang.get(XML_LANG): lang.findall(d.q("termSec")) for lang in concept.findall(d.q("langSec"))
+    }
     if not langs.get("en"):
         raise UserError(f"{where}: conceptEntry {concept.get('id')!r} has no English term")
     default, *others = langs["en"]
@@ -134,7 +162,9 @@ def _entry(d: Dialect, concept, where: str) -> Entry:
             reason = next(r for r, kind in TERM_TYPE.items() if kind == notes.get("termType"))
             variants.append(Variant(form, reason))
         else:
-            variants.append(Variant(form, _REASON_OF_STATUS.get(notes.get("administrativeStatus"), "style")))
+            variants.append(
+                Variant(form, _REASON_OF_STATUS.get(notes.get("administrativeStatus"), "style"))
+            )
     hanja = langs.get("ko-Hani") or []
     return Entry(
         id=concept.get("id") or "", type=subject.text if subject is not None else "other",
@@ -151,6 +181,11 @@ def read_tbx(path: str | os.PathLike) -> List[Entry]:
     root = parse(path).getroot()
     d = next((dialect for dialect in DIALECTS.values() if root.tag == dialect.q("tbx")), None)
     if d is None:
-        raise UserError(f"{path}:{root.sourceline}: root element is <{etree.QName(root).localname}>, "
-                        "not TBX <tbx> or <martif>")
-    return [_entry(d, concept, f"{path}:{concept.sourceline}") for concept in root.iter(d.q("conceptEntry"))]
+        raise UserError(
+            f"{path}:{root.sourceline}: root element is <{etree.QName(root).localname}>, "
+            "not TBX <tbx> or <martif>"
+        )
+    return [
+        _entry(d, concept, f"{path}:{concept.sourceline}")
+        for concept in root.iter(d.q("conceptEntry"))
+    ]

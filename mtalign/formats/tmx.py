@@ -46,13 +46,24 @@ def _clean(text: str, report: TmxReport) -> str:
 
 
 def _header(stamp: str, srclang: str) -> etree._Element:
-    return etree.Element("header", {
-        "creationtool": "mtalign", "creationtoolversion": __version__, "segtype": "sentence",
-        "o-tmf": "mtalign", "adminlang": "en", "srclang": srclang, "datatype": "plaintext", "creationdate": stamp,
-    })
+    return etree.Element(
+        "header",
+        {
+            "creationtool": "mtalign",
+            "creationtoolversion": __version__,
+            "segtype": "sentence",
+            "o-tmf": "mtalign",
+            "adminlang": "en",
+            "srclang": srclang,
+            "datatype": "plaintext",
+            "creationdate": stamp,
+        },
+    )
 
 
-def write_tmx(units: Iterable[Unit], handle: IO[bytes], srclang: str = "ko", tgtlang: str = "en") -> TmxReport:
+def write_tmx(
+    units: Iterable[Unit], handle: IO[bytes], srclang: str = "ko", tgtlang: str = "en"
+) -> TmxReport:
     """Write units as TMX 1.4b to a binary handle; returns what was written and removed."""
     report = TmxReport()
     stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
@@ -87,7 +98,15 @@ def _tu(unit: Unit, report: TmxReport, stamp: str, srclang: str, tgtlang: str) -
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _CODE_TAGS = {"bpt", "ept", "it", "ph", "ut"}  # native codes, not text
-HEADER_ATTRIBUTES = ("creationtool", "creationtoolversion", "segtype", "o-tmf", "adminlang", "srclang", "datatype")
+HEADER_ATTRIBUTES = (
+    "creationtool",
+    "creationtoolversion",
+    "segtype",
+    "o-tmf",
+    "adminlang",
+    "srclang",
+    "datatype",
+)
 
 
 def language(tuv) -> str:
@@ -152,9 +171,12 @@ def iter_tus(path: str | os.PathLike):
             _free(element)
 
 
-def read_units(path: str | os.PathLike, keep_markup: bool = False, report: Optional["TmxReadReport"] = None
-               ) -> Iterator[Unit]:
-    """Korean-English units of a TMX file; units lacking either language are counted, not returned."""
+def read_units(
+    path: str | os.PathLike, keep_markup: bool = False, report: Optional["TmxReadReport"] = None
+) -> Iterator[Unit]:
+    """Korean-English units of a TMX file; units lacking either language are counted, not
+    returned.
+    """
     for tu in iter_tus(path):
         texts = {}
         for tuv in tu.findall("tuv"):
@@ -164,10 +186,18 @@ def read_units(path: str | os.PathLike, keep_markup: bool = False, report: Optio
         if texts.get("ko") and texts.get("en"):
             props = _props(tu)
             score = props.get("x-score")
-            yield Unit(texts["ko"], texts["en"], props.get("x-origin") or "tm", props.get("x-source-file", ""),
-                       props.get("x-role", ""), float(score) if score else None)
+            yield Unit(
+                texts["ko"],
+                texts["en"],
+                props.get("x-origin") or "tm",
+                props.get("x-source-file", ""),
+                props.get("x-role", ""),
+                float(score) if score else None,
+            )
         elif report is not None:
-            report.skipped.append(f"{path}:{tu.sourceline}: <tu> without both a Korean and an English segment")
+            report.skipped.append(
+                f"{path}:{tu.sourceline}: <tu> without both a Korean and an English segment"
+            )
 
 
 @dataclass
@@ -184,7 +214,10 @@ def validate(path: str | os.PathLike) -> List[str]:
     for event, element in _iterparse(path):
         if event != "end":
             if element.tag == "tmx" and element.get("version") != "1.4":
-                problems.append(f"{path}:{element.sourceline}: <tmx version> is {element.get('version')!r}, not '1.4'")
+                problems.append(
+                    f"{path}:{element.sourceline}: <tmx version> is {element.get('version')!r}, "
+                    "not '1.4'"
+                )
             continue
         if element.tag == "header":
             header_seen = True
@@ -207,7 +240,8 @@ def validate(path: str | os.PathLike) -> List[str]:
 
 def merge(paths: Sequence[str], handle: IO[bytes]) -> Tuple[int, int]:
     """Copy every <tu> of the files into one TMX, dropping repeats of the same Korean-English
-    pair (compared as plain text); markup and props are kept as they are. Returns (kept, dropped)."""
+    pair (compared as plain text); markup and props are kept as they are. Returns (kept,
+    dropped)."""
     seen, kept, dropped = set(), 0, 0
     stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
     with etree.xmlfile(handle, encoding="UTF-8") as xml:
@@ -217,8 +251,13 @@ def merge(paths: Sequence[str], handle: IO[bytes]) -> Tuple[int, int]:
             with xml.element("body"):
                 for path in paths:
                     for tu in iter_tus(path):
-                        texts = {language(tuv): seg_text(tuv.find("seg"), False) for tuv in tu.findall("tuv")}
-                        key = hashlib.blake2b(json.dumps(sorted(texts.items())).encode(), digest_size=16).digest()
+                        texts = {
+                            language(tuv): seg_text(tuv.find("seg"), False)
+                            for tuv in tu.findall("tuv")
+                        }
+                        key = hashlib.blake2b(
+                            json.dumps(sorted(texts.items())).encode(), digest_size=16
+                        ).digest()
                         if key in seen:
                             dropped += 1
                             continue

@@ -39,16 +39,29 @@ def write_xliff(files: Iterable[Tuple[str, Sequence[XliffUnit]]], handle: IO[byt
     root = etree.Element(_q("xliff"), version="1.2", nsmap={None: NS})
     count = 0
     for original, units in files:
-        body = etree.SubElement(etree.SubElement(root, _q("file"), {
-            "original": original, "source-language": source_language, "target-language": target_language,
-            "datatype": "plaintext", "tool-id": "mtalign"}), _q("body"))
+        body = etree.SubElement(
+            etree.SubElement(
+                root,
+                _q("file"),
+                {
+                    "original": original,
+                    "source-language": source_language,
+                    "target-language": target_language,
+                    "datatype": "plaintext",
+                    "tool-id": "mtalign",
+                },
+            ),
+            _q("body"),
+        )
         for unit in units:
             element = etree.SubElement(body, _q("trans-unit"), id=unit.id)
             if not unit.translate:
                 element.set("translate", "no")
             etree.SubElement(element, _q("source")).text = unit.source
             if unit.target is not None:
-                etree.SubElement(element, _q("target"), state=unit.state or "translated").text = unit.target
+                etree.SubElement(
+                    element, _q("target"), state=unit.state or "translated"
+                ).text = unit.target
             for note in unit.notes:
                 etree.SubElement(element, _q("note"), {"from": "glossary"}).text = note
             count += 1
@@ -59,8 +72,10 @@ def write_xliff(files: Iterable[Tuple[str, Sequence[XliffUnit]]], handle: IO[byt
 def read_xliff(path: str | os.PathLike) -> List[XliffUnit]:
     root = parse(path).getroot()
     if root.tag != _q("xliff"):
-        raise UserError(f"{path}:{root.sourceline}: root element is <{etree.QName(root).localname}>, "
-                        "not an XLIFF 1.2 <xliff>")
+        raise UserError(
+            f"{path}:{root.sourceline}: root element is <{etree.QName(root).localname}>, "
+            "not an XLIFF 1.2 <xliff>"
+        )
     units = []
     for element in root.iter(_q("trans-unit")):
         target = element.find(_q("target"))

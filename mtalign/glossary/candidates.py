@@ -26,8 +26,22 @@ def write_candidates(candidates: Iterable[Candidate], handle: IO[str]) -> int:
     handle.write("\t".join(COLUMNS) + "\n")
     count = 0
     for c in candidates:
-        handle.write("\t".join(["", c.ko, c.en, c.type, str(c.score), str(c.dice), str(c.sound), str(c.count),
-                                c.evidence]) + "\n")
+        handle.write(
+            "\t".join(
+                [
+                    "",
+                    c.ko,
+                    c.en,
+                    c.type,
+                    str(c.score),
+                    str(c.dice),
+                    str(c.sound),
+                    str(c.count),
+                    c.evidence,
+                ]
+            )
+            + "\n"
+        )
         count += 1
     return count
 
@@ -36,7 +50,9 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-") or "term"
 
 
-def merge_candidates(candidates_path: str, glossary: Glossary, target: str) -> Tuple[List[Entry], List[str]]:
+def merge_candidates(
+    candidates_path: str, glossary: Glossary, target: str
+) -> Tuple[List[Entry], List[str]]:
     """Add accepted candidates to the glossary file `target`; returns (added, skipped reasons)."""
     lines = Path(candidates_path).read_text(encoding="utf-8").splitlines()
     if not lines or tuple(lines[0].split("\t")) != COLUMNS:
@@ -48,7 +64,9 @@ def merge_candidates(candidates_path: str, glossary: Glossary, target: str) -> T
     for number, line in enumerate(lines[1:], start=2):
         cells = line.split("\t")
         if len(cells) != len(COLUMNS):
-            raise UserError(f"{candidates_path}:{number}: expected {len(COLUMNS)} columns, found {len(cells)}")
+            raise UserError(
+                f"{candidates_path}:{number}: expected {len(COLUMNS)} columns, found {len(cells)}"
+            )
         row = dict(zip(COLUMNS, cells))
         if row["accept"].strip().casefold() not in ACCEPTED:
             continue

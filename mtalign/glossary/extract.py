@@ -23,11 +23,68 @@ from mtalign.glossary.keys import skeleton_key, sound_key
 _CONNECTORS = {"of", "for", "and", "the", "on", "de", "du"}
 _WORD = r"(?:[A-Z][\w'’.]*(?:-[A-Za-z][\w'’]*)*|[A-Z]{2,}s?)"
 _SPAN = re.compile(rf"{_WORD}(?:\s+(?:(?:of|for|and|the|on)\s+)?{_WORD})*")
-_STOP = {"The", "A", "An", "In", "On", "At", "He", "She", "It", "They", "We", "But", "And", "This", "That", "His",
-         "Her", "Their", "Its", "If", "As", "For", "After", "Before", "When", "While", "According", "Mr", "Mrs",
-         "Ms", "Dr", "President", "Prime", "Minister", "Chairman", "Director", "Secretary", "Sunday", "Monday",
-         "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "January", "February", "March", "April", "May",
-         "June", "July", "August", "September", "October", "November", "December", "I", "You", "There", "Some"}
+_STOP = {
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "But",
+    "And",
+    "This",
+    "That",
+    "His",
+    "Her",
+    "Their",
+    "Its",
+    "If",
+    "As",
+    "For",
+    "After",
+    "Before",
+    "When",
+    "While",
+    "According",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "President",
+    "Prime",
+    "Minister",
+    "Chairman",
+    "Director",
+    "Secretary",
+    "Sunday",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "I",
+    "You",
+    "There",
+    "Some",
+}
 MAX_SPAN_WORDS = 6
 MIN_SCORE = 0.45
 
@@ -83,7 +140,11 @@ def english_names(text: str) -> Set[str]:
         for start in range(len(words)):
             for stop in range(start + 1, min(len(words), start + MAX_SPAN_WORDS) + 1):
                 span = words[start:stop]
-                if span[0] in _CONNECTORS or span[-1] in _CONNECTORS or any(word in _STOP for word in span):
+                if (
+                    span[0] in _CONNECTORS
+                    or span[-1] in _CONNECTORS
+                    or any(word in _STOP for word in span)
+                ):
                     continue
                 names.add(" ".join(span).rstrip(".'’").removesuffix("'s").removesuffix("’s"))
         names.update(part for word in words if "-" in word for part in word.split("-")
@@ -99,9 +160,13 @@ def sound_similarity(korean: str, english: str) -> float:
 
 
 def _guess_type(korean: str, english: str) -> str:
-    if re.fullmatch(r"[가-힣]{2,4}", korean) and re.fullmatch(r"[A-Z][a-z]+ [A-Z][a-z]+(?:-[a-z]+)?", english):
+    if re.fullmatch(r"[가-힣]{2,4}", korean) and re.fullmatch(
+        r"[A-Z][a-z]+ [A-Z][a-z]+(?:-[a-z]+)?", english
+    ):
         return "person"
-    if re.search(r"(대학교?|연구원|연구소|위원회|협회|기구|은행|회사|공사|당|부|청|처|원)$", korean):
+    if re.search(
+        r"(대학교?|연구원|연구소|위원회|협회|기구|은행|회사|공사|당|부|청|처|원)$", korean
+    ):
         return "organization"
     if re.search(r"(통신|신문|방송|일보|뉴스)$", korean):
         return "media"
@@ -113,10 +178,16 @@ def _drop_parts(candidates: List[Candidate], ko_count: Counter) -> List[Candidat
     occurs apart (러시아 푸틴/Vladimir Putin does not sound alike, so 푸틴/Putin stays)."""
     wholes = [c for c in candidates if " " in c.ko]
     return [
-        c for c in candidates
-        if not any(c is not whole and whole.sound >= 0.8 and set(c.ko.split()) < set(whole.ko.split())
-                   and set(c.en.split()) < set(whole.en.split()) and ko_count[c.ko] == ko_count[whole.ko]
-                   for whole in wholes)
+        c
+        for c in candidates
+        if not any(
+            c is not whole
+            and whole.sound >= 0.8
+            and set(c.ko.split()) < set(whole.ko.split())
+            and set(c.en.split()) < set(whole.en.split())
+            and ko_count[c.ko] == ko_count[whole.ko]
+            for whole in wholes
+        )
     ]
 
 
@@ -141,8 +212,18 @@ def extract(pairs: Sequence[Tuple[str, str, str]], min_score: float = MIN_SCORE)
         sound = sound_similarity(ko, en)
         score = 0.6 * sound + 0.4 * dice if sound >= 0.5 else dice * min(1.0, count / 3) * 0.8
         if score >= min_score:
-            scored.append(Candidate(ko, en, _guess_type(ko, en), round(score, 3), round(dice, 3), round(sound, 3),
-                                    count, where_seen[ko, en]))
+            scored.append(
+                Candidate(
+                    ko,
+                    en,
+                    _guess_type(ko, en),
+                    round(score, 3),
+                    round(dice, 3),
+                    round(sound, 3),
+                    count,
+                    where_seen[ko, en],
+                )
+            )
     scored = _drop_parts(scored, ko_count)
     # One English term per Korean term and back, best pairs first.
     chosen, used_ko, used_en = [], set(), set()

@@ -88,7 +88,9 @@ def build(glossary: Glossary, path: Path, stamp: str) -> None:
             for entry in glossary.entries.values() for kind, key, form in _keys(entry) if key))
         connection.execute(INDEXES)
         connection.execute("INSERT INTO meta VALUES ('stamp', ?)", (stamp,))
-        connection.execute("INSERT INTO meta VALUES ('conflicts', ?)", (json.dumps(glossary.conflicts),))
+        connection.execute(
+            "INSERT INTO meta VALUES ('conflicts', ?)", (json.dumps(glossary.conflicts),)
+        )
     connection.close()
     os.replace(tmp, path)
 
@@ -104,7 +106,9 @@ def open_index(files: Sequence[str], load: Callable[[], Glossary]) -> sqlite3.Co
     path = cache_dir() / f"glossary-{name}.sqlite"
     if not path.exists() or _stamp(path) != stamp:
         build(load(), path, stamp)
-    now = time.time_ns()  # the modification time says when the index was last used (finer than utime's)
+    now = (
+        time.time_ns()
+    )  # the modification time says when the index was last used (finer than utime's)
     os.utime(path, ns=(now, now))
     _remove_least_recently_used(path.parent)
     return sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
@@ -124,6 +128,8 @@ def _stamp(path: Path) -> str:
 
 def _remove_least_recently_used(folder: Path) -> None:
     """Keep the MAX_INDEXES most recently used indexes (one per glossary set ever looked up)."""
-    indexes = sorted(folder.glob("glossary-*.sqlite"), key=lambda path: path.stat().st_mtime_ns, reverse=True)
+    indexes = sorted(
+        folder.glob("glossary-*.sqlite"), key=lambda path: path.stat().st_mtime_ns, reverse=True
+    )
     for stale in indexes[MAX_INDEXES:]:
         stale.unlink(missing_ok=True)

@@ -25,11 +25,15 @@ def sound_key(text: str) -> str:
 
 
 def skeleton_key(text: str) -> str:
-    """Consonants only: foreign names written in Hangul gain vowels (블라디보스토크 ~ Vladivostok)."""
+    """Consonants only: foreign names written in Hangul gain vowels (블라디보스토크 ~
+    Vladivostok).
+    """
     return re.sub(r"[aeiouwy]", "", sound_key(text))
 
 
 def deletions(key: str) -> Iterator[str]:
-    """The key with one character deleted, each way (SymSpell): two keys one edit apart share one."""
+    """The key with one character deleted, each way (SymSpell): two keys one edit apart share
+    one.
+    """
     for index in range(len(key)):
         yield key[:index] + key[index + 1:]

@@ -1,9 +1,9 @@
 """Glossary lookup in either script: exact, any variant, fuzzy, prefix, romanized.
 
-    Kim Jong Un, kim jong-un, KIM JONG-UN  -> exact / variant (case, hyphens, spaces ignored)
-    Kim Jung-il                            -> fuzzy: Kim Jong-il (one edit apart in sound)
-    Vostochny, 김정                         -> prefix of a word: Vostochny Cosmodrome; 김정은, 김정일
-    푸틴 (where only English were known)     -> romanized: Putin
+Kim Jong Un, kim jong-un, KIM JONG-UN  -> exact / variant (case, hyphens, spaces ignored)
+Kim Jung-il                            -> fuzzy: Kim Jong-il (one edit apart in sound)
+Vostochny, 김정                         -> prefix of a word: Vostochny Cosmodrome; 김정은, 김정일
+푸틴 (where only English were known)     -> romanized: Putin
 """
 
 from __future__ import annotations
@@ -43,7 +43,9 @@ class Lookup:
     The SQLite index is opened once, and rebuilt first only if the files changed.
     """
 
-    def __init__(self, files: Optional[Sequence[str]] = None, glossary: Optional[Glossary] = None) -> None:
+    def __init__(
+        self, files: Optional[Sequence[str]] = None, glossary: Optional[Glossary] = None
+    ) -> None:
         if glossary is not None:
             files, load = glossary.files, lambda: glossary
         else:
@@ -59,14 +61,18 @@ class Lookup:
 
     def _entry(self, entry_id: str) -> Entry:
         if entry_id not in self._entries:
-            (data,) = self._db.execute("SELECT data FROM entries WHERE id = ?", (entry_id,)).fetchone()
+            (data,) = self._db.execute(
+                "SELECT data FROM entries WHERE id = ?", (entry_id,)
+            ).fetchone()
             self._entries[entry_id] = entry_from_json(data)
         return self._entries[entry_id]
 
     def _rows(self, kind: str, keys: List[str]):
         marks = ",".join("?" * len(keys))
-        return self._db.execute(f"SELECT entry, form FROM keys WHERE kind = ? AND key IN ({marks}) LIMIT ?",
-                                (kind, *keys, CANDIDATE_LIMIT))
+        return self._db.execute(
+            f"SELECT entry, form FROM keys WHERE kind = ? AND key IN ({marks}) LIMIT ?",
+            (kind, *keys, CANDIDATE_LIMIT),
+        )
 
     def lookup(self, query: str, limit: int = 10) -> List[Hit]:
         """Hits for `query`, best first, one per entry; only the winners are decoded."""
@@ -79,20 +85,33 @@ class Lookup:
         key = norm_key(query)
         if not key:
             return []
-        for kind, match, score in (("ko", "exact", 1.0), ("norm", "exact", 1.0), ("variant", "variant", 0.98)):
+        for kind, match, score in (
+            ("ko", "exact", 1.0),
+            ("norm", "exact", 1.0),
+            ("variant", "variant", 0.98),
+        ):
             for entry_id, form in self._rows(kind, [key]):
                 offer(entry_id, form, match, score)
         self._prefix_matches(key, offer)
         if not (best and has_hangul(query)):  # romanizing Hangul is for terms known only in English
             self._sound_matches(query, offer)
-        ranked = sorted(best.items(), key=lambda item: (-item[1][2], -self._richness(item), item[0]))[:limit]
-        return [Hit(self._entry(entry_id), form, match, round(score, 3)) for entry_id, (form, match, score) in ranked]
+        ranked = sorted(
+            best.items(), key=lambda item: (-item[1][2], -self._richness(item), item[0])
+        )[:limit]
+        return [
+            Hit(self._entry(entry_id), form, match, round(score, 3))
+            for entry_id, (form, match, score) in ranked
+        ]
 
     def _richness(self, item) -> int:
         """Among equal hits (namesakes, prefixes), entries known in more forms (the famous ones,
         with house-style and variant forms) come first."""
         entry_id, (_, match, _) = item
-        return len(self._entry(entry_id).english_forms()) if match in ("exact", "variant", "prefix") else 0
+        return (
+            len(self._entry(entry_id).english_forms())
+            if match in ("exact", "variant", "prefix")
+            else 0
+        )
 
     def _sound_matches(self, query: str, offer) -> None:
         """Latin: forms one edit apart after folding spellings. Hangul: English forms with the
@@ -106,7 +125,10 @@ class Lookup:
         if len(sound) < 3:
             return
         near = list(set(deletions(sound)))
-        for entry_id, form in {*self._rows("sound", [sound, *near]), *self._rows("del", [sound, *near])}:
+        for entry_id, form in {
+            *self._rows("sound", [sound, *near]),
+            *self._rows("del", [sound, *near]),
+        }:
             score = _similarity(norm_key(query), norm_key(form))
             if score >= FUZZY_FLOOR:
                 offer(entry_id, form, "fuzzy", min(score, 0.97))
@@ -115,7 +137,8 @@ class Lookup:
         if len(key) < 2:
             return
         rows = self._db.execute(
-            "SELECT entry, form, key FROM keys WHERE kind = 'word' AND key >= ? AND key < ? LIMIT ?",
+            "SELECT entry, form, key FROM keys WHERE kind = 'word' AND key >= ? AND key < ? "
+            "LIMIT ?",
             (key, key + "\U0010ffff", PREFIX_LIMIT),
         )
         for entry_id, form, word in rows:

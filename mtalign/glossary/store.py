@@ -35,10 +35,14 @@ _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 def shipped_glossaries() -> List[Path]:
     """The curated TSV files: $MTALIGN_GLOSSARIES, or glossaries/ beside the package."""
-    folder = Path(os.environ.get("MTALIGN_GLOSSARIES", Path(__file__).resolve().parents[2] / "glossaries"))
+    folder = Path(
+        os.environ.get("MTALIGN_GLOSSARIES", Path(__file__).resolve().parents[2] / "glossaries")
+    )
     files = sorted(folder.glob("*.tsv")) if folder.is_dir() else []
     if not files:
-        raise UserError(f"{folder}: no glossary .tsv files (set MTALIGN_GLOSSARIES or pass --glossary)")
+        raise UserError(
+            f"{folder}: no glossary .tsv files (set MTALIGN_GLOSSARIES or pass --glossary)"
+        )
     return files
 
 
@@ -48,18 +52,28 @@ def _split(cell: str) -> List[str]:
 
 def parse_row(cells: Sequence[str], where: str) -> Entry:
     if len(cells) != len(COLUMNS):
-        raise UserError(f"{where}: expected {len(COLUMNS)} tab-separated columns, found {len(cells)}")
+        raise UserError(
+            f"{where}: expected {len(COLUMNS)} tab-separated columns, found {len(cells)}"
+        )
     row = dict(zip(COLUMNS, (cell.strip() for cell in cells)))
     if not _ID.match(row["id"]):
         raise UserError(f"{where}: id {row['id']!r} must be lower-case letters, digits and hyphens")
     if row["type"] not in ENTRY_TYPES:
         raise UserError(f"{where}: type {row['type']!r} is not one of {', '.join(ENTRY_TYPES)}")
     if not row["en"]:
-        raise UserError(f"{where}: an entry needs an English form (en); the Korean form (ko) may be empty")
+        raise UserError(
+            f"{where}: an entry needs an English form (en); the Korean form (ko) may be empty"
+        )
     return Entry(
-        id=row["id"], type=row["type"], ko=_split(row["ko"]), hanja=row["hanja"], en=row["en"],
+        id=row["id"],
+        type=row["type"],
+        ko=_split(row["ko"]),
+        hanja=row["hanja"],
+        en=row["en"],
         styles={style: row[style] for style in HOUSE_STYLES if row[style]},
-        variants=parse_variants(row["variants"], where), note=row["note"], sources=_split(row["sources"]),
+        variants=parse_variants(row["variants"], where),
+        note=row["note"],
+        sources=_split(row["sources"]),
     )
 
 
@@ -80,7 +94,9 @@ def read_tsv(path: str | os.PathLike) -> List[Entry]:
             continue
         entry = parse_row(line.split("\t"), f"{path}:{number}")
         if entry.id in seen:
-            raise UserError(f"{path}:{number}: id {entry.id!r} already used on line {seen[entry.id]}")
+            raise UserError(
+                f"{path}:{number}: id {entry.id!r} already used on line {seen[entry.id]}"
+            )
         seen[entry.id] = number
         entries.append(entry)
     return entries
@@ -88,10 +104,15 @@ def read_tsv(path: str | os.PathLike) -> List[Entry]:
 
 def format_row(entry: Entry) -> str:
     cells = {
-        "id": entry.id, "type": entry.type, "ko": " | ".join(entry.ko), "hanja": entry.hanja, "en": entry.en,
+        "id": entry.id,
+        "type": entry.type,
+        "ko": " | ".join(entry.ko),
+        "hanja": entry.hanja,
+        "en": entry.en,
         **{style: entry.styles.get(style, "") for style in HOUSE_STYLES},
         "variants": format_variants(entry.variants),
-        "note": entry.note, "sources": " | ".join(entry.sources),
+        "note": entry.note,
+        "sources": " | ".join(entry.sources),
     }
     return "\t".join(cells[column] for column in COLUMNS)
 

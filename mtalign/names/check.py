@@ -2,7 +2,8 @@
 
 Kinds of finding:
 - style        (a) a glossary name in another house style's form (Kim Jong Un in yonhap copy)
-- misspelling  (b) a known or near misspelling of a glossary name (Kim Jung-il, Vladmir Putin, Pyeongyang)
+- misspelling  (b) a known or near misspelling of a glossary name (Kim Jung-il, Vladmir Putin,
+               Pyeongyang)
 - institution  (c) an organization, outlet, office or treaty off its canonical name
 - inconsistent (d) one name written two ways across the files checked, glossary or not
 - place        (e) another form of a place name (Viet Nam / Vietnam, Kim Il Sung square)
@@ -29,7 +30,9 @@ CASE_SENSITIVE_TYPES = {"person", "place", "organization", "media"}
 FUZZY_SCORE = 0.88
 CLOSE_SCORE = 0.9  # a known person's name this close is misspelt even with an unreadable vowel
 DERIVED_SUFFIXES = {"n", "s", "an", "ns", "ans", "ese", "ian", "ians"}
-_KOREAN_NAME = re.compile(rf"\b(?:{'|'.join(SURNAME_SPELLINGS)}) [A-Z][a-z]+(?:-[a-z]+| [A-Z][a-z]+(?![\w-]))?(?![\w-])")
+_KOREAN_NAME = re.compile(
+    rf"\b(?:{'|'.join(SURNAME_SPELLINGS)}) [A-Z][a-z]+(?:-[a-z]+| [A-Z][a-z]+(?![\w-]))?(?![\w-])"
+)
 _NAME_SHAPE = re.compile(r"[A-Z][a-z]+ [A-Z][a-z]+(?:-[a-z]+| [A-Z][a-z]+)?")
 _CAPITALIZED_SPAN = re.compile(r"\b[A-Z][\w’'-]*(?: (?:of |for |the )?[A-Z][\w’'-]*){0,5}")
 
@@ -41,7 +44,9 @@ def _form_pattern(form: str) -> str:
 
 
 class Checker:
-    def __init__(self, entries: Iterable[Entry], style: Optional[str] = None, lookup: Optional[Lookup] = None):
+    def __init__(
+        self, entries: Iterable[Entry], style: Optional[str] = None, lookup: Optional[Lookup] = None
+    ):
         self.style = style
         self.lookup = lookup
         self._forms: Dict[str, List[Tuple[Entry, Optional[str]]]] = defaultdict(list)
@@ -52,12 +57,20 @@ class Checker:
                 self._people[split_name(entry.ko[0])[0]].append(entry)
             canonical = {entry.en, *entry.styles.values()}
             for form in entry.english_forms():
-                reason = None if form in canonical else next(v.reason for v in entry.variants if v.form == form)
+                reason = (
+                    None
+                    if form in canonical
+                    else next(v.reason for v in entry.variants if v.form == form)
+                )
                 self._forms[norm_key(form)].append((entry, reason))
                 patterns.append(form)
         patterns.sort(key=len, reverse=True)
         alternation = "|".join(_form_pattern(form) for form in patterns)
-        self._pattern = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE) if patterns else None
+        self._pattern = (
+            re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE)
+            if patterns
+            else None
+        )
 
     def _judge(self, found: str) -> Optional[Tuple[str, Entry]]:
         """(kind, entry) when `found` is off the style's canonical form, else None."""
@@ -78,7 +91,9 @@ class Checker:
             return None  # titles and treaty names are lower-cased by many styles
         if case_only and entry.type in INSTITUTION_TYPES and re.search(r"(?:^|\s)[a-z]", found):
             return None  # a lower-case descriptor (a Yonhap news agency report), not the name
-        return _kind_of_type(entry, "misspelling" if reason == "misspelling" else "case" if case_only else "style"), entry
+        return _kind_of_type(
+            entry, "misspelling" if reason == "misspelling" else "case" if case_only else "style"
+        ), entry
 
     def spans(self, line: str) -> List[Tuple[int, int]]:
         """Where glossary names of two words or more stand in the line (flagged or not); an
@@ -105,7 +120,9 @@ class Checker:
             findings.extend(self._fuzzy(line, number, file, covered))
         return findings
 
-    def _fuzzy(self, line: str, number: int, file: str, covered: List[Tuple[int, int]]) -> List[Finding]:
+    def _fuzzy(
+        self, line: str, number: int, file: str, covered: List[Tuple[int, int]]
+    ) -> List[Finding]:
         """Near misspellings of glossary names that the glossary does not list."""
         if self.lookup is None:
             return []
@@ -128,9 +145,18 @@ class Checker:
                 # Namesakes spelt differently: the best-known leads, and --fix leaves it alone.
                 entry = max(entries, key=lambda entry: len(entry.english_forms()))
                 known = len({entry.english(self.style) for entry in entries}) == 1
-                findings.append(Finding(file, number, start + 1, match.group(),
-                                        entry.english(self.style), _kind_of_type(entry, "misspelling"),
-                                        entry.id, fixable=known))
+                findings.append(
+                    Finding(
+                        file,
+                        number,
+                        start + 1,
+                        match.group(),
+                        entry.english(self.style),
+                        _kind_of_type(entry, "misspelling"),
+                        entry.id,
+                        fixable=known,
+                    )
+                )
         return findings
 
     def _read_as(self, found: str) -> List[Entry]:
@@ -180,8 +206,12 @@ def _kind_of_type(entry: Entry, variant_kind: str) -> str:
 def _curated_korean_person(entry: Entry) -> bool:
     """A Korean person of a curated glossary (not one built from registered names, which
     are too many and too ordinary to claim every spelling of their Hangul)."""
-    return (entry.type == "person" and bool(entry.ko)
-            and bool(re.fullmatch(r"[가-힣]{3,4}", entry.ko[0])) and "registered as" not in entry.note)
+    return (
+        entry.type == "person"
+        and bool(entry.ko)
+        and bool(re.fullmatch(r"[가-힣]{3,4}", entry.ko[0]))
+        and "registered as" not in entry.note
+    )
 
 
 def _same_reading(entry: Entry, found: str) -> bool:

@@ -15,7 +15,11 @@ from mtalign.errors import UserError
 from mtalign.segment.clean import normalize_line
 
 CHUNK_BYTES = 1 << 20
-_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 
 
 def _first_decode_error(path: str, encoding: str) -> int | None:
@@ -49,7 +53,9 @@ def detect_encoding(path: str | os.PathLike) -> str:
             return encoding
     nul_offset = head.find(b"\x00")
     if nul_offset >= 0:
-        raise UserError(f"{path}: looks like a binary file (NUL byte at offset {nul_offset}), not text")
+        raise UserError(
+            f"{path}: looks like a binary file (NUL byte at offset {nul_offset}), not text"
+        )
     utf8_error = _first_decode_error(path, "utf-8")
     if utf8_error is None:
         return "utf-8"
@@ -57,7 +63,8 @@ def detect_encoding(path: str | os.PathLike) -> str:
         if _first_decode_error(path, legacy) is None:
             return legacy
     raise UserError(
-        f"{path}: cannot decode byte at offset {utf8_error} as UTF-8, and the file is not EUC-KR/CP949 either"
+        f"{path}: cannot decode byte at offset {utf8_error} as UTF-8, and the file is not "
+        "EUC-KR/CP949 either"
     )
 
 

@@ -16,21 +16,67 @@ from mtalign.segment.block import Block
 from mtalign.segment.clean import is_credit, normalize_line
 
 _BLOCK_TAGS = {
-    "p", "div", "section", "article", "main", "header", "footer", "nav", "aside", "li", "ul", "ol",
-    "h1", "h2", "h3", "h4", "h5", "h6", "figure", "figcaption", "blockquote", "td", "th", "tr", "table",
-    "dd", "dt", "dl", "pre", "address", "form", "body", "br", "hr", "time",
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "footer",
+    "nav",
+    "aside",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "figure",
+    "figcaption",
+    "blockquote",
+    "td",
+    "th",
+    "tr",
+    "table",
+    "dd",
+    "dt",
+    "dl",
+    "pre",
+    "address",
+    "form",
+    "body",
+    "br",
+    "hr",
+    "time",
 }
 _NOT_TEXT = {"script", "style", "noscript", "template", "svg", "iframe", "head", "object", "canvas"}
-_TAG_ROLES = {"nav": "boilerplate", "aside": "boilerplate", "form": "boilerplate", "button": "boilerplate",
-              "footer": "boilerplate", "h1": "headline", "h2": "headline", "figcaption": "caption",
-              "time": "dateline", "address": "byline"}
+_TAG_ROLES = {
+    "nav": "boilerplate",
+    "aside": "boilerplate",
+    "form": "boilerplate",
+    "button": "boilerplate",
+    "footer": "boilerplate",
+    "h1": "headline",
+    "h2": "headline",
+    "figcaption": "caption",
+    "time": "dateline",
+    "address": "byline",
+}
 _CLASS_ROLES = [
     (re.compile(r"caption|photo-desc|img-desc", re.I), "caption"),
     (re.compile(r"byline|author|reporter|writer", re.I), "byline"),
     (re.compile(r"copyright|copy-right", re.I), "credit"),
-    (re.compile(r"\b(?:ad|ads|advert\w*|banner|promo\w*|widget|share|social|sns|related|popular|sidebar|"
-                r"weather|newsletter|subscribe|comments?|menu|breadcrumbs?|recommend\w*|most-read|trending)\b", re.I),
-     "boilerplate"),
+    (
+        re.compile(
+            r"\b(?:ad|ads|advert\w*|banner|promo\w*|widget|share|social|sns|related|popular|sidebar|"
+            r"weather|newsletter|subscribe|comments?|menu|breadcrumbs?|recommend\w*|most-read|trending)\b",
+            re.I,
+        ),
+        "boilerplate",
+    ),
 ]
 
 
@@ -62,7 +108,10 @@ def _role(element) -> Optional[str]:
 
 
 def _has_block_child(element) -> bool:
-    return any(isinstance(child.tag, str) and child.tag in _BLOCK_TAGS for child in element.iterdescendants())
+    return any(
+        isinstance(child.tag, str) and child.tag in _BLOCK_TAGS
+        for child in element.iterdescendants()
+    )
 
 
 def _clean(text: str) -> str:

@@ -37,8 +37,10 @@ _DATE_LINE = re.compile(
 # the place/agency stamp (and reporters) that opens a report.
 _KO_TITLE = r"(?:선임|수석|객원|사진|영상)?(?:기자|특파원|통신원|리포터)"
 _KO_NAME = rf"[가-힣]{{2,4}}(?=[\s,·=]|{_KO_TITLE})"  # whole words only: no backtracking blow-up
-_KO_REPORTERS = (rf"\s*(?:{_KO_NAME}(?:\s*{_KO_TITLE})?\s*(?:[,·]\s*)?){{0,4}}?"  # up to 5 reporters
-                 rf"{_KO_NAME}\s*{_KO_TITLE}\s*=")
+_KO_REPORTERS = (
+    rf"\s*(?:{_KO_NAME}(?:\s*{_KO_TITLE})?\s*(?:[,·]\s*)?){{0,4}}?"  # up to 5 reporters
+    rf"{_KO_NAME}\s*{_KO_TITLE}\s*="
+)
 _KO_OUTLET = (r"[가-힣A-Za-z0-9]{1,10}"
               r"(?:신문|일보|저널|뉴스|경제|타임즈|데일리|방송|투데이|미디어|시사)")
 _KO_STAMP = r"[(\[【]\s*[가-힣A-Za-z·ㅣ|\s]{1,20}=\s*[가-힣A-Za-z0-9 ]{1,15}?\s*[)\]】]"

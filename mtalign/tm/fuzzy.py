@@ -37,15 +37,24 @@ def candidates(db: sqlite3.Connection, key: str) -> List[Tuple[int, str]]:
     if not grams:
         return []
     marks = ",".join("?" * len(grams))
-    frequencies = db.execute(f"SELECT term, doc FROM trigram_df WHERE term IN ({marks})", grams).fetchall()
+    frequencies = db.execute(
+        f"SELECT term, doc FROM trigram_df WHERE term IN ({marks})", grams
+    ).fetchall()
     votes: Counter = Counter()
     for term, _ in sorted(frequencies, key=lambda row: row[1])[:RARE_TRIGRAMS]:
-        votes.update(row[0] for row in db.execute("SELECT rowid FROM units_fts WHERE units_fts MATCH ? LIMIT ?",
-                                                  (_quoted(term), POSTINGS)))
+        votes.update(
+            row[0]
+            for row in db.execute(
+                "SELECT rowid FROM units_fts WHERE units_fts MATCH ? LIMIT ?",
+                (_quoted(term), POSTINGS),
+            )
+        )
     best = [unit_id for unit_id, _ in votes.most_common(CANDIDATES)]
     if not best:
         return []
-    return db.execute(f"SELECT id, ko_key FROM units WHERE id IN ({','.join('?' * len(best))})", best).fetchall()
+    return db.execute(
+        f"SELECT id, ko_key FROM units WHERE id IN ({','.join('?' * len(best))})", best
+    ).fetchall()
 
 
 def count_trigrams(db: sqlite3.Connection, keys: Iterable[str]) -> None:
@@ -53,8 +62,11 @@ def count_trigrams(db: sqlite3.Connection, keys: Iterable[str]) -> None:
     counts: Counter = Counter()
     for key in keys:
         counts.update(trigrams(key.casefold()))
-    db.executemany("INSERT INTO trigram_df VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET doc = doc + excluded.doc",
-                   counts.items())
+    db.executemany(
+        "INSERT INTO trigram_df VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET doc = doc + "
+        "excluded.doc",
+        counts.items(),
+    )
 
 
 def score(key: str, other: str) -> float:

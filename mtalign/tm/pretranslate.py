@@ -15,14 +15,22 @@ STATE_OF_ORIGIN = {"tm": "translated", "aligned": "translated", "mt": "needs-rev
 REVIEWED_STATES = {"translated", "final", "signed-off"}
 
 
-def xliff_units(segments: Sequence[Segment], tm: Optional[TranslationMemory], finder: Optional[TermFinder],
-                style: Optional[str] = None) -> List[XliffUnit]:
+def xliff_units(
+    segments: Sequence[Segment],
+    tm: Optional[TranslationMemory],
+    finder: Optional[TermFinder],
+    style: Optional[str] = None,
+) -> List[XliffUnit]:
     """One unit per segment: the TM's exact match as target, glossary hits as notes."""
     units = []
     for number, segment in enumerate(segments, start=1):
         matches = tm.exact(segment.text) if tm is not None else []
         hits = finder.find(segment.text) if finder is not None else []
-        notes = list(dict.fromkeys(f"{hit.form} = {hit.entry.english(style)} ({hit.entry.type})" for hit in hits))
+        notes = list(
+            dict.fromkeys(
+                f"{hit.form} = {hit.entry.english(style)} ({hit.entry.type})" for hit in hits
+            )
+        )
         units.append(XliffUnit(
             id=str(number), source=segment.text,
             target=matches[0].en if matches else None,

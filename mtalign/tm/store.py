@@ -22,8 +22,8 @@ CREATE TABLE IF NOT EXISTS units (
     id INTEGER PRIMARY KEY, ko TEXT NOT NULL, en TEXT NOT NULL, ko_key TEXT NOT NULL,
     origin TEXT, source_file TEXT, role TEXT, score REAL, UNIQUE (ko, en));
 CREATE INDEX IF NOT EXISTS units_ko_key ON units (ko_key);
-CREATE VIRTUAL TABLE IF NOT EXISTS units_fts USING fts5 (ko_key, content='units', content_rowid='id',
-                                                         tokenize='trigram');
+CREATE VIRTUAL TABLE IF NOT EXISTS units_fts USING fts5 (
+    ko_key, content='units', content_rowid='id', tokenize='trigram');
 CREATE TABLE IF NOT EXISTS trigram_df (term TEXT PRIMARY KEY, doc INTEGER NOT NULL) WITHOUT ROWID;
 """
 BATCH = 5000
@@ -48,8 +48,17 @@ class TranslationMemory:
         batch: List[tuple] = []
         with self._db:
             for unit in units:
-                batch.append((unit.ko, unit.en, lookup_key(unit.ko), unit.origin, unit.source_file, unit.role,
-                              unit.score))
+                batch.append(
+                    (
+                        unit.ko,
+                        unit.en,
+                        lookup_key(unit.ko),
+                        unit.origin,
+                        unit.source_file,
+                        unit.role,
+                        unit.score,
+                    )
+                )
                 if len(batch) >= BATCH:
                     added, seen = self._flush(batch, added, seen)
             added, seen = self._flush(batch, added, seen)
@@ -58,10 +67,16 @@ class TranslationMemory:
     def _flush(self, batch: List[tuple], added: int, seen: int) -> Tuple[int, int]:
         last_id = self._db.execute("SELECT COALESCE(MAX(id), 0) FROM units").fetchone()[0]
         before = self._db.total_changes
-        self._db.executemany("INSERT OR IGNORE INTO units (ko, en, ko_key, origin, source_file, role, score) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?)", batch)
+        self._db.executemany(
+            "INSERT OR IGNORE INTO units (ko, en, ko_key, origin, source_file, role, score) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            batch,
+        )
         inserted = self._db.total_changes - before
-        self._db.execute("INSERT INTO units_fts (rowid, ko_key) SELECT id, ko_key FROM units WHERE id > ?", (last_id,))
+        self._db.execute(
+            "INSERT INTO units_fts (rowid, ko_key) SELECT id, ko_key FROM units WHERE id > ?",
+            (last_id,),
+        )
         fuzzy.count_trigrams(self._db, (key for (key,) in self._db.execute(
             "SELECT ko_key FROM units WHERE id > ?", (last_id,))))
         result = added + inserted, seen + len(batch) - inserted
@@ -69,26 +84,38 @@ class TranslationMemory:
         return result
 
     def exact(self, korean: str) -> List[Unit]:
-        rows = self._db.execute("SELECT ko, en, origin, source_file, role, score FROM units WHERE ko_key = ? "
-                                "ORDER BY id", (lookup_key(korean),))
+        rows = self._db.execute(
+            "SELECT ko, en, origin, source_file, role, score FROM units WHERE ko_key = ? "
+            "ORDER BY id",
+            (lookup_key(korean),),
+        )
         return [Unit(*row) for row in rows]
 
     def fuzzy(self, korean: str, threshold: float = 85.0) -> List[Tuple[float, Unit]]:
         """(score 0-100, unit) of units at least `threshold` similar to `korean`, best first."""
         key = lookup_key(korean)
-        scored = sorted(((fuzzy.score(key, other), unit_id) for unit_id, other in fuzzy.candidates(self._db, key)),
-                        reverse=True)
+        scored = sorted(
+            (
+                (fuzzy.score(key, other), unit_id)
+                for unit_id, other in fuzzy.candidates(self._db, key)
+            ),
+            reverse=True,
+        )
         matches = []
         for similarity, unit_id in scored:
             if similarity < threshold:
                 break
-            row = self._db.execute("SELECT ko, en, origin, source_file, role, score FROM units WHERE id = ?",
-                                   (unit_id,)).fetchone()
+            row = self._db.execute(
+                "SELECT ko, en, origin, source_file, role, score FROM units WHERE id = ?",
+                (unit_id,),
+            ).fetchone()
             matches.append((round(similarity, 1), Unit(*row)))
         return matches
 
     def units(self) -> Iterator[Unit]:
-        for row in self._db.execute("SELECT ko, en, origin, source_file, role, score FROM units ORDER BY id"):
+        for row in self._db.execute(
+            "SELECT ko, en, origin, source_file, role, score FROM units ORDER BY id"
+        ):
             yield Unit(*row)
 
     def __len__(self) -> int:

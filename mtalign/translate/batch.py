@@ -68,21 +68,33 @@ def _translatable(segment: Segment, source_lang: str) -> bool:
     return segment.role not in NOT_FOR_TRANSLATION and segment.lang in (source_lang, "mixed")
 
 
-def run_model(pending: List[str], engine: Engine, out: Path, report: TranslateReport, progress: bool,
-              chunk_size: int = CHUNK) -> Dict[str, str]:
+def run_model(
+    pending: List[str],
+    engine: Engine,
+    out: Path,
+    report: TranslateReport,
+    progress: bool,
+    chunk_size: int = CHUNK,
+) -> Dict[str, str]:
     """The model's translation of each text, chunk by chunk; each finished chunk is appended to
     the checkpoint in `out`, and chunks already there are not sent again."""
     checkpoint = out / CHECKPOINT
     done = _load_checkpoint(checkpoint)
     translations: Dict[str, str] = {}
     chunks = [pending[start:start + chunk_size] for start in range(0, len(pending), chunk_size)]
-    with open(checkpoint, "a", encoding="utf-8") as handle, \
-            tqdm(total=len(pending), desc="translate", unit="seg", file=sys.stderr, disable=not progress) as bar:
+    with (
+        open(checkpoint, "a", encoding="utf-8") as handle,
+        tqdm(
+            total=len(pending), desc="translate", unit="seg", file=sys.stderr, disable=not progress
+        ) as bar,
+    ):
         for chunk in chunks:
             key = _chunk_key(chunk)
             if key not in done:
                 done[key] = engine.translate(chunk)
-                handle.write(json.dumps({"chunk": key, "targets": done[key]}, ensure_ascii=False) + "\n")
+                handle.write(
+                    json.dumps({"chunk": key, "targets": done[key]}, ensure_ascii=False) + "\n"
+                )
                 handle.flush()
                 os.fsync(handle.fileno())
             translations.update(zip(chunk, done[key]))
@@ -91,12 +103,20 @@ def run_model(pending: List[str], engine: Engine, out: Path, report: TranslateRe
     return translations
 
 
-def _term_misses(source_file: str, segment: Segment, target: str, finder: TermFinder, style: Optional[str]):
+def _term_misses(
+    source_file: str, segment: Segment, target: str, finder: TermFinder, style: Optional[str]
+):
     for hit in finder.find(segment.text):
         expected = hit.entry.english(style)
         if expected not in target:
-            yield {"file": source_file, "start": segment.start, "source": segment.text, "target": target,
-                   "term": hit.form, "expected": expected}
+            yield {
+                "file": source_file,
+                "start": segment.start,
+                "source": segment.text,
+                "target": target,
+                "term": hit.form,
+                "expected": expected,
+            }
 
 
 def _tm_match(tm: TranslationMemory, text: str, threshold: float):
@@ -125,8 +145,16 @@ class Plan:
         return sorted(masked, key=lambda text: (len(engine.tokens(text)), text))
 
 
-def plan(paths: Sequence[str], engine: Engine, tm: Optional[TranslationMemory], finder: TermFinder,
-         style: Optional[str], source_lang: str, tm_threshold: float, report: TranslateReport) -> Plan:
+def plan(
+    paths: Sequence[str],
+    engine: Engine,
+    tm: Optional[TranslationMemory],
+    finder: TermFinder,
+    style: Optional[str],
+    source_lang: str,
+    tm_threshold: float,
+    report: TranslateReport,
+) -> Plan:
     """Segment the documents; take TM matches; keep texts too long for the model as they are;
     protect the glossary terms of the rest."""
     result = Plan({path: list(segment_file(path)) for path in paths})
@@ -138,11 +166,20 @@ def plan(paths: Sequence[str], engine: Engine, tm: Optional[TranslationMemory], 
             similarity, unit = match
             result.translations[text] = unit.en
             report.from_tm += 1
-            report.tm_matches.append({"source": text, "target": unit.en, "tm_source": unit.ko,
-                                      "score": similarity, "origin": "tm" if similarity == 100 else "tm-fuzzy"})
+            report.tm_matches.append(
+                {
+                    "source": text,
+                    "target": unit.en,
+                    "tm_source": unit.ko,
+                    "score": similarity,
+                    "origin": "tm" if similarity == 100 else "tm-fuzzy",
+                }
+            )
         elif engine.too_long(text):
             result.translations[text] = text
-            report.passed_through.append({"source": text, "reason": "too long for the model; kept as is"})
+            report.passed_through.append(
+                {"source": text, "reason": "too long for the model; kept as is"}
+            )
         else:
             result.pending[text] = protect(text, finder, style)
     return result
@@ -155,17 +192,26 @@ def restore_terms(work: Plan, raw: Dict[str, str], engine: Engine, report: Trans
         restored = restore(protected, raw[protected.masked])
         if restored is None:
             restored = splice(protected, engine.translate)
-            report.spliced.append({"source": text, "target": restored,
-                                   "terms": [english for _, english in protected.terms],
-                                   "reason": "the model dropped a term placeholder; translated around the terms"})
+            report.spliced.append(
+                {
+                    "source": text,
+                    "target": restored,
+                    "terms": [english for _, english in protected.terms],
+                    "reason": "the model dropped a term placeholder; translated around the terms",
+                }
+            )
         work.translations[text] = restored
 
 
-def render(work: Plan, out: Path, finder: TermFinder, style: Optional[str], report: TranslateReport) -> None:
+def render(
+    work: Plan, out: Path, finder: TermFinder, style: Optional[str], report: TranslateReport
+) -> None:
     """Each document with its translated segments replaced in place, written into `out`."""
     for path, segments in work.documents.items():
         text = document_text(path, detect_encoding(path))
-        for segment in sorted((s for s in segments if s.text in work.translations), key=lambda s: -s.start):
+        for segment in sorted(
+            (s for s in segments if s.text in work.translations), key=lambda s: -s.start
+        ):
             target = work.translations[segment.text]
             report.term_misses.extend(_term_misses(path, segment, target, finder, style))
             text = text[:segment.start] + target + text[segment.end:]
@@ -176,9 +222,18 @@ def render(work: Plan, out: Path, finder: TermFinder, style: Optional[str], repo
         report.outputs.append(str(target_path))
 
 
-def translate_files(paths: Sequence[str], engine: Engine, out_dir: str, tm: Optional[TranslationMemory] = None,
-                    glossary: Sequence[Entry] = (), style: Optional[str] = None, source_lang: str = "ko",
-                    progress: bool = True, tm_threshold: float = 85.0, chunk_size: int = CHUNK) -> TranslateReport:
+def translate_files(
+    paths: Sequence[str],
+    engine: Engine,
+    out_dir: str,
+    tm: Optional[TranslationMemory] = None,
+    glossary: Sequence[Entry] = (),
+    style: Optional[str] = None,
+    source_lang: str = "ko",
+    progress: bool = True,
+    tm_threshold: float = 85.0,
+    chunk_size: int = CHUNK,
+) -> TranslateReport:
     """Translate every file into out_dir (same names); returns what came from where."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)

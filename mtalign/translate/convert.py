@@ -13,7 +13,13 @@ from typing import Optional
 
 from mtalign.errors import UserError
 
-TOKENIZER_FILES = ("source.spm", "target.spm", "sentencepiece.bpe.model", "tokenizer.json", "vocab.json")
+TOKENIZER_FILES = (
+    "source.spm",
+    "target.spm",
+    "sentencepiece.bpe.model",
+    "tokenizer.json",
+    "vocab.json",
+)
 
 
 def require_convert_extra() -> None:
@@ -24,7 +30,9 @@ def require_convert_extra() -> None:
                         "pip install 'mtalign[convert]' (the convert extra)")
 
 
-def convert_model(hf_dir: str, out_dir: str, quantization: Optional[str] = "int8", force: bool = False) -> str:
+def convert_model(
+    hf_dir: str, out_dir: str, quantization: Optional[str] = "int8", force: bool = False
+) -> str:
     source = Path(hf_dir)
     if not (source / "config.json").exists():
         raise UserError(f"{hf_dir}: not a Hugging Face model folder (no config.json)")
@@ -38,6 +46,8 @@ def convert_model(hf_dir: str, out_dir: str, quantization: Optional[str] = "int8
         converter = TransformersConverter(str(source), copy_files=copy_files)
         return converter.convert(out_dir, quantization=quantization, force=force)
     except (ImportError, ModuleNotFoundError) as err:
-        raise UserError(f"model conversion needs transformers and torch ({err}): pip install 'mtalign[convert]'") from None
+        raise UserError(
+            f"model conversion needs transformers and torch ({err}): pip install 'mtalign[convert]'"
+        ) from None
     except (ValueError, NotImplementedError, OSError) as err:
         raise UserError(f"{hf_dir}: cannot convert ({str(err).splitlines()[0]})") from None

@@ -21,7 +21,10 @@ HOW_TO_GET_A_MODEL = (
     "downloaded checkpoint with `mtalign model convert`"
 )
 MODEL_METADATA = "mtalign-model.json"  # written by the model store (models.py)
-LANGUAGE_CODES = {"nllb": {"ko": "kor_Hang", "en": "eng_Latn"}, "m2m": {"ko": "__ko__", "en": "__en__"}}
+LANGUAGE_CODES = {
+    "nllb": {"ko": "kor_Hang", "en": "eng_Latn"},
+    "m2m": {"ko": "__ko__", "en": "__en__"},
+}
 SPM_NAMES = {"marian": ("source.spm", "target.spm"), "nllb": ("sentencepiece.bpe.model",) * 2,
              "m2m": ("sentencepiece.bpe.model",) * 2}
 MAX_INPUT_TOKENS = 512
@@ -98,8 +101,10 @@ def _check_device(device: str) -> None:
     import ctranslate2
 
     if device == "cuda" and ctranslate2.get_cuda_device_count() == 0:
-        raise UserError("--device cuda: no CUDA device is visible (driver missing, or no GPU). The ctranslate2 "
-                        "wheel also needs CUDA 12 cuBLAS (libcublas.so.12): pip install nvidia-cublas-cu12")
+        raise UserError(
+            "--device cuda: no CUDA device is visible (driver missing, or no GPU). The ctranslate2 "
+            "wheel also needs CUDA 12 cuBLAS (libcublas.so.12): pip install nvidia-cublas-cu12"
+        )
 
 
 def _load_spm(path: str):
@@ -108,7 +113,9 @@ def _load_spm(path: str):
     try:
         return spm.SentencePieceProcessor(model_file=path)
     except (OSError, RuntimeError) as err:
-        raise UserError(f"{path}: not a valid SentencePiece model ({str(err).splitlines()[0]})") from None
+        raise UserError(
+            f"{path}: not a valid SentencePiece model ({str(err).splitlines()[0]})"
+        ) from None
 
 
 class _Moses:
@@ -130,14 +137,28 @@ class _Moses:
 class Engine:
     """One loaded model; translate() keeps input order whatever the batching does."""
 
-    def __init__(self, model_dir: str, source_lang: str = "ko", target_lang: str = "en", device: str = "cpu",
-                 compute_type: str = "auto", threads: int = 0, beam: int = 1, batch_tokens: int = 4096,
-                 max_length: int = 256, min_length: int = 0, moses: bool = False) -> None:
+    def __init__(
+        self,
+        model_dir: str,
+        source_lang: str = "ko",
+        target_lang: str = "en",
+        device: str = "cpu",
+        compute_type: str = "auto",
+        threads: int = 0,
+        beam: int = 1,
+        batch_tokens: int = 4096,
+        max_length: int = 256,
+        min_length: int = 0,
+        moses: bool = False,
+    ) -> None:
         import ctranslate2
 
         self.files = inspect_model(model_dir)
         _check_device(device)
-        self.source_spm, self.target_spm = _load_spm(self.files.source_spm), _load_spm(self.files.target_spm)
+        self.source_spm, self.target_spm = (
+            _load_spm(self.files.source_spm),
+            _load_spm(self.files.target_spm),
+        )
         codes = LANGUAGE_CODES.get(self.files.family)
         self.source_code = codes[source_lang] if codes else None
         self.target_code = codes[target_lang] if codes else None
@@ -148,12 +169,18 @@ class Engine:
             if compute_type == "auto":
                 compute_type = self.files.compute_type
             self.translator = ctranslate2.Translator(
-                self.files.directory, device=device, compute_type=compute_type, intra_threads=threads)
+                self.files.directory,
+                device=device,
+                compute_type=compute_type,
+                intra_threads=threads,
+            )
         except (RuntimeError, ValueError) as err:
             message = str(err).splitlines()[0]
             if "cublas" in message.lower() or "cuda" in message.lower():
-                raise UserError(f"--device {device}: {message}. Install CUDA 12 cuBLAS "
-                                "(libcublas.so.12): pip install nvidia-cublas-cu12") from None
+                raise UserError(
+                    f"--device {device}: {message}. Install CUDA 12 cuBLAS "
+                    "(libcublas.so.12): pip install nvidia-cublas-cu12"
+                ) from None
             raise UserError(f"{model_dir}: cannot load the model ({message})") from None
 
     def tokens(self, sentence: str) -> List[str]:
@@ -173,13 +200,19 @@ class Engine:
         order = sorted(range(len(tokens)), key=lambda index: len(tokens[index]))
         prefix = [[self.target_code] for _ in order] if self.target_code else None
         results = self.translator.translate_batch(
-            [tokens[index] for index in order], target_prefix=prefix, beam_size=self.beam,
-            max_batch_size=self.batch_tokens, batch_type="tokens", max_decoding_length=self.max_length,
+            [tokens[index] for index in order],
+            target_prefix=prefix,
+            beam_size=self.beam,
+            max_batch_size=self.batch_tokens,
+            batch_type="tokens",
+            max_decoding_length=self.max_length,
             min_decoding_length=self.min_length,
         )
         out: List[Optional[str]] = [None] * len(tokens)
         for position, index in enumerate(order):
-            pieces = [piece for piece in results[position].hypotheses[0] if piece != self.target_code]
+            pieces = [
+                piece for piece in results[position].hypotheses[0] if piece != self.target_code
+            ]
             text = self.target_spm.decode(pieces)
             out[index] = self.moses.detokenize(text) if self.moses else text
         return out

@@ -5,7 +5,8 @@ The pair is built from the Korean-English news dev data, repeated until long eno
 ~4% of sentences deleted on each side so the path leaves the diagonal. Runs the real
 encoder and the banded aligner end to end; peak RSS is read from the kernel.
 
-    env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE .venv/bin/python scripts/bench/align_long.py [--sentences N]
+    env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE .venv/bin/python scripts/bench/align_long.py
+    [--sentences N]
 """
 
 from __future__ import annotations

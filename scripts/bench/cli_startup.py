@@ -37,7 +37,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=10)
     args = parser.parse_args()
-    cpu_seconds(COMMANDS["mtalign glossary lookup 김정은"])  # warm: build the index, fill the OS cache
+    cpu_seconds(
+        COMMANDS["mtalign glossary lookup 김정은"]
+    )  # warm: build the index, fill the OS cache
     times: Dict[str, List[float]] = {name: [] for name in COMMANDS}
     for _ in range(args.rounds):
         for name, command in COMMANDS.items():

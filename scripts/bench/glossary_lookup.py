@@ -32,8 +32,11 @@ SYLLABLES = "가나다라마바사아자차카타파하영수민준서현지우�
 
 def _english(hangul: str) -> str:
     parts = romanize_syllables(hangul)
-    return f"{parts[0].capitalize()} {parts[1].capitalize()}-{''.join(parts[2:])}" if len(parts) > 2 \
+    return (
+        f"{parts[0].capitalize()} {parts[1].capitalize()}-{''.join(parts[2:])}"
+        if len(parts) > 2
         else " ".join(p.capitalize() for p in parts)
+    )
 
 
 def generate(count: int, rng: random.Random):
@@ -44,7 +47,9 @@ def generate(count: int, rng: random.Random):
             korean = rng.choice(SURNAMES) + "".join(rng.choice(SYLLABLES) for _ in range(2))
             english, entry_type = _english(korean), "person"
         else:
-            korean = "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4))) + rng.choice(["연구원", "대학교", "위원회"])
+            korean = "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4))) + rng.choice(
+                ["연구원", "대학교", "위원회"]
+            )
             stem = "".join(romanize_syllables(korean[:-3])).capitalize()
             english = f"{stem} {rng.choice(['Institute', 'University', 'Commission'])}"
             entry_type = "organization"
@@ -53,8 +58,16 @@ def generate(count: int, rng: random.Random):
         seen.add(korean)
         spaced = english.replace("-", " ")
         variants = [Variant(spaced, "style")] if spaced != english else []
-        entries.append(Entry(id=f"e{len(entries)}", type=entry_type, ko=[korean], en=english, variants=variants,
-                             note="generated"))
+        entries.append(
+            Entry(
+                id=f"e{len(entries)}",
+                type=entry_type,
+                ko=[korean],
+                en=english,
+                variants=variants,
+                note="generated",
+            )
+        )
     return entries
 
 
@@ -65,8 +78,13 @@ def _misspell(text: str, rng: random.Random) -> str:
 
 def queries(entries, count, rng):
     makers = [
-        lambda e: e.ko[0], lambda e: e.en, lambda e: e.en.upper(), lambda e: e.en.replace("-", " ").lower(),
-        lambda e: _misspell(e.en, rng), lambda e: e.ko[0][:2], lambda e: e.en.split()[0][:5],
+        lambda e: e.ko[0],
+        lambda e: e.en,
+        lambda e: e.en.upper(),
+        lambda e: e.en.replace("-", " ").lower(),
+        lambda e: _misspell(e.en, rng),
+        lambda e: e.ko[0][:2],
+        lambda e: e.en.split()[0][:5],
     ]
     return [rng.choice(makers)(rng.choice(entries)) for _ in range(count)]
 
@@ -97,7 +115,10 @@ def main() -> int:
             found += bool(hits)
     times.sort()
     p = lambda q: times[min(len(times) - 1, int(q * len(times)))]  # noqa: E731
-    print(f"{len(entries)} entries; index built in {build_seconds:.1f} s, reopened in {reopen_seconds:.2f} s")
+    print(
+        f"{len(entries)} entries; index built in {build_seconds:.1f} s, reopened in "
+        f"{reopen_seconds:.2f} s"
+    )
     print(f"{len(times)} lookups ({found} with hits): median {statistics.median(times):.2f} ms, "
           f"p90 {p(0.90):.2f} ms, p99 {p(0.99):.2f} ms, max {times[-1]:.2f} ms")
     return 0

@@ -24,7 +24,16 @@ from mtalign.tm.store import TranslationMemory
 from mtalign.types import Unit
 
 DATA = Path(__file__).resolve().parents[3] / "shared" / "data" / "korean-english-news"
-FILLERS = ["정부는", "전문가들은", "현지 언론은", "관계자는", "당국은", "외신은", "위원회는", "대변인은"]
+FILLERS = [
+    "정부는",
+    "전문가들은",
+    "현지 언론은",
+    "관계자는",
+    "당국은",
+    "외신은",
+    "위원회는",
+    "대변인은",
+]
 
 
 def variant(sentence: str, rng: random.Random) -> str:
@@ -40,8 +49,11 @@ def main() -> int:
     parser.add_argument("--queries", type=int, default=1000)
     args = parser.parse_args()
     rng = random.Random(11)
-    sentences = [s for s in (DATA / "korean-english-park.dev.ko").read_text(encoding="utf-8").splitlines()
-                 if len(s.split()) >= 4]
+    sentences = [
+        s
+        for s in (DATA / "korean-english-park.dev.ko").read_text(encoding="utf-8").splitlines()
+        if len(s.split()) >= 4
+    ]
     seen, unseen = sentences[: len(sentences) * 4 // 5], sentences[len(sentences) * 4 // 5:]
     with tempfile.TemporaryDirectory() as tmp:
         tm = TranslationMemory(os.path.join(tmp, "tm.db"))
@@ -59,9 +71,11 @@ def main() -> int:
         size = os.path.getsize(os.path.join(tmp, "tm.db")) / 2**20
     times.sort()
     print(f"{len(tm)} segments in the TM ({size:.0f} MB), built in {build:.0f} s")
-    print(f"{len(times)} lookups ({hits} with a match >= 85): median {statistics.median(times):.2f} ms, "
-          f"p90 {times[int(0.9 * len(times))]:.2f} ms, p99 {times[int(0.99 * len(times))]:.2f} ms, "
-          f"max {times[-1]:.2f} ms")
+    print(
+        f"{len(times)} lookups ({hits} with a match >= 85): median {statistics.median(times):.2f} "
+        f"ms, p90 {times[int(0.9 * len(times))]:.2f} ms, p99 {times[int(0.99 * len(times))]:.2f} "
+        f"ms, max {times[-1]:.2f} ms"
+    )
     return 0
 
 

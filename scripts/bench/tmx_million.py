@@ -24,7 +24,8 @@ import sys
 from mtalign.formats.tmx import write_tmx
 from mtalign.types import Unit
 count = int(sys.argv[2])
-units = (Unit(f"{i}번째 문장: 김정은 위원장이 평양에서 회담을 열었다.", f"Sentence {i}: Kim Jong-un held talks in Pyongyang.",
+units = (Unit(f"{i}번째 문장: 김정은 위원장이 평양에서 회담을 열었다.",
+              f"Sentence {i}: Kim Jong-un held talks in Pyongyang.",
               "aligned", "bench.txt", "body", 0.5) for i in range(count))
 with open(sys.argv[1], "wb") as handle:
     write_tmx(units, handle)
@@ -34,14 +35,16 @@ with open(sys.argv[1], "wb") as handle:
 def _run(argv):
     """Run argv, returning (seconds, peak RSS in MB) of that process."""
     began = time.perf_counter()
-    wrapper = ("import runpy, sys, re\n"
-               "sys.argv = sys.argv[1:]\n"
-               "try:\n"
-               "    runpy.run_path(sys.argv[0], run_name='__main__') if sys.argv[0].endswith('.py') else "
-               "runpy.run_module(sys.argv[0], run_name='__main__', alter_sys=True)\n"
-               "finally:\n"
-               "    hwm = re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read()).group(1)\n"
-               "    print('VMHWM', hwm, file=sys.stderr)\n")
+    wrapper = (
+        "import runpy, sys, re\n"
+        "sys.argv = sys.argv[1:]\n"
+        "try:\n"
+        "    runpy.run_path(sys.argv[0], run_name='__main__') if sys.argv[0].endswith('.py') else "
+        "runpy.run_module(sys.argv[0], run_name='__main__', alter_sys=True)\n"
+        "finally:\n"
+        "    hwm = re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read()).group(1)\n"
+        "    print('VMHWM', hwm, file=sys.stderr)\n"
+    )
     result = subprocess.run([sys.executable, "-c", wrapper, *argv], capture_output=True, text=True)
     seconds = time.perf_counter() - began
     if result.returncode not in (0, None) and "VMHWM" not in result.stderr:
@@ -53,7 +56,9 @@ def _run(argv):
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--units", type=int, default=1_000_000)
-    parser.add_argument("--dir", default=None, help="where the TMX and TM go (default: a temporary folder)")
+    parser.add_argument(
+        "--dir", default=None, help="where the TMX and TM go (default: a temporary folder)"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(dir=args.dir) as tmp:
         script = os.path.join(tmp, "export.py")
