@@ -97,7 +97,7 @@ def test_korean_wire_ledes_tails_quotes_and_wrapped_lines(text, expected):
     ("• Link copied", "boilerplate"),
     ("전문보기: http://www.example.kr/a.pdf", "boilerplate"),
     ("[앵커]", "boilerplate"), ("[기자]", "boilerplate"), ("[Anchor Lead]", "boilerplate"),
-    ("[Soundbite]", "boilerplate"),
+    ("[Soundbite]", "boilerplate"), ("[단독] 북한, 다음 주 정찰위성 다시 쏘나?", "headline"),
 ])
 def test_layout_lines(line, role):
     assert _roles(line) == [(line.strip(), role)]

@@ -92,6 +92,7 @@ _CAPTION_CREDIT = re.compile(
     rf"(?:[.)]\s*/?\s*(?:[©ⓒ]\s*)?{_AGENCIES}|/\s*Source:[^|]*|\(Yonhap\)|사진\s*=?\s*{_AGENCIES}"
     rf"|\[{_AGENCIES}(?:\s*자료사진)?\]|\((?:사진\s*)?[^()]{{1,15}}\s*제공\)|출처\s*=\s*\S+)\s*\|?\s*$"
 )
+_TAGGED_TITLE = re.compile(r"^\[[^\[\]]{1,12}\]\s*\S.*[?!]$")
 _TERMINAL = re.compile(r"[.?!…。][\"'”’)\]]*$")
 
 
@@ -171,7 +172,8 @@ def ends_sentence(line: str) -> bool:
 def looks_like_heading(line: str) -> bool:
     """Short and without sentence-final punctuation (an ellipsis inside is fine).
 
-    A line ending in a comma is speech going on (a transcript), not a title.
+    A line ending in a comma is speech going on (a transcript), not a title; a tagged
+    question ("[정책 바로보기] ... 활용한다?", "[단독] ...!") is one.
     """
     words = len(line.split())
     end = line.rstrip()[-1:]
@@ -179,6 +181,8 @@ def looks_like_heading(line: str) -> bool:
         return False
     if end == "," or (end == ":" and words >= 12):
         return False
+    if _TAGGED_TITLE.match(line) and words <= 15 and _sentence_count(line) <= 1:
+        return True
     return words <= 25 and not ends_sentence(line)
 
 
