@@ -36,7 +36,8 @@ _DATE_LINE = re.compile(
 # "[서울=뉴시스]김명원 기자 =", "(워싱턴·서울=연합뉴스) 김동현 특파원 권수현 기자 =", "[일요신문]":
 # the place/agency stamp (and reporters) that opens a report.
 _KO_TITLE = r"(?:선임|수석|객원|사진|영상)?(?:기자|특파원|통신원|리포터)"
-_KO_NAME = rf"[가-힣]{{2,4}}(?=[\s,·=]|{_KO_TITLE})"  # whole words only: no backtracking blow-up
+# Whole words only, so a long run of Hangul cannot be cut into "names" in countless ways.
+_KO_NAME = rf"[가-힣]{{2,4}}(?=[\s,·=]|{_KO_TITLE})"
 _KO_REPORTERS = (rf"\s*(?:{_KO_NAME}(?:\s*{_KO_TITLE})?\s*(?:[,·]\s*)?){{0,4}}?"  # up to 5 reporters
                  rf"{_KO_NAME}\s*{_KO_TITLE}\s*=")
 _KO_OUTLET = (r"[가-힣A-Za-z0-9]{1,10}"
