@@ -38,7 +38,7 @@ _DATE_LINE = re.compile(
 _KO_TITLE = r"(?:선임|수석|객원|사진|영상)?(?:기자|특파원|통신원|리포터)"
 # Whole words only, so a long run of Hangul cannot be cut into "names" in countless ways.
 _KO_NAME = rf"[가-힣]{{2,4}}(?=[\s,·=]|{_KO_TITLE})"
-_KO_REPORTERS = (rf"\s*(?:{_KO_NAME}(?:\s*{_KO_TITLE})?\s*(?:[,·]\s*)?){{0,4}}?"  # up to 5 reporters
+_KO_REPORTERS = (rf"\s*(?:{_KO_NAME}(?:\s*{_KO_TITLE})?\s*(?:[,·]\s*)?){{0,4}}?"  # 5 at most
                  rf"{_KO_NAME}\s*{_KO_TITLE}\s*=")
 _KO_OUTLET = (r"[가-힣A-Za-z0-9]{1,10}"
               r"(?:신문|일보|저널|뉴스|경제|타임즈|데일리|방송|투데이|미디어|시사)")
