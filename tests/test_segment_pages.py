@@ -98,6 +98,8 @@ def test_korean_wire_ledes_tails_quotes_and_wrapped_lines(text, expected):
     ("전문보기: http://www.example.kr/a.pdf", "boilerplate"),
     ("[앵커]", "boilerplate"), ("[기자]", "boilerplate"), ("[Anchor Lead]", "boilerplate"),
     ("[Soundbite]", "boilerplate"), ("[단독] 북한, 다음 주 정찰위성 다시 쏘나?", "headline"),
+    ("일요시사=나경식 기자(rusia1973@ilyosisa.co.kr)", "byline"),
+    ("YTN 이종원 (jongwon@ytn.co.kr)", "byline"),
 ])
 def test_layout_lines(line, role):
     assert _roles(line) == [(line.strip(), role)]

@@ -58,7 +58,7 @@ _BYLINE_KO = re.compile(
 _EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 _EMAIL_ONLY = re.compile(rf"^{_EMAIL}$")
 # A sign-off holding an e-mail: "YTN 이종원 (jongwon@ytn.co.kr)", "김다영 기자 lata1337@ilyo.co.kr".
-_SIGNED_EMAIL = re.compile(rf"^(?:[\w=]+\s+){{1,4}}\(?{_EMAIL}\)?$|^[\w=]+\({_EMAIL}\)$")
+_SIGNED_EMAIL = re.compile(rf"^(?:[\w=]+\s+){{0,3}}[\w=]+(?:\s+\(?|\(){_EMAIL}\)?$")
 # "The author is ...", "This article is by Michael Lee and read by ...", "/연합뉴스", "VOA 뉴스",
 # and a romanized Korean name alone on its line (Joo Jung-wan, Tae-il Shim).
 _BYLINE_OTHER = re.compile(
