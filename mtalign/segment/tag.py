@@ -261,11 +261,16 @@ def _bulleted(line: str) -> bool:
     return line[:1] in "•·▪" and len(line.split()) <= 5
 
 
+LIST_NUMBER = re.compile(r"(?:\d{1,2}|[가-하]|[①-⑳])[.)]")
+
+
 def context_roles(lines: List[str], roles: List[Optional[str]],
                   after_clutter: bool) -> List[Optional[str]]:
     """Roles that follow from a line's neighbours: widget items after a rank number, bulleted
-    menus (a list of names too), section labels over a headline, short labels next to clutter."""
+    menus (a list of names too), section labels over a headline, short labels next to clutter,
+    and the items of a numbered list (body, not headlines)."""
     menu = sum(map(_bulleted, lines)) >= 3
+    numbered = sum(1 for line in lines if LIST_NUMBER.match(line)) >= 2
     out = list(roles)
     for i, line in enumerate(lines):
         following = lines[i + 1] if i + 1 < len(lines) else None
@@ -275,7 +280,9 @@ def context_roles(lines: List[str], roles: List[Optional[str]],
                 out[i] = "boilerplate"
         if out[i] is not None:
             continue
-        if (i and _RANK.fullmatch(lines[i - 1])) or (menu and _bulleted(line)):
+        if numbered and LIST_NUMBER.match(line):
+            out[i] = "body"
+        elif (i and _RANK.fullmatch(lines[i - 1])) or (menu and _bulleted(line)):
             out[i] = "boilerplate"
         elif _is_kicker(line, following, roles[i + 1] if following else None):
             out[i] = "boilerplate"
