@@ -137,7 +137,8 @@ def test_long_lines_do_not_make_the_layout_patterns_backtrack():
     ("목표는 다음과 같다\n1.\n주민 안전을 강화한다.",
      [("목표는 다음과 같다", "headline"), ("1.\n주민 안전을 강화한다.", "body")]),
     ("결과는 다음과 같음.\n  1) 점검 대상 120곳\n  2) 조치 완료 98곳",
-     [("결과는 다음과 같음.", "body"), ("1) 점검 대상 120곳", "body"), ("2) 조치 완료 98곳", "body")]),
+     [("결과는 다음과 같음.", "body"), ("1) 점검 대상 120곳", "body"),
+      ("2) 조치 완료 98곳", "body")]),
 ])
 def test_numbered_list_items_keep_their_number_and_are_body(text, expected):
     assert _roles(text) == expected
