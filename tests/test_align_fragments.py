@@ -1,5 +1,6 @@
 """Korean fragments inside the seed articles and their English counterparts."""
 
+import functools
 import json
 
 import pytest
@@ -31,12 +32,18 @@ def test_every_korean_fragment_is_reported(records):
     assert len(records) == 4
 
 
-def _pairs(text):
+@functools.lru_cache(maxsize=None)
+def _encoder():
     from mtalign.align.encoders import load_encoder
+
+    return load_encoder()
+
+
+def _pairs(text):
     from mtalign.align.fragments import pair_fragments
     from mtalign.segment import segment_text
 
-    return {p.ko_text: p.en_text for p in pair_fragments(segment_text(text), load_encoder())}
+    return {p.ko_text: p.en_text for p in pair_fragments(segment_text(text), _encoder())}
 
 
 def test_two_korean_sentences_pair_with_the_english_sentence_that_translates_both():

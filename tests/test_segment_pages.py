@@ -97,7 +97,9 @@ def test_korean_wire_ledes_tails_quotes_and_wrapped_lines(text, expected):
     ("• Link copied", "boilerplate"),
     ("전문보기: http://www.example.kr/a.pdf", "boilerplate"),
     ("[앵커]", "boilerplate"), ("[기자]", "boilerplate"), ("[Anchor Lead]", "boilerplate"),
-    ("[Soundbite]", "boilerplate"),
+    ("[Soundbite]", "boilerplate"), ("[단독] 북한, 다음 주 정찰위성 다시 쏘나?", "headline"),
+    ("일요시사=나경식 기자(rusia1973@ilyosisa.co.kr)", "byline"),
+    ("YTN 이종원 (jongwon@ytn.co.kr)", "byline"),
 ])
 def test_layout_lines(line, role):
     assert _roles(line) == [(line.strip(), role)]
@@ -129,3 +131,14 @@ def test_long_lines_do_not_make_the_layout_patterns_backtrack():
     _roles("전문보기" + "a" * 5000)
     _roles("담당 " * 1000 + "kmx@newsis.com")
     assert time.perf_counter() - began < 5
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("목표는 다음과 같다\n1.\n주민 안전을 강화한다.",
+     [("목표는 다음과 같다", "headline"), ("1.\n주민 안전을 강화한다.", "body")]),
+    ("결과는 다음과 같음.\n  1) 점검 대상 120곳\n  2) 조치 완료 98곳",
+     [("결과는 다음과 같음.", "body"), ("1) 점검 대상 120곳", "body"),
+      ("2) 조치 완료 98곳", "body")]),
+])
+def test_numbered_list_items_keep_their_number_and_are_body(text, expected):
+    assert _roles(text) == expected

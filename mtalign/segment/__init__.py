@@ -78,8 +78,11 @@ def _wrapped(previous: str, line: str) -> bool:
     """A hard-wrapped sentence: the previous line stops mid-sentence and this one goes on.
 
     English goes on in lower case; Korean after a line that ends in a particle or a
-    connective ending (크롬기반의 / 브라우저에서만 ...). Clutter and list items never wrap.
+    connective ending (크롬기반의 / 브라우저에서만 ...). A list number alone on its line
+    goes with the item after it. Clutter and bulleted items never wrap.
     """
+    if tag.LIST_NUMBER.fullmatch(previous.strip()):
+        return True
     if tag.ends_sentence(previous) or tag.line_role(previous.strip()) is not None:
         return False
     if is_boilerplate(line):

@@ -59,7 +59,7 @@ _BYLINE_KO = re.compile(
 _EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 _EMAIL_ONLY = re.compile(rf"^{_EMAIL}$")
 # A sign-off holding an e-mail: "YTN 이종원 (jongwon@ytn.co.kr)", "김다영 기자 lata1337@ilyo.co.kr".
-_SIGNED_EMAIL = re.compile(rf"^(?:[\w=]+\s+){{1,4}}\(?{_EMAIL}\)?$|^[\w=]+\({_EMAIL}\)$")
+_SIGNED_EMAIL = re.compile(rf"^(?:[\w=]+\s+){{0,3}}[\w=]+(?:\s+\(?|\(){_EMAIL}\)?$")
 # "The author is ...", "This article is by Michael Lee and read by ...", "/연합뉴스", "VOA 뉴스",
 # and a romanized Korean name alone on its line (Joo Jung-wan, Tae-il Shim).
 _BYLINE_OTHER = re.compile(
@@ -94,6 +94,7 @@ _CAPTION_CREDIT = re.compile(
     rf"(?:[.)]\s*/?\s*(?:[©ⓒ]\s*)?{_AGENCIES}|/\s*Source:[^|]*|\(Yonhap\)|사진\s*=?\s*{_AGENCIES}"
     rf"|\[{_AGENCIES}(?:\s*자료사진)?\]|\((?:사진\s*)?[^()]{{1,15}}\s*제공\)|출처\s*=\s*\S+)\s*\|?\s*$"
 )
+_TAGGED_TITLE = re.compile(r"^\[[^\[\]]{1,12}\]\s*\S.*[?!]$")
 _TERMINAL = re.compile(r"[.?!…。][\"'”’)\]]*$")
 
 
@@ -173,7 +174,8 @@ def ends_sentence(line: str) -> bool:
 def looks_like_heading(line: str) -> bool:
     """Short and without sentence-final punctuation (an ellipsis inside is fine).
 
-    A line ending in a comma is speech going on (a transcript), not a title.
+    A line ending in a comma is speech going on (a transcript), not a title; a tagged
+    question ("[정책 바로보기] ... 활용한다?", "[단독] ...!") is one.
     """
     words = len(line.split())
     end = line.rstrip()[-1:]
@@ -181,6 +183,8 @@ def looks_like_heading(line: str) -> bool:
         return False
     if end == "," or (end == ":" and words >= 12):
         return False
+    if _TAGGED_TITLE.match(line) and words <= 15 and _sentence_count(line) <= 1:
+        return True
     return words <= 25 and not ends_sentence(line)
 
 
@@ -258,11 +262,16 @@ def _bulleted(line: str) -> bool:
     return line[:1] in "•·▪" and len(line.split()) <= 5
 
 
+LIST_NUMBER = re.compile(r"(?:\d{1,2}|[가-하]|[①-⑳])[.)]")
+
+
 def context_roles(lines: List[str], roles: List[Optional[str]],
                   after_clutter: bool) -> List[Optional[str]]:
     """Roles that follow from a line's neighbours: widget items after a rank number, bulleted
-    menus (a list of names too), section labels over a headline, short labels next to clutter."""
+    menus (a list of names too), section labels over a headline, short labels next to clutter,
+    and the items of a numbered list (body, not headlines)."""
     menu = sum(map(_bulleted, lines)) >= 3
+    numbered = sum(1 for line in lines if LIST_NUMBER.match(line)) >= 2
     out = list(roles)
     for i, line in enumerate(lines):
         following = lines[i + 1] if i + 1 < len(lines) else None
@@ -272,7 +281,9 @@ def context_roles(lines: List[str], roles: List[Optional[str]],
                 out[i] = "boilerplate"
         if out[i] is not None:
             continue
-        if (i and _RANK.fullmatch(lines[i - 1])) or (menu and _bulleted(line)):
+        if numbered and LIST_NUMBER.match(line):
+            out[i] = "body"
+        elif (i and _RANK.fullmatch(lines[i - 1])) or (menu and _bulleted(line)):
             out[i] = "boilerplate"
         elif _is_kicker(line, following, roles[i + 1] if following else None):
             out[i] = "boilerplate"
