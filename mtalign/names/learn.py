@@ -364,13 +364,14 @@ class Model:
         self.house_surnames = surnames or {}
 
     def candidates(self, name: str, top: int = 3) -> List[Tuple[str, float]]:
-        """The newsroom spelling of a Hangul name (Surname Given-name) first, then the other
-        likeliest spellings; each with its probability over both conventions."""
+        """The newsroom spelling of a Hangul name (Surname Given-name, house surname) first,
+        then the other likeliest spellings; each with the probability the data give it over
+        both conventions (a house surname the data rarely show makes it low)."""
         surname, given = split_name(name)
         house = self.house_surnames.get(surname)
-        mixed = Counter()
+        mixed = Counter()  # what the data say, the house surname not favoured
         for weight, convention in zip(self.weights, self.conventions):
-            for family, p_family in convention.surname(surname, house):
+            for family, p_family in convention.surname(surname):
                 for text, p in convention.beam(given):
                     mixed[f"{family} {text}".strip()] += weight * p_family * p
         news = self.conventions[self.news]
