@@ -24,30 +24,18 @@ PLANTED = {
     "05_upi": [("[[Kim Yo Jong|style]] “sharply", "[[Kim Yeo-jong|misspelling]] “sharply")],
     "07_joongang_party": [("Han Dong-hoon, left", "[[Han Dong-hun|misspelling]], left")],
     "08_koreaherald": [("Han Duck-soo should", "[[Han Duk-soo|misspelling]] should")],
-    "09_koreatimes_reshuffle": [
-        ("Choi Sang-mok, who", "[[Choi Sang-muk|misspelling]], who"),
-        ("Won Hee-ryong, are", "[[Won Hui-ryong|misspelling]], are"),
-    ],
+    "09_koreatimes_reshuffle": [("Choi Sang-mok, who", "[[Choi Sang-muk|misspelling]], who"),
+                                ("Won Hee-ryong, are", "[[Won Hui-ryong|misspelling]], are")],
     "10_menafn_cabinet": [("Kim Min-seok as prime", "[[Kim Min-suk|misspelling]] as prime")],
-    "12_koreatimes_nominees": [
-        ("Kwon Young-se, a", "[[Kwon Yeong-se|misspelling]], a"),
-        ("Kim Dae-ki, an", "[[Kim Dae-gi|inconsistent]], an"),
-    ],
-    "14_menafn_premier": [
-        ("Kang Hoon-sik, a", "[[Kang Hun-sik|misspelling]], a"),
-        ("Wi Sung-lac, a career", "[[Wi Seong-rak|misspelling]], a career"),
-        ("Hwang In-kwon, a retired", "[[Hwang In-gwon|inconsistent]], a retired"),
-    ],
+    "12_koreatimes_nominees": [("Kwon Young-se, a", "[[Kwon Yeong-se|misspelling]], a"),
+                               ("Kim Dae-ki, an", "[[Kim Dae-gi|inconsistent]], an")],
+    "14_menafn_premier": [("Kang Hoon-sik, a", "[[Kang Hun-sik|misspelling]], a"),
+                          ("Wi Sung-lac, a career", "[[Wi Seong-rak|misspelling]], a career"),
+                          ("Hwang In-kwon, a", "[[Hwang In-gwon|inconsistent]], a")],
     "17_ap_video": [("Han Duck-soo upon", "[[Han Deok-su|misspelling]] upon")],
-    "18_nyt": [
-        (
-            "Han Duck-soo of South Korea was",
-            "Han Duck-soo of South Korea, who met [[Kim Jongun|misspelling]], was",
-        )
-    ],
-    "19_tv360": [
-        ("President [[Yoon Suk-yeol|style]].", "President [[Yoon Seok-youl|misspelling]].")
-    ],
+    "18_nyt": [("Han Duck-soo of South Korea was", "Han Duck-soo of South Korea, who met "
+                "[[Kim Jongun|misspelling]], was")],
+    "19_tv360": [("[[Yoon Suk-yeol|style]].", "[[Yoon Seok-youl|misspelling]].")],
 }
 
 

@@ -85,20 +85,32 @@ def glossary_rows() -> list:
     ]
 
 
-def house_surnames(tables: dict) -> dict:
-    """The house spelling of each listed surname (of several allowed, the commonest in data)."""
-    chosen = {}
-    for surname, spellings in HOUSE_SURNAMES.items():
-        seen = Counter(tables["components"][tables["news"]]["surnames"].get(surname, {}))
-        chosen[surname] = max(
-            spellings, key=lambda spelling: (seen[spelling], -spellings.index(spelling))
-        )
-    return chosen
+def house_surnames(rows) -> dict:
+    """The house spelling of each listed surname (of several allowed, the one the newsroom's
+    own spellings in the glossary use most, then the lawmakers' registered names), and of
+    every other surname those two sources spell one way at least twice."""
+    seen = {source: Counter() for source in ("glossary", "lawmakers")}
+    for ko, en, kind, source in rows:
+        spelled = segment(ko, en)
+        where = "glossary" if source == "glossary" else "lawmakers" if "lawmaker" in kind else None
+        if spelled and where:
+            seen[where][spelled[0]] += 1
+    listed = {surname: max(spellings, key=lambda spelling: (seen["glossary"][surname, spelling],
+                                                          seen["lawmakers"][surname, spelling],
+                                                          -spellings.index(spelling)))
+              for surname, spellings in HOUSE_SURNAMES.items()}
+    by_data = Counter()  # other surnames: the newsroom's spelling once it is seen twice
+    for (surname, spelling), count in (seen["glossary"] + seen["lawmakers"]).items():
+        by_data[surname, spelling] = count
+    for (surname, spelling), count in sorted(by_data.items(), key=lambda item: -item[1]):
+        if count >= 2 and surname not in listed:
+            listed[surname] = spelling
+    return listed
 
 
 def build(rows) -> dict:
     tables = derive([(ko, en) for ko, en, *_ in rows], [row[3] == "glossary" for row in rows])
-    tables["house_surnames"] = house_surnames(tables)
+    tables["house_surnames"] = house_surnames(rows)
     return tables
 
 

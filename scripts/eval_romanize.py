@@ -6,10 +6,10 @@ The collected people (corpora/names/*.tsv) are split BY PERSON (every row with o
 name falls on one side, by a hash of the name): the tables are derived from the learning
 part plus the glossary, never from a test person. Reported per source and per side:
 exact (the spelling as the source writes it; one registered in capitals or run
-together, KANG GIYUN, as Yonhap prints it, Kang Gi-yun) and lenient (case, hyphens and spaces
-ignored) accuracy, the top-3 hit rate,
-a reliability table (of the outputs given confidence >= x, the share right) and the
-commonest syllable errors. --leave-source-out also derives from all other sources only.
+together, KANG GIYUN, as Yonhap prints it, Kang Gi-yun) and lenient (case, hyphens and
+spaces ignored) accuracy, the top-3 hit rate, a reliability table (of the outputs given
+confidence >= x, the share right) and the commonest syllable errors.
+--leave-source-out also derives from all other sources only.
 North Korean names: tests/data/names/north.tsv (KCNA spellings) in kcna form and in the
 form South Korean media give them (Kim Yo-jong).
 

@@ -16,13 +16,13 @@ from functools import lru_cache
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from mtalign.hangul import FINAL_SOUND as RR_FINAL
-from mtalign.hangul import RR_INITIAL, RR_MEDIAL
+from mtalign.hangul import FINALS, INITIALS, MEDIALS, RR_INITIAL, RR_MEDIAL
 from mtalign.hangul import split_syllable as split
 from mtalign.names.styles import split_name
 
 # Spellings of each jamo that people and newsrooms use (RR, MR without diacritics, the
 # older English habits). Only for recognising a spelling; preferences come from data.
-INITIALS = {
+INITIAL_SPELLINGS = {
     "ㄱ": "g|k|gh|kh",
     "ㄲ": "kk|gg|k|g",
     "ㄴ": "n",
@@ -43,7 +43,7 @@ INITIALS = {
     "ㅍ": "p|ph|f",
     "ㅎ": "h|wh",
 }
-MEDIALS = {
+MEDIAL_SPELLINGS = {
     "ㅏ": "a|aa|ah|ar",
     "ㅐ": "ae|ai|e|ay|a",
     "ㅑ": "ya|yah|ia",
@@ -66,7 +66,7 @@ MEDIALS = {
     "ㅢ": "ui|eui|ee|i|ei|uy|eu|wi|e",
     "ㅣ": "i|ee|y|e|ie|yi|ea|ey|ii",
 }
-FINALS = {
+FINAL_SPELLINGS = {
     "": "",
     "ㄱ": "k|g|c|ck|gh|kk",
     "ㄲ": "k|kk|g",
@@ -117,8 +117,14 @@ SURNAME_INITIALS = {"ㅇ": "l|r|rh|y|n|w|wh|", "ㄹ": "r|l|rh|y|n|", "ㄴ": "n|r
 @lru_cache(maxsize=None)
 def _pattern(syllable: str, surname: bool = False) -> "re.Pattern":
     initial, medial, final = split(syllable)
-    onset = SURNAME_INITIALS.get(initial, INITIALS[initial]) if surname else INITIALS[initial]
-    return re.compile(f"(?:{onset})(?:{MEDIALS[medial]})h?(?:{FINALS[final]})h?", re.IGNORECASE)
+    onset = (
+        SURNAME_INITIALS.get(initial, INITIAL_SPELLINGS[initial])
+        if surname
+        else INITIAL_SPELLINGS[initial]
+    )
+    return re.compile(
+        f"(?:{onset})(?:{MEDIAL_SPELLINGS[medial]})h?(?:{FINAL_SPELLINGS[final]})h?", re.IGNORECASE
+    )
 
 
 def spells(syllables: str, latin: str, surname: bool = False) -> bool:
@@ -358,13 +364,14 @@ class Model:
         self.house_surnames = surnames or {}
 
     def candidates(self, name: str, top: int = 3) -> List[Tuple[str, float]]:
-        """The newsroom spelling of a Hangul name (Surname Given-name) first, then the other
-        likeliest spellings; each with its probability over both conventions."""
+        """The newsroom spelling of a Hangul name (Surname Given-name, house surname) first,
+        then the other likeliest spellings; each with the probability the data give it over
+        both conventions (a house surname the data rarely show makes it low)."""
         surname, given = split_name(name)
         house = self.house_surnames.get(surname)
-        mixed = Counter()
+        mixed = Counter()  # what the data say, the house surname not favoured
         for weight, convention in zip(self.weights, self.conventions):
-            for family, p_family in convention.surname(surname, house):
+            for family, p_family in convention.surname(surname):
                 for text, p in convention.beam(given):
                     mixed[f"{family} {text}".strip()] += weight * p_family * p
         news = self.conventions[self.news]
@@ -390,13 +397,11 @@ def _reverse(table: Dict[str, str]) -> Dict[str, List[str]]:
     return reverse
 
 
-_ONSETS, _SURNAME_ONSETS = _reverse(INITIALS), _reverse({**INITIALS, **SURNAME_INITIALS})
-_VOWELS, _CODAS = _reverse(MEDIALS), _reverse(FINALS)
-_JAMO = (
-    "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ",
-    "ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ",
-    list(FINALS),
+_ONSETS, _SURNAME_ONSETS = (
+    _reverse(INITIAL_SPELLINGS),
+    _reverse({**INITIAL_SPELLINGS, **SURNAME_INITIALS}),
 )
+_VOWELS, _CODAS = _reverse(MEDIAL_SPELLINGS), _reverse(FINAL_SPELLINGS)
 
 
 @lru_cache(maxsize=8192)
@@ -420,7 +425,7 @@ def _codas(rest: str) -> set:
 
 
 def _compose(initial: str, medial: str, final: str) -> str:
-    code = (_JAMO[0].index(initial) * 21 + _JAMO[1].index(medial)) * 28 + _JAMO[2].index(final)
+    code = (INITIALS.index(initial) * 21 + MEDIALS.index(medial)) * 28 + FINALS.index(final)
     return chr(0xAC00 + code)
 
 
