@@ -63,6 +63,7 @@ class Unit:
     source_file: str = ""
     role: str = ""
     score: Optional[float] = None
+    markup: bool = False  # texts are TMX inline XML (<bpt>, <ph> ... from --markup keep)
 
 
 @dataclass

@@ -287,3 +287,16 @@ def test_pre_encoded_rows_equal_the_encoders_and_unknown_texts_fall_back():
     encoded = PreEncoded(NumberEncoder(), texts, batch=2)
     assert np.allclose(encoded.encode(texts[::-1]), NumberEncoder().encode(texts[::-1]))
     assert np.allclose(encoded.encode(["new 7"]), NumberEncoder().encode(["new 7"]))
+
+
+@pytest.mark.slow
+def test_cli_jobs_pick_each_outputs_format_from_its_extension(tmp_path):
+    jobs = tmp_path / "jobs.tsv"
+    outs = [tmp_path / "x.tmx", tmp_path / "x.tsv", tmp_path / "x.jsonl"]
+    pair = f"{PARALLEL / 'supercomputer.ko.txt'}\t{PARALLEL / 'supercomputer.en.txt'}"
+    jobs.write_text("".join(f"{pair}\t{out}\n" for out in outs), encoding="utf-8")
+    assert run_cli("align", "--jobs", jobs, "--presegmented", "-q").returncode == 0
+    assert etree.parse(str(outs[0])).getroot().tag == "tmx"
+    header = outs[1].read_text(encoding="utf-8").split("\n")[0].split("\t")
+    assert {"ko_text", "en_text"} <= set(header)
+    assert json.loads(outs[2].read_text(encoding="utf-8").splitlines()[0])["ko"] == [0]

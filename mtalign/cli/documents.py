@@ -11,7 +11,7 @@ from typing import Optional
 
 from mtalign.cli.common import EXIT_FINDINGS, EXIT_OK, glossary_of, note
 from mtalign.errors import UserError
-from mtalign.formats.alignments import ALIGNMENT_FORMATS
+from mtalign.formats.alignments import ALIGNMENT_FORMATS, output_format
 
 
 def cmd_segment(args: argparse.Namespace) -> int:
@@ -81,7 +81,7 @@ def _report_and_write(alignment, out: Optional[str], args: argparse.Namespace) -
 
     for warning in alignment.warnings:
         note(f"warning: {warning}")
-    left_out = write_alignment(alignment, args.format, out)
+    left_out = write_alignment(alignment, args.format or output_format(out), out)
     if left_out:
         note(f"{out or 'output'}: {left_out} unpaired beads (1-0, 0-1) are not in the TMX")
 
@@ -100,6 +100,7 @@ def cmd_align(args: argparse.Namespace) -> int:
     encoder = load_encoder(args.encoder)
     args.anchors = GlossaryAnchors(glossary_of(args).entries.values()) if args.glossary else None
     if args.fragments:
+        args.format = args.format or output_format(args.output)
         return _align_fragments(args, encoder)
     if args.jobs:
         return _align_jobs(args, encoder)
@@ -171,7 +172,9 @@ def add_commands(commands) -> None:
         "--jobs", metavar="JOBS.tsv", help="lines of KO<TAB>EN<TAB>OUT, aligned in one run"
     )
     align.add_argument(
-        "--format", choices=ALIGNMENT_FORMATS, default="jsonl", help="output format (default jsonl)"
+        "--format",
+        choices=ALIGNMENT_FORMATS,
+        help="output format (default: from each OUT's extension .tmx/.tsv/.jsonl, else jsonl)",
     )
     align.add_argument(
         "-o", "--output", metavar="OUT", help="write here instead of standard output"

@@ -98,13 +98,20 @@ def cmd_glossary_export(args: argparse.Namespace) -> int:
 def cmd_glossary_import(args: argparse.Namespace) -> int:
     from mtalign.formats.glossary_csv import read_csv
     from mtalign.formats.output import open_output
-    from mtalign.formats.tbx import read_tbx
+    from mtalign.formats.tbx import TbxReadReport, read_tbx
     from mtalign.glossary import write_tsv
 
-    entries = read_csv(args.file) if args.format == "csv" else read_tbx(args.file)
+    report, encodings = TbxReadReport(), []
+    if args.format == "csv":
+        entries = read_csv(args.file, encodings)
+    else:
+        entries = read_tbx(args.file, report)
+    if encodings and encodings[0] == "cp949":
+        note(f"{args.file}: read as CP949 (Korean Windows/Excel), not UTF-8")
     with open_output(args.output) as out:
         write_tsv(entries, out)
-    note(f"imported {len(entries)} entries from {args.file}")
+    imported = f"imported {len(entries)} entries from {args.file}"
+    note(report.summary(args.file) if report.skipped else imported)
     return EXIT_OK
 
 

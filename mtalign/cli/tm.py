@@ -26,15 +26,21 @@ def cmd_tmx_import(args: argparse.Namespace) -> int:
     report = TmxReadReport()
     files = []
     for path in args.files:
-        source = read_aligned_texts(path).units if path.endswith((".jsonl", ".tsv")) else \
-            read_units(path, keep_markup=args.markup == "keep", report=report)
+        source = (
+            read_aligned_texts(path).units
+            if path.endswith((".jsonl", ".tsv"))
+            else read_units(path, keep_markup=args.markup == "keep", report=report)
+        )
         units = tqdm(
             source, desc=os.path.basename(path), unit="tu", file=sys.stderr, disable=args.quiet
         )
         added, present = tm.add(units)
         files.append({"file": path, "added": added, "already_present": present})
-    for skipped in report.skipped:
-        note(f"skipped: {skipped}")
+    if report.skipped:
+        note(
+            f"{len(report.skipped)} units without both a Korean and an English segment skipped "
+            f"(the first: {report.skipped[0]})"
+        )
     summary = {"tm": args.tm, "units": len(tm), "files": files, "skipped": report.skipped}
     if args.format == "json":
         print(json.dumps(summary, ensure_ascii=False, indent=2))
@@ -51,11 +57,18 @@ def cmd_tmx_import(args: argparse.Namespace) -> int:
 def cmd_tmx_validate(args: argparse.Namespace) -> int:
     from mtalign.formats.tmx import validate
 
-    problems = validate(args.file)
+    result = validate(args.file)
+    problems = result.problems
     if args.format == "json":
         print(
             json.dumps(
-                {"file": args.file, "valid": not problems, "problems": problems}, ensure_ascii=False
+                {
+                    "file": args.file,
+                    "valid": not problems,
+                    "dtd_valid": not result.dtd,
+                    "problems": problems,
+                },
+                ensure_ascii=False,
             )
         )
     else:
@@ -75,8 +88,10 @@ def cmd_tmx_merge(args: argparse.Namespace) -> int:
         if not os.path.isfile(path):
             raise UserError(f"{path}: no such file")
     with open_output(args.output, binary=True) as out:
-        kept, dropped = merge(args.files, out)
-    note(f"{kept} units written, {dropped} duplicates dropped")
+        report = merge(args.files, out)
+    for disagreement in report.disagreements:
+        note(disagreement)
+    note(f"{report.kept} units written, {report.dropped} duplicates dropped")
     return EXIT_OK
 
 
@@ -85,8 +100,9 @@ def cmd_tmx_export(args: argparse.Namespace) -> int:
     from mtalign.formats.tmx import write_tmx
     from mtalign.tm import TranslationMemory
 
+    tm = TranslationMemory.existing(args.tm)
     with open_output(args.output, binary=True) as out:
-        report = write_tmx(TranslationMemory(args.tm).units(), out)
+        report = write_tmx(tm.units(), out)
     note(
         f"{report.units} units written"
         + (
@@ -106,7 +122,7 @@ def cmd_xliff_export(args: argparse.Namespace) -> int:
     from mtalign.tm import TranslationMemory, xliff_units
 
     documents = [read_document(path) for path in args.files]
-    tm = TranslationMemory(args.tm) if args.tm else None
+    tm = TranslationMemory.existing(args.tm) if args.tm else None
     finder = TermFinder(glossary_of(args).entries.values())
     files = [(doc.source, xliff_units(doc.segments, tm, finder, args.style)) for doc in documents]
     with open_output(args.output, binary=True) as out:
@@ -118,11 +134,14 @@ def cmd_xliff_export(args: argparse.Namespace) -> int:
 
 def cmd_xliff_import(args: argparse.Namespace) -> int:
     from mtalign.formats.xliff import read_xliff
-    from mtalign.tm import TranslationMemory, reviewed_units
+    from mtalign.tm import TranslationMemory, XliffImportReport, reviewed_units
 
     tm = TranslationMemory(args.tm)
     for path in args.files:
-        added, present = tm.add(reviewed_units(read_xliff(path), path))
+        report = XliffImportReport()
+        added, present = tm.add(reviewed_units(read_xliff(path), path, report))
+        if report.other_pairs:
+            note(report.summary(path))
         print(f"{path}: {added} reviewed units added, {present} already in the TM")
     return EXIT_OK
 
@@ -155,22 +174,32 @@ def add_commands(commands) -> None:
     imp.add_argument("--format", choices=("text", "json"), default="text")
     imp.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     imp.set_defaults(handler=cmd_tmx_import)
-    val = sub.add_parser("validate", help="check a TMX file against TMX 1.4b",
-                         description="Report problems with their line; exit 1 when there are any.")
+    val = sub.add_parser(
+        "validate",
+        help="check a TMX file against TMX 1.4b",
+        description="Validate against the TMX 1.4b DTD shipped with mtalign, plus "
+        "language codes and each unit's source language; report "
+        "problems with their line; exit 1 when there are any.",
+    )
     val.add_argument("file", metavar="FILE")
     val.add_argument("--format", choices=("text", "json"), default="text")
     val.set_defaults(handler=cmd_tmx_validate)
     mer = sub.add_parser(
         "merge",
         help="merge TMX files, dropping duplicate units",
-        description="Copy every unit of the files into one TMX, markup and props intact; a "
-        "unit whose texts repeat an earlier one is dropped.",
+        description="Merge TMX 1.1-1.4b files into one TMX 1.4b file, markup and "
+        "props intact; a unit whose languages and segments (markup "
+        "included) repeat an earlier one is dropped. Headers are "
+        "merged; disagreements are reported (see README).",
     )
     mer.add_argument("files", nargs="+", metavar="FILE")
     mer.add_argument("-o", "--output", required=True, metavar="OUT")
     mer.set_defaults(handler=cmd_tmx_merge)
-    exp = sub.add_parser("export", help="write a translation memory as TMX",
-                         description="Write every unit of a TM as TMX 1.4b.")
+    exp = sub.add_parser(
+        "export",
+        help="write a translation memory as TMX",
+        description="Write every unit of a TM as TMX 1.4b.",
+    )
     exp.add_argument("--tm", required=True)
     exp.add_argument("-o", "--output", metavar="OUT")
     exp.set_defaults(handler=cmd_tmx_export)

@@ -29,7 +29,7 @@ def cmd_translate(args: argparse.Namespace) -> int:
         raise UserError(f"{', '.join(args.inputs)}: empty input, nothing to translate")
     engine = Engine(model, args.src, args.tgt, args.device, args.compute_type, args.threads,
                     args.beam, args.batch_tokens, moses=args.moses)
-    tm = TranslationMemory(args.tm) if args.tm else None
+    tm = TranslationMemory.existing(args.tm) if args.tm else None
     glossary = list(glossary_of(args).entries.values())
     report = translate_files(args.inputs, engine, args.out, tm, glossary, args.style, args.src,
                              progress=not args.quiet, tm_threshold=args.tm_threshold)

@@ -24,9 +24,15 @@ from mtalign.formats.tmx import write_tmx
 from mtalign.types import AlignmentRecord, Unit
 
 ALIGNMENT_FORMATS = ("jsonl", "tsv", "tmx")
+OUTPUT_FORMATS = {".tmx": "tmx", ".tsv": "tsv", ".jsonl": "jsonl"}
 COLUMNS = tuple(f.name for f in dataclasses.fields(AlignmentRecord))
 _HINT = ("give alignments with texts (the main job's alignments.jsonl, align --fragments, or "
          "align --format tsv)")
+
+
+def output_format(path: Optional[str], default: str = "jsonl") -> str:
+    """The alignment format an output path asks for by its extension (.tmx, .tsv, .jsonl)."""
+    return OUTPUT_FORMATS.get(Path(path).suffix.lower(), default) if path else default
 
 
 def write_records(records: Iterable[AlignmentRecord], fmt: str, handle: IO) -> int:

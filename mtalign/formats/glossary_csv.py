@@ -8,10 +8,12 @@ quoting.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import os
-from typing import IO, Iterable, List
+from pathlib import Path
+from typing import IO, Iterable, List, Optional, Tuple
 
 from mtalign.errors import UserError
 from mtalign.types import ENTRY_TYPES, HOUSE_STYLES, Entry, format_variants, parse_variants
@@ -52,11 +54,30 @@ def write_csv(entries: Iterable[Entry], handle: IO[str]) -> int:
     return count
 
 
-def read_csv(path: str | os.PathLike) -> List[Entry]:
+def decode_csv(path: str | os.PathLike) -> Tuple[str, str]:
+    """(text, encoding) of a CSV file: UTF-8 with or without BOM, UTF-16 with BOM (Excel's
+    "Unicode text"), else CP949, which Korean Excel writes as "CSV"."""
     try:
-        text = open(path, encoding="utf-8-sig", newline="").read()
-    except (OSError, UnicodeDecodeError) as err:
-        raise UserError(f"{path}: cannot read as UTF-8 CSV ({err})") from None
+        data = Path(path).read_bytes()
+    except OSError as err:
+        raise UserError(f"{path}: cannot read ({err.strerror})") from None
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encodings = ["utf-16"]
+    else:
+        encodings = ["utf-8-sig" if data.startswith(codecs.BOM_UTF8) else "utf-8", "cp949"]
+    for encoding in encodings:
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError as err:
+            failure = err
+    raise UserError(f"{path}: byte {failure.start}: not UTF-8, UTF-16 or CP949 text") from None
+
+
+def read_csv(path: str | os.PathLike, encodings: Optional[List[str]] = None) -> List[Entry]:
+    """Entries of a glossary CSV; the encoding found is appended to `encodings` when given."""
+    text, encoding = decode_csv(path)
+    if encodings is not None:
+        encodings.append(encoding)
     rows = csv.reader(io.StringIO(text))
     header = next(rows, None)
     if header != HEADER:

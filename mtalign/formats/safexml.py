@@ -31,22 +31,24 @@ def check_prolog(path: str | os.PathLike) -> None:
         )
 
 
-def parser() -> etree.XMLParser:
+def parser(keep_blanks: bool = False) -> etree.XMLParser:
     return etree.XMLParser(
         resolve_entities=False,
         no_network=True,
         load_dtd=False,
         dtd_validation=False,
         huge_tree=False,
-        remove_blank_text=True,
+        remove_blank_text=not keep_blanks,
     )
 
 
-def parse(path: str | os.PathLike) -> etree._ElementTree:
-    """Parse a small XML file safely; a malformed file is a UserError with its line."""
+def parse(path: str | os.PathLike, keep_blanks: bool = False) -> etree._ElementTree:
+    """Parse a small XML file safely; a malformed file is a UserError with its line. Mixed
+    content (text with inline elements) needs `keep_blanks`: a space between two inline
+    elements is text."""
     check_prolog(path)
     try:
-        return etree.parse(os.fspath(path), parser())
+        return etree.parse(os.fspath(path), parser(keep_blanks))
     except etree.XMLSyntaxError as err:
         raise UserError(f"{path}:{err.lineno}: malformed XML ({err.msg})") from None
     except OSError as err:

@@ -12,21 +12,28 @@
 
 The same structure is written in two dialects: TBX v3 (ISO 30042:2019, conceptEntry /
 langSec / termSec, the default) and TBX v2 (martif / termEntry / langSet / tig), which
-older CAT tools, OmegaT and translate-toolkit read. Writing then reading gives back the
-same entries in either, so export -> import -> export is byte-identical.
+older CAT tools, OmegaT and translate-toolkit read; in v2 the Hanja form is a tig of the
+Korean langSet with <note>Hanja form</note>, since those readers take a second language
+for the target. Writing then reading gives back the same entries in either, so
+export -> import -> export is byte-identical.
+
+Reading takes TBX from other tools too: v3 dialects (Basic, Core, Min), v2 martif with or
+without a namespace, <tig> and <ntig>; a concept lacking a Korean or an English term is
+skipped and counted.
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from typing import IO, Iterable, List, Optional
 
 from lxml import etree
 
 from mtalign.errors import UserError
 from mtalign.formats.safexml import parse
-from mtalign.types import HOUSE_STYLES, Entry, Variant
+from mtalign.types import ENTRY_TYPES, HOUSE_STYLES, Entry, Variant
 
 
 @dataclass(frozen=True)
@@ -54,11 +61,16 @@ V3 = Dialect(NS, "tbx", "tbxHeader", "conceptEntry", "langSec", "termSec")
 V2 = Dialect(None, "martif", "martifHeader", "termEntry", "langSet", "tig")
 DIALECTS = {"tbx": V3, "tbx-v2": V2}
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-STATUS = {"style": "admittedTerm-admn-sts", "misspelling": "deprecatedTerm-admn-sts",
-          "former": "supersededTerm-admn-sts", "abbreviation": "admittedTerm-admn-sts",
-          "alias": "admittedTerm-admn-sts"}
+STATUS = {
+    "style": "admittedTerm-admn-sts",
+    "misspelling": "deprecatedTerm-admn-sts",
+    "former": "supersededTerm-admn-sts",
+    "abbreviation": "admittedTerm-admn-sts",
+    "alias": "admittedTerm-admn-sts",
+}
 TERM_TYPE = {"abbreviation": "abbreviation", "alias": "fullForm"}
 PREFERRED = "preferredTerm-admn-sts"
+HANJA_NOTE = "Hanja form"
 _REASON_OF_STATUS = {status: reason for reason, status in STATUS.items() if reason not in TERM_TYPE}
 
 
@@ -76,6 +88,7 @@ def _term(
     status: str,
     term_type: str = "fullForm",
     subsets: Iterable[str] = (),
+    note: str = "",
 ):
     term_sec = _sub(d, lang_sec, "termSec")
     _sub(d, term_sec, "term", form)
@@ -84,6 +97,8 @@ def _term(
     _sub(d, term_sec, "termNote", status, type="administrativeStatus")
     for subset in subsets:
         _sub(d, term_sec, "admin", subset, type="customerSubset")
+    if note:
+        _sub(d, term_sec, "note", note)
 
 
 def _concept(d: Dialect, body, entry: Entry) -> None:
@@ -93,13 +108,15 @@ def _concept(d: Dialect, body, entry: Entry) -> None:
         _sub(d, concept, "note", entry.note)
     for source in entry.sources:
         _sub(d, concept, "admin", source, type="source")
-    if entry.ko:
+    if entry.ko or (entry.hanja and d is V2):
         korean = etree.SubElement(concept, d.q("langSec"), {XML_LANG: "ko"})
         for index, form in enumerate(entry.ko):
             _term(d, korean, form, PREFERRED if index == 0 else "admittedTerm-admn-sts")
-    if entry.hanja:
+    if entry.hanja and d is V3:
         hanja = etree.SubElement(concept, d.q("langSec"), {XML_LANG: "ko-Hani"})
         _term(d, hanja, entry.hanja, PREFERRED)
+    elif entry.hanja:  # v2 readers take each langSet for a language: Hanja stays on the Korean side
+        _term(d, korean, entry.hanja, "admittedTerm-admn-sts", term_type="variant", note=HANJA_NOTE)
     english = etree.SubElement(concept, d.q("langSec"), {XML_LANG: "en"})
     _term(
         d,
@@ -138,54 +155,140 @@ def write_tbx(entries: Iterable[Entry], handle: IO[bytes], dialect: str = "tbx")
     return count
 
 
-def _notes(d: Dialect, term_sec) -> dict:
-    return {note.get("type"): note.text for note in term_sec.findall(d.q("termNote"))}
+@dataclass
+class TbxReadReport:
+    """What a read left out: concepts lacking a Korean or an English term, counted."""
+
+    concepts: int = 0
+    skipped: List[str] = field(default_factory=list)
+
+    def summary(self, path: str) -> str:
+        kept = self.concepts - len(self.skipped)
+        return (
+            f"{path}: {self.concepts} concepts, {kept} Korean-English entries, "
+            f"{len(self.skipped)} skipped (no Korean or no English term)"
+        )
 
 
-def _entry(d: Dialect, concept, where: str) -> Entry:
-    subject = concept.find(f"{d.q('descrip')}[@type='subjectField']")
-    langs = {
-        lang.get(XML_LANG): lang.findall(d.q("termSec")) for lang in concept.findall(d.q("langSec"))
-    }
-    if not langs.get("en"):
-        raise UserError(f"{where}: conceptEntry {concept.get('id')!r} has no English term")
-    default, *others = langs["en"]
-    styles, variants = {}, []
-    for subset in default.findall(f"{d.q('admin')}[@type='customerSubset']"):
-        styles[subset.text] = default.findtext(d.q("term"))
-    for term_sec in others:
-        form, notes = term_sec.findtext(d.q("term")), _notes(d, term_sec)
-        subsets = term_sec.findall(f"{d.q('admin')}[@type='customerSubset']")
-        if subsets and notes.get("administrativeStatus") == PREFERRED:
-            styles.update({subset.text: form for subset in subsets})
-        elif notes.get("termType") in TERM_TYPE.values():
-            reason = next(r for r, kind in TERM_TYPE.items() if kind == notes.get("termType"))
-            variants.append(Variant(form, reason))
+def _text(element) -> str:
+    return "".join(element.itertext()).strip() if element is not None else ""
+
+
+def _reader_dialect(root) -> Optional[Dialect]:
+    """The file's structure: TBX v3 (<tbx>, any dialect) or TBX v2 (<martif>), in any namespace."""
+    name, namespace = etree.QName(root).localname, etree.QName(root).namespace
+    if name == "tbx":
+        return Dialect(namespace, "tbx", "tbxHeader", "conceptEntry", "langSec", "termSec")
+    if name == "martif":
+        return Dialect(namespace, "martif", "martifHeader", "termEntry", "langSet", "tig")
+    return None
+
+
+def _term_groups(d: Dialect, lang_sec) -> list:
+    """The term containers of a language section: termSec (v3), tig or ntig (v2)."""
+    return [group for group in lang_sec if group.tag in (d.q("termSec"), d.q("ntig"))]
+
+
+def _language(code: str) -> str:
+    """ko, en or hanja from an xml:lang value in any form (ko-KR, EN_us, ko-Hani); '' for others."""
+    parts = code.replace("_", "-").lower().split("-")
+    if parts[0] == "ko" and "hani" in parts[1:]:
+        return "hanja"
+    return parts[0] if parts[0] in ("ko", "en") else ""
+
+
+@dataclass
+class _Term:
+    form: str
+    notes: dict
+    subsets: List[str]
+    hanja: bool
+
+
+def _terms(d: Dialect, concept) -> dict:
+    """Terms of a concept by language (ko, en, hanja), in document order; empty terms left out."""
+    by_lang: dict = {}
+    for lang_sec in concept.findall(d.q("langSec")):
+        lang = _language(lang_sec.get(XML_LANG) or "")
+        for group in _term_groups(d, lang_sec) if lang else []:
+            form = _text(group.find(f".//{d.q('term')}"))
+            if not form:
+                continue
+            notes = {note.get("type"): _text(note) for note in group.iter(d.q("termNote"))}
+            admins = group.iter(d.q("admin"))
+            subsets = [_text(a) for a in admins if a.get("type") == "customerSubset"]
+            hanja = lang == "hanja" or _text(group.find(d.q("note"))) == HANJA_NOTE
+            term = _Term(form, notes, subsets, hanja)
+            by_lang.setdefault("hanja" if hanja else lang, []).append(term)
+    return by_lang
+
+
+def _english(terms: List[_Term]) -> tuple:
+    """(default form, house styles, variants) of the English terms, the first being the default."""
+    default, *others = terms
+    styles = {subset: default.form for subset in default.subsets}
+    variants = []
+    for term in others:
+        status, kind = term.notes.get("administrativeStatus"), term.notes.get("termType")
+        if term.subsets and status == PREFERRED:
+            styles.update({subset: term.form for subset in term.subsets})
+        elif kind in TERM_TYPE.values():
+            variants.append(Variant(term.form, next(r for r, k in TERM_TYPE.items() if k == kind)))
         else:
-            variants.append(
-                Variant(form, _REASON_OF_STATUS.get(notes.get("administrativeStatus"), "style"))
-            )
-    hanja = langs.get("ko-Hani") or []
+            variants.append(Variant(term.form, _REASON_OF_STATUS.get(status, "style")))
+    return default.form, styles, variants
+
+
+def _entry_id(raw: Optional[str], number: int) -> str:
+    slug = re.sub(r"[^a-z0-9-]+", "-", (raw or "").lower()).strip("-")
+    return slug or f"tbx-{number}"
+
+
+def _entry(d: Dialect, concept, number: int) -> Optional[Entry]:
+    """The concept as a glossary Entry; None when it lacks a Korean or an English term."""
+    terms = _terms(d, concept)
+    if not terms.get("ko") or not terms.get("en"):
+        return None
+    en, styles, variants = _english(terms["en"])
+    subject = _text(concept.find(f"{d.q('descrip')}[@type='subjectField']"))
     return Entry(
-        id=concept.get("id") or "", type=subject.text if subject is not None else "other",
-        ko=[term_sec.findtext(d.q("term")) for term_sec in langs.get("ko", [])],
-        en=default.findtext(d.q("term")), hanja=hanja[0].findtext(d.q("term")) if hanja else "",
+        id=_entry_id(concept.get("id"), number),
+        type=subject if subject in ENTRY_TYPES else "other",
+        ko=[term.form for term in terms["ko"]],
+        en=en,
+        hanja=terms["hanja"][0].form if terms.get("hanja") else "",
         styles={style: styles[style] for style in HOUSE_STYLES if style in styles},
-        variants=variants, note=concept.findtext(d.q("note")) or "",
-        sources=[admin.text for admin in concept.findall(f"{d.q('admin')}[@type='source']")],
+        variants=variants,
+        note=_text(concept.find(d.q("note"))),
+        sources=[
+            _text(a)
+            for a in concept.findall(d.q("admin"))
+            if a.get("type") == "source" and _text(a)
+        ],
     )
 
 
-def read_tbx(path: str | os.PathLike) -> List[Entry]:
-    """Entries of a TBX v3 or v2 (martif) file written in this module's structure."""
+def read_tbx(path: str | os.PathLike, report: Optional[TbxReadReport] = None) -> List[Entry]:
+    """Korean-English entries of a TBX file: TBX v3 (Basic, Core, Min ...) or TBX v2 (martif,
+    with or without a namespace, tig or ntig). Concepts without a Korean or an English term
+    are skipped and counted in `report`, never failing the file."""
     root = parse(path).getroot()
-    d = next((dialect for dialect in DIALECTS.values() if root.tag == dialect.q("tbx")), None)
+    d = _reader_dialect(root)
     if d is None:
         raise UserError(
             f"{path}:{root.sourceline}: root element is <{etree.QName(root).localname}>, "
-            "not TBX <tbx> or <martif>"
+            "not TBX <tbx> (v3) or <martif> (v2)"
         )
-    return [
-        _entry(d, concept, f"{path}:{concept.sourceline}")
-        for concept in root.iter(d.q("conceptEntry"))
-    ]
+    report = report if report is not None else TbxReadReport()
+    entries = []
+    for number, concept in enumerate(root.iter(d.q("conceptEntry")), start=1):
+        report.concepts += 1
+        entry = _entry(d, concept, number)
+        if entry is None:
+            name = concept.get("id") or number
+            report.skipped.append(
+                f"{path}:{concept.sourceline}: concept {name} has no Korean or no English term"
+            )
+        else:
+            entries.append(entry)
+    return entries

@@ -14,23 +14,31 @@ import unicodedata
 from typing import Iterable, Iterator, List, Tuple
 
 from mtalign.errors import UserError
+from mtalign.formats.inline import markup_text
 from mtalign.tm import fuzzy
 from mtalign.types import Unit
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS units (
     id INTEGER PRIMARY KEY, ko TEXT NOT NULL, en TEXT NOT NULL, ko_key TEXT NOT NULL,
-    origin TEXT, source_file TEXT, role TEXT, score REAL, UNIQUE (ko, en));
+    origin TEXT, source_file TEXT, role TEXT, score REAL, markup INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (ko, en));
 CREATE INDEX IF NOT EXISTS units_ko_key ON units (ko_key);
 CREATE VIRTUAL TABLE IF NOT EXISTS units_fts USING fts5 (
     ko_key, content='units', content_rowid='id', tokenize='trigram');
 CREATE TABLE IF NOT EXISTS trigram_df (term TEXT PRIMARY KEY, doc INTEGER NOT NULL) WITHOUT ROWID;
 """
 BATCH = 5000
+UNIT_COLUMNS = "ko, en, origin, source_file, role, score, markup"  # the fields of a Unit, in order
 
 
 def lookup_key(text: str) -> str:
     return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
+
+
+def _unit(row: tuple) -> Unit:
+    *fields, markup = row
+    return Unit(*fields, markup=bool(markup))
 
 
 class TranslationMemory:
@@ -39,8 +47,17 @@ class TranslationMemory:
         try:
             self._db = sqlite3.connect(self.path)
             self._db.executescript(SCHEMA)
+            if "markup" not in {row[1] for row in self._db.execute("PRAGMA table_info(units)")}:
+                self._db.execute("ALTER TABLE units ADD COLUMN markup INTEGER NOT NULL DEFAULT 0")
         except sqlite3.DatabaseError as err:
             raise UserError(f"{self.path}: not a translation memory ({err})") from None
+
+    @classmethod
+    def existing(cls, path: str | os.PathLike) -> "TranslationMemory":
+        """Open a TM for reading; a missing file is refused rather than created empty."""
+        if not os.path.isfile(path):
+            raise UserError(f"{path}: no such translation memory (mtalign tmx import creates one)")
+        return cls(path)
 
     def add(self, units: Iterable[Unit]) -> Tuple[int, int]:
         """Store units; returns (added, already present)."""
@@ -48,15 +65,17 @@ class TranslationMemory:
         batch: List[tuple] = []
         with self._db:
             for unit in units:
+                korean = markup_text(unit.ko) if unit.markup else unit.ko
                 batch.append(
                     (
                         unit.ko,
                         unit.en,
-                        lookup_key(unit.ko),
+                        lookup_key(korean),
                         unit.origin,
                         unit.source_file,
                         unit.role,
                         unit.score,
+                        int(unit.markup),
                     )
                 )
                 if len(batch) >= BATCH:
@@ -68,8 +87,8 @@ class TranslationMemory:
         last_id = self._db.execute("SELECT COALESCE(MAX(id), 0) FROM units").fetchone()[0]
         before = self._db.total_changes
         self._db.executemany(
-            "INSERT OR IGNORE INTO units (ko, en, ko_key, origin, source_file, role, score) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT OR IGNORE INTO units (ko, en, ko_key, origin, source_file, "
+            "role, score, markup) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             batch,
         )
         inserted = self._db.total_changes - before
@@ -77,19 +96,22 @@ class TranslationMemory:
             "INSERT INTO units_fts (rowid, ko_key) SELECT id, ko_key FROM units WHERE id > ?",
             (last_id,),
         )
-        fuzzy.count_trigrams(self._db, (key for (key,) in self._db.execute(
-            "SELECT ko_key FROM units WHERE id > ?", (last_id,))))
+        fuzzy.count_trigrams(
+            self._db,
+            (
+                key
+                for (key,) in self._db.execute("SELECT ko_key FROM units WHERE id > ?", (last_id,))
+            ),
+        )
         result = added + inserted, seen + len(batch) - inserted
         batch.clear()
         return result
 
     def exact(self, korean: str) -> List[Unit]:
         rows = self._db.execute(
-            "SELECT ko, en, origin, source_file, role, score FROM units WHERE ko_key = ? "
-            "ORDER BY id",
-            (lookup_key(korean),),
+            f"SELECT {UNIT_COLUMNS} FROM units WHERE ko_key = ? ORDER BY id", (lookup_key(korean),)
         )
-        return [Unit(*row) for row in rows]
+        return [_unit(row) for row in rows]
 
     def fuzzy(self, korean: str, threshold: float = 85.0) -> List[Tuple[float, Unit]]:
         """(score 0-100, unit) of units at least `threshold` similar to `korean`, best first."""
@@ -106,17 +128,14 @@ class TranslationMemory:
             if similarity < threshold:
                 break
             row = self._db.execute(
-                "SELECT ko, en, origin, source_file, role, score FROM units WHERE id = ?",
-                (unit_id,),
+                f"SELECT {UNIT_COLUMNS} FROM units WHERE id = ?", (unit_id,)
             ).fetchone()
-            matches.append((round(similarity, 1), Unit(*row)))
+            matches.append((round(similarity, 1), _unit(row)))
         return matches
 
     def units(self) -> Iterator[Unit]:
-        for row in self._db.execute(
-            "SELECT ko, en, origin, source_file, role, score FROM units ORDER BY id"
-        ):
-            yield Unit(*row)
+        for row in self._db.execute(f"SELECT {UNIT_COLUMNS} FROM units ORDER BY id"):
+            yield _unit(row)
 
     def __len__(self) -> int:
         return self._db.execute("SELECT COUNT(*) FROM units").fetchone()[0]
