@@ -152,7 +152,7 @@ def test_killed_run_resumes_to_identical_output(model, tmp_path):
     lines = PARALLEL.joinpath("clipper-chip.ko.txt").read_text(encoding="utf-8").splitlines()
     source = tmp_path / "big.ko.txt"
     source.write_text(
-        "\n".join(f"{lines[i % len(lines)]} ({i})" for i in range(2000)) + "\n", encoding="utf-8"
+        "\n".join(f"제{i}항: {lines[i % len(lines)]}" for i in range(2000)) + "\n", encoding="utf-8"
     )
     clean = tmp_path / "clean"
     subprocess.run(_run(model, source, clean), check=False, capture_output=True)
