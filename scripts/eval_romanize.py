@@ -187,19 +187,39 @@ def leave_source_out(rows) -> None:
         print(line(source, result))
 
 
-def north(path: Path) -> None:
-    pairs = [
-        line.split("\t")[:2]
+def kcna_form(english: str) -> str:
+    """KCNA's spacing of a name a source writes with a hyphen (Ri Pyong-chol: Ri Pyong Chol)."""
+    return " ".join(part.capitalize() for part in english.replace("-", " ").split())
+
+
+def north(label: str, pairs) -> None:
+    """kcna and Yonhap's North Korean form of (ko, KCNA spelling) pairs, name rules only."""
+    n = len(pairs) or 1
+    kcna = sum(romanize(ko, "kcna", kind="name", side="north").output == en for ko, en in pairs)
+    media = sum(
+        romanize(ko, "yonhap", kind="name", side="north").output == yonhap_north(en)
+        for ko, en in pairs
+    )
+    auto = sum(romanize(ko, "kcna", kind="name").output == en for ko, en in pairs)
+    print(
+        f"North ({label}, {len(pairs)} people): kcna {kcna / n:.2f} (side auto: "
+        f"{auto / n:.2f}), Yonhap's North Korean form {media / n:.2f}"
+    )
+
+
+def north_sides(rows, path: Path) -> None:
+    """The collected North Korean people, split by person as the South ones are, then the
+    curated public figures."""
+    pairs = [(korean, kcna_form(english)) for korean, english, *_ in rows]
+    print()
+    north("corpora/names, held out", [pair for pair in pairs if held_out(pair[0])])
+    north("corpora/names, learning part", [pair for pair in pairs if not held_out(pair[0])])
+    figures = [
+        tuple(line.split("\t")[:2])
         for line in path.read_text(encoding="utf-8").splitlines()
         if line.strip()
     ]
-    kcna = sum(romanize(ko, "kcna", side="north").output == en for ko, en in pairs)
-    media = sum(romanize(ko, "yonhap", side="north").output == yonhap_north(en) for ko, en in pairs)
-    auto = sum(romanize(ko, "kcna").output == en for ko, en in pairs)
-    print(
-        f"\nNorth ({path.name}, {len(pairs)} people): kcna {kcna / len(pairs):.2f} (side auto: "
-        f"{auto / len(pairs):.2f}), Yonhap's North Korean form {media / len(pairs):.2f}"
-    )
+    north(path.name, figures)
 
 
 def main() -> int:
@@ -209,7 +229,9 @@ def main() -> int:
     parser.add_argument("--north", type=Path, default=NAMES / "north.tsv")
     args = parser.parse_args()
     south([row for row in derivation.corpus_rows("south") if segment(row[0], row[1])], args)
-    north(args.north)
+    north_sides(
+        [row for row in derivation.corpus_rows("north") if segment(row[0], row[1])], args.north
+    )
     return 0
 
 
