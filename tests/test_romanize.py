@@ -231,3 +231,32 @@ def test_rr_writes_the_official_sound_changes(text, expected):
 )
 def test_mr_writes_the_same_sound_changes(text, expected):
     assert romanize(text, "mr").output == expected
+
+
+def test_north_korean_people_are_collected_with_a_source_each():
+    rows = derivation.corpus_rows("north")
+    assert len({korean for korean, *_ in rows}) >= 50
+    sources = [
+        line.split("\t")[4]
+        for line in (REPO / "corpora/names/north-korea-officials-pages.tsv")
+        .read_text("utf-8")
+        .splitlines()[1:]
+    ]
+    assert all(source.startswith("http") for source in sources)
+    assert all(learn.segment(korean, english) for korean, english, *_ in rows)
+
+
+def test_kcna_form_of_a_hyphenated_north_korean_name():
+    assert eval_romanize.kcna_form("Ri Pyong-chol") == "Ri Pyong Chol"
+    assert eval_romanize.kcna_form("Jong Kyong-thaek") == "Jong Kyong Thaek"
+
+
+def test_north_korean_learning_part_in_kcna_and_yonhap_form():
+    """The collected North Koreans that are not held out (the romanizer's rules were checked
+    on these only) come out as KCNA and as Yonhap write them."""
+    for korean, english, *_ in derivation.corpus_rows("north"):
+        if eval_romanize.held_out(korean):
+            continue
+        kcna = romanize(korean, "kcna", kind="name", side="north").output
+        assert kcna == eval_romanize.kcna_form(english)
+        assert romanize(korean, "yonhap", kind="name", side="north").output == english
