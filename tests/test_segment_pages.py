@@ -177,6 +177,18 @@ def test_numbered_list_items_keep_their_number_and_are_body(text, expected):
     # a date and a byline on one line (Korea Herald)
     ("Jan. 27, 2013 - 10:43 By 양승진", [("Jan. 27, 2013 - 10:43", "dateline"),
                                        ("By 양승진", "byline")]),
+    # a sign-off with its timestamp (Daum), a caption line with the photographer's sign-off
+    ("한현정 스타투데이 기자(kiki2022@mk.co.kr) 2023. 7. 12. 11:24",
+     [("한현정 스타투데이 기자(kiki2022@mk.co.kr)", "byline"), ("2023. 7. 12. 11:24", "dateline")]),
+    ("의장이 입장하고 있다. 사진=서동일 기자\ntekken4@fnnews.com 서동일 기자",
+     [("의장이 입장하고 있다. 사진=서동일 기자", "caption"),
+      ("tekken4@fnnews.com 서동일 기자", "byline")]),
+    ("(예시) 가장 빠른 뉴스가 있고 다양한 정보, 쌍방향 소통이 숨쉬는 다음뉴스를 만나보세요. "
+     "다음뉴스는 국내외 주요이슈와 실시간 속보, 다양한 뉴스를 전달합니다.",
+     [("(예시) 가장 빠른 뉴스가 있고 다양한 정보, 쌍방향 소통이 숨쉬는 다음뉴스를 만나보세요.",
+       "boilerplate"),
+      ("다음뉴스는 국내외 주요이슈와 실시간 속보, 다양한 뉴스를 전달합니다.",
+       "boilerplate")]),
     # a leading date, then a photo credit (KBS World)
     ("date 2022-10-04 Photo : YONHAP News",
      [("date 2022-10-04", "dateline"), ("Photo : YONHAP News", "caption")]),
@@ -202,6 +214,18 @@ def test_new_dev_page_layouts(text, expected):
     ("기사 URL이 복사되었습니다.", "boilerplate"),
     ("정치 최신기사", "boilerplate"),
     ("#-- 기자 프로필 끝 -->", "boilerplate"),
+    ("2018년 08월 07일 16시 31분", "dateline"),
+    ("2025-12-26 33면", "dateline"),
+    ("우원식 국회의장이 5일 신년 기자회견을 하고 있다. 사진=서동일 기자", "caption"),
+    ("사진IJTBC", "caption"),
+    ("tekken4@fnnews.com 서동일 기자", "byline"),
+    ("※ 저작권자 ⓒ 파이낸셜뉴스, 무단전재-재배포 금지", "credit"),
+    ("【서울=뉴시스】조수정 기자 =", "byline"),
+    ("작성자 : 라이온맨킹", "byline"),
+    ("조회수 : 644회", "boilerplate"),
+    ("◀뒤로가기", "boilerplate"),
+    ("출처 http://v.media.daum.net/v/20170725154124454", "boilerplate"),
+    ("음성재생 설정", "boilerplate"),
 ])
 def test_new_dev_page_lines(line, role):
     assert _roles(line) == [(line, role)]

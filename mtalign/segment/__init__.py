@@ -85,6 +85,8 @@ def _wrapped(previous: str, line: str) -> bool:
         return True
     if tag.ends_sentence(previous) or tag.line_role(previous.strip()) is not None:
         return False
+    if tag.line_role(line.strip()) is not None:  # a sign-off under a caption, a timestamp
+        return False
     if is_boilerplate(line):
         return False
     if previous.lstrip()[:1] in "•·▪-*":

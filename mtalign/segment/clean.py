@@ -50,12 +50,14 @@ _BULLETS = "•·▪◦*-–— "
 # contact and tip-off lines, breadcrumbs (Home > Opinion), channel slogans in [ spaced brackets ].
 _FURNITURE = re.compile(
     r"바로가기|^댓글\s*\d+$|\.(?:png|svg|jpe?g|gif)\b|^\W*(?:[^\s:]+\s+){0,3}[^\s:]+\s*:\s*https?://.*[^.?!]$"
-    r"|^※|^\[(?:전화|메일|이메일|카카오톡|팩스|홈페이지|제보)\]|제보.*@"
+    r"|^※(?!\s*저작권)|^\[(?:전화|메일|이메일|카카오톡|팩스|홈페이지|제보)\]|제보.*@"
     r"|^\S+(?:\s*>\s*\S+)+$|^\[\s.*\s\]$|^[가-힣]+ / [A-Za-z]+$"
     r"|^\d+ episodes$|^episodes \(\d+/\d+\)$|^[^|.?!]{1,40} \| [^|.?!\d]{1,30}$"
     r"|^(?:about \S+ )?go to \S+$|복사(?:가 완료)?되었습니다\.?$"
     r"|^(?:[가-힣]+ )?(?:최신|많이 본) ?(?:기사|뉴스)$"
-    r"|댓글을? (?:작성|남겨)|의견을 남겨 ?주세요|스크랩 ?하시겠습니까|-->$|^<!--",
+    r"|댓글을? (?:작성|남겨)|의견을 남겨 ?주세요|스크랩 ?하시겠습니까|-->$|^<!--"
+    r"|^(?:추천|조회수?|댓글수|게시물ID)\s*:\s*\S|뒤로가기|맨\s?위로|추천리스트|댓글이 없습니다"
+    r"|^(?:출처\s+)?https?://\S+$|^음성재생 설정$|^번역\s?beta\b|^글자\s?크기 설정",
     re.IGNORECASE,
 )
 # Transcript speaker and segment labels of broadcast pages: [앵커], [기자], [Anchor Lead],
@@ -69,7 +71,8 @@ TRANSCRIPT_LABEL = re.compile(
 # Notices a site prints in its text: cookie consent, transcript disclaimers, "details >" links.
 _SITE_NOTICE = re.compile(
     r"\bcookies?\b.*\b(?:website|site|service)\b|\busage of the (?:web)?site\b|\s[>›]$"
-    r"|방송으로 확인하시기 바랍니다|^인용 시 .* 명시해 ?주시기 바랍니다",
+    r"|방송으로 확인하시기 바랍니다|^인용 시 .* 명시해 ?주시기 바랍니다"
+    r"|자동요약한 결과입니다|^\(예시\) |^다음뉴스는 ",
     re.IGNORECASE,
 )
 _CREDIT = re.compile(

@@ -19,7 +19,8 @@ _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s*)"
 _NUMERIC_DATE = r"\d{4}(?:[-./]\s?\d{1,2}){2}\.?|\d{4}년\s?\d{1,2}월\s?\d{1,2}일"
 _DATE = rf"(?:{_WEEKDAY}?{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|{_NUMERIC_DATE})"
-_CLOCK = r"(?:[-|(]\s*)?(?:오전|오후|AM|PM)?\s*\d{1,2}:\d{2}(?::\d{2})?\)?(?:\s*(?:AM|PM|KST))?"
+_CLOCK = (r"(?:[-|(]\s*)?(?:오전|오후|AM|PM)?\s*"
+          r"(?:\d{1,2}:\d{2}(?::\d{2})?|\d{1,2}시\s?\d{1,2}분)\)?(?:\s*(?:AM|PM|KST))?")
 _STAMP_LABEL = (r"(?:입력|수정|등록|기사등록|기사입력|최종수정|업데이트|승인|송고"
                 r"|Posted|Updated|Published|Written|All Headlines|date)")
 # A timestamp line, in the forms Korean and English news sites print them:
@@ -28,7 +29,7 @@ _STAMP_LABEL = (r"(?:입력|수정|등록|기사등록|기사입력|최종수정
 # "August 26, 2024 -", "3 hours ago".
 _STAMP = rf"(?:{_STAMP_LABEL}\s*:?\s*)?(?:{_CLOCK}\s*)?{_DATE}(?:\s*{_CLOCK})?"
 _DATE_LINE = re.compile(
-    rf"^[|•\s]*(?:{_STAMP}[|,\s]*)+(?:/\s*\S{{1,8}}|-)?[|,\s]*$"
+    rf"^[|•\s]*(?:{_STAMP}[|,\s]*)+(?:/\s*\S{{1,8}}|-|[A-Z]?\d{{1,2}}면)?[|,\s]*$"
     r"|^\d+\s?(?:minutes?|hours?|days?|weeks?|분|시간|일)\s?(?:ago|전)$",
     re.IGNORECASE,
 )
@@ -59,13 +60,15 @@ _BYLINE_KO = re.compile(
 _EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 _EMAIL_ONLY = re.compile(rf"^{_EMAIL}(?:\s*[·,/]\s*{_EMAIL})*$")
 # A sign-off holding an e-mail: "YTN 이종원 (jongwon@ytn.co.kr)", "김다영 기자 lata1337@ilyo.co.kr".
-_SIGNED_EMAIL = re.compile(rf"^/?(?:[\w=]+\s+){{0,3}}[\w=]+(?:\s+\(?|\(){_EMAIL}\)?$")
+_SIGNED_EMAIL = re.compile(rf"^/?(?:[\w=]+\s+){{0,3}}[\w=]+(?:\s+\(?|\(){_EMAIL}\)?$"
+                           rf"|^{_EMAIL}\s+[가-힣]{{2,4}}(?:\s?{_KO_TITLE})?$")
 # "The author is ...", "This article is by Michael Lee and read by ...", "/연합뉴스", "VOA 뉴스",
 # and a romanized Korean name alone on its line (Joo Jung-wan, Tae-il Shim).
 _BYLINE_OTHER = re.compile(
     r"^(?:The author is|This article is by)\b|^/\s?[가-힣A-Za-z0-9]{2,8}$|^[A-Z]{2,5} 뉴스$"
     r"|^[A-Z][a-z]{1,6} [A-Z][a-z]+-[a-z]+$|^[A-Z][a-z]+-[a-z]+ [A-Z][a-z]{1,6}$"
-    rf"|^{_KO_STAMP}(?:\s*{_KO_NAME}\s*{_KO_TITLE})?$"
+    rf"|^{_KO_STAMP}(?:\s*{_KO_NAME}\s*{_KO_TITLE})?$|^{_KO_STAMP}{_KO_REPORTERS}$"
+    r"|^(?:작성자|글쓴이)\s*:\s*\S"
     r"|^(?:[가-힣A-Za-z]+\s)?[가-힣]{0,6}(?:취재팀|뉴스팀|편집팀|기자단)$"
     r"|^[■▶◆]?\s*(?:진행|출연|대담|취재|촬영|영상편집|그래픽)\s*:\s*\S"
 )
@@ -93,13 +96,14 @@ _AGENCIES = rf"{_AGENCY}(?:\s*[-=/]?\s*{_AGENCY})*"
 # "워싱턴DC 로이터 연합뉴스", "[EPA=연합뉴스 자료사진]", "사진=청와대", "/사진제공=KBS".
 _CREDIT_LINE = re.compile(
     rf"^[\[(]?\s*(?:[©ⓒ]\s*)?(?:[가-힣A-Za-z]{{2,8}}\s)?{_AGENCIES}(?:\s*(?:자료사진|제공))?\s*[\])]?$"
-    r"|^[\[(/]?\s*사진(?:제공)?\s*=\s*\S+(?:\s\S+)?\s*[\])]?$"
+    r"|^[\[(/]?\s*사진(?:제공)?\s*=\s*\S+(?:\s\S+)?\s*[\])]?$|^(?:사진|제공)\s?[Iㅣ|│]\s?\S+$"
 )
 # The end of a caption: "... 있다. EPA연합뉴스", "있다./AP연합뉴스", "[EPA=연합뉴스 자료사진]",
 # "(KBS 제공)", "출처 = KBS", "사진AFP 연합뉴스", "/ Source: ...".
 _CAPTION_CREDIT = re.compile(
     rf"(?:[.)]\s*/?\s*(?:[©ⓒ]\s*)?{_AGENCIES}|/\s*Source:[^|]*|\(Yonhap\)|사진\s*=?\s*{_AGENCIES}"
-    rf"|\[{_AGENCIES}(?:\s*자료사진)?\]|\((?:사진\s*)?[^()]{{1,15}}\s*제공\)|출처\s*=\s*\S+)\s*\|?\s*$"
+    rf"|\[{_AGENCIES}(?:\s*자료사진)?\]|\((?:사진\s*)?[^()]{{1,15}}\s*제공\)|출처\s*=\s*\S+"
+    r"|[.)]\s*사진\s*=\s*[가-힣]{2,4}\s?기자)\s*\|?\s*$"
 )
 _TAGGED_TITLE = re.compile(r"^\[[^\[\]]{1,12}\]\s*\S.*[?!]$")
 _TERMINAL = re.compile(r"[.?!…。][\"'”’)\]]*$")
@@ -243,6 +247,7 @@ _BEFORE_DATE = re.compile(rf"^(?:[A-Z][\w.'’-]*\s?){{1,4}}?(?={_DATE}$)")
 _AFTER_SENTENCE_DATE = re.compile(rf"(?<=[.?!])\s+(?=(?:{_NUMERIC_DATE})$)")
 _LEADING_DATE = re.compile(rf"^date\s+(?:{_NUMERIC_DATE})\s+(?=\S)")
 _DATE_THEN_BY = re.compile(rf"^{_STAMP}\s+(?=[Bb]y\s+\S)")
+_TRAILING_STAMP = re.compile(rf"(?<=\S)\s+(?=(?:{_NUMERIC_DATE})(?:\s*{_CLOCK})?$)")
 
 
 def date_cuts(line: str) -> List[Tuple[int, int, Optional[str]]]:
@@ -255,6 +260,9 @@ def date_cuts(line: str) -> List[Tuple[int, int, Optional[str]]]:
         head = line[:before.start() if before.re is _AFTER_SENTENCE_DATE else before.end()].rstrip()
         named = before.re is _BEFORE_DATE and len(head.split()) >= 2
         return [(0, len(head), "byline" if named else None), (before.end(), len(line), "dateline")]
+    stamp = _TRAILING_STAMP.search(line) if len(line) <= 120 else None
+    if stamp and not _DATE_LINE.match(line) and _is_byline(line[:stamp.start()]):
+        return [(0, stamp.start(), "byline"), (stamp.end(), len(line), "dateline")]
     by = _DATE_THEN_BY.match(line)
     if by:
         return [(0, len(by.group().rstrip()), "dateline"), (by.end(), len(line), "byline")]
