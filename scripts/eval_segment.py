@@ -70,10 +70,11 @@ TITLES = {
     "Messrs",
 }
 HANGUL_END = re.compile(r"[가-힣][.?!][\"'”’]*\s+[\"'“‘(]*[가-힣0-9A-Z]")
+GLUED_END = re.compile(r"[a-z]{2}[.?!][\"”’]?[A-Z][a-z]")  # "East Sea.The Korea ...": two
 
 
 def holds_two_sentences(line: str) -> bool:
-    if HANGUL_END.search(line):
+    if HANGUL_END.search(line) or GLUED_END.search(line):
         return True
     return any(
         match.group("word") not in TITLES

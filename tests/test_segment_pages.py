@@ -142,3 +142,100 @@ def test_long_lines_do_not_make_the_layout_patterns_backtrack():
 ])
 def test_numbered_list_items_keep_their_number_and_are_body(text, expected):
     assert _roles(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # English sentences glued without a space (en_kbsworld_glued)
+    ("It seeks mutual openness.Unification minister Kwon revealed the plan.",
+     [("It seeks mutual openness.", "body"), ("Unification minister Kwon revealed the plan.",
+                                              "body")]),
+    ("The U.S.Army and Mr.Kim stayed.", [("The U.S.Army and Mr.Kim stayed.", "body")]),
+    # an English line hard-wrapped after a word that cannot end it, then wrapped on
+    ("Market rice prices in\nNorth Korea held steady; prices have\n6,000 KPW now, sources"
+     " report.",
+     [("Market rice prices in\nNorth Korea held steady; prices have\n6,000 KPW now, sources"
+       " report.", "body")]),
+    # YTN transcript labels and the notices of a transcript page
+    ("◆기자] 사람들의 관심을 끌었습니다.",
+     [("◆기자]", "boilerplate"), ("사람들의 관심을 끌었습니다.", "body")]),
+    ("* 아래 텍스트는 실제 방송 내용과 차이가 있을 수 있으니 방송으로 확인하시기 바랍니다. "
+     "인용 시 [YTN 뉴스NOW] 명시해주시기 바랍니다.",
+     [("* 아래 텍스트는 실제 방송 내용과 차이가 있을 수 있으니 방송으로 확인하시기 바랍니다.",
+       "boilerplate"), ("인용 시 [YTN 뉴스NOW] 명시해주시기 바랍니다.", "boilerplate")]),
+    # a reporter's name ending the last paragraph (Hankyoreh)
+    ("군 당국은 제원을 분석 중이다. 권혁철 기자",
+     [("군 당국은 제원을 분석 중이다.", "body"), ("권혁철 기자", "byline")]),
+    # cookie consent in prose
+    ("This website uses cookies and other technology to enhance quality of service. Continuous"
+     " usage of the website will be considered as giving consent to the application of such"
+     " technology and the policy of KBS. For further details >",
+     [("This website uses cookies and other technology to enhance quality of service.",
+       "boilerplate"),
+      ("Continuous usage of the website will be considered as giving consent to the application"
+       " of such technology and the policy of KBS.", "boilerplate"),
+      ("For further details >", "boilerplate")]),
+    # a date and a byline on one line (Korea Herald)
+    ("Jan. 27, 2013 - 10:43 By 양승진", [("Jan. 27, 2013 - 10:43", "dateline"),
+                                       ("By 양승진", "byline")]),
+    # a sign-off with its timestamp (Daum), a caption line with the photographer's sign-off
+    ("한현정 스타투데이 기자(kiki2022@mk.co.kr) 2023. 7. 12. 11:24",
+     [("한현정 스타투데이 기자(kiki2022@mk.co.kr)", "byline"), ("2023. 7. 12. 11:24", "dateline")]),
+    ("의장이 입장하고 있다. 사진=서동일 기자\ntekken4@fnnews.com 서동일 기자",
+     [("의장이 입장하고 있다. 사진=서동일 기자", "caption"),
+      ("tekken4@fnnews.com 서동일 기자", "byline")]),
+    ("(예시) 가장 빠른 뉴스가 있고 다양한 정보, 쌍방향 소통이 숨쉬는 다음뉴스를 만나보세요. "
+     "다음뉴스는 국내외 주요이슈와 실시간 속보, 다양한 뉴스를 전달합니다.",
+     [("(예시) 가장 빠른 뉴스가 있고 다양한 정보, 쌍방향 소통이 숨쉬는 다음뉴스를 만나보세요.",
+       "boilerplate"),
+      ("다음뉴스는 국내외 주요이슈와 실시간 속보, 다양한 뉴스를 전달합니다.",
+       "boilerplate")]),
+    # a leading date, then a photo credit (KBS World)
+    ("date 2022-10-04 Photo : YONHAP News",
+     [("date 2022-10-04", "dateline"), ("Photo : YONHAP News", "caption")]),
+])
+def test_new_dev_page_layouts(text, expected):
+    assert _roles(text) == expected
+
+
+@pytest.mark.parametrize("line,role", [
+    ("Posted July. 27, 2019 07:19,", "dateline"),
+    ("(Updated at 3:50 p.m. on May 4, 2022 with NSC statement condemning the launch)",
+     "dateline"),
+    ("hic@donga.com · lightee@donga.com", "byline"),
+    ("/김진희인턴기자 jh6945@sedaily.com", "byline"),
+    ("(서울=뉴스1)", "byline"),
+    ("한국일보 웹뉴스팀", "byline"),
+    ("■ 진행: 장민정 앵커", "byline"),
+    ("김복준 한국범죄학연구소 연구위원", "byline"),
+    ("■ 방송: YTN 뉴스특보", "headline"),
+    ("평양 노동신문", "caption"),
+    ("Go to contents", "boilerplate"),
+    ("About KBS Go to KBS", "boilerplate"),
+    ("기사 URL이 복사되었습니다.", "boilerplate"),
+    ("정치 최신기사", "boilerplate"),
+    ("#-- 기자 프로필 끝 -->", "boilerplate"),
+    ("2018년 08월 07일 16시 31분", "dateline"),
+    ("2025-12-26 33면", "dateline"),
+    ("우원식 국회의장이 5일 신년 기자회견을 하고 있다. 사진=서동일 기자", "caption"),
+    ("사진IJTBC", "caption"),
+    ("tekken4@fnnews.com 서동일 기자", "byline"),
+    ("※ 저작권자 ⓒ 파이낸셜뉴스, 무단전재-재배포 금지", "credit"),
+    ("【서울=뉴시스】조수정 기자 =", "byline"),
+    ("작성자 : 라이온맨킹", "byline"),
+    ("조회수 : 644회", "boilerplate"),
+    ("◀뒤로가기", "boilerplate"),
+    ("출처 http://v.media.daum.net/v/20170725154124454", "boilerplate"),
+    ("음성재생 설정", "boilerplate"),
+])
+def test_new_dev_page_lines(line, role):
+    assert _roles(line) == [(line, role)]
+
+
+def test_new_layout_patterns_do_not_backtrack():
+    import time
+
+    began = time.perf_counter()
+    _roles("김복준 " + "가나 " * 2000 + "연구위원")
+    _roles("cookies " + "word " * 5000 + ".")
+    _roles("abc." * 3000 + "Xyz")
+    assert time.perf_counter() - began < 5

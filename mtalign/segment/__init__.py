@@ -85,18 +85,33 @@ def _wrapped(previous: str, line: str) -> bool:
         return True
     if tag.ends_sentence(previous) or tag.line_role(previous.strip()) is not None:
         return False
+    if tag.line_role(line.strip()) is not None:  # a sign-off under a caption, a timestamp
+        return False
     if is_boilerplate(line):
         return False
     if previous.lstrip()[:1] in "•·▪-*":
         return False
     first = line.lstrip()[:1]
-    return (first.isascii() and first.islower()) or tag.continues_korean(previous, line)
+    if first.isascii() and first.islower():
+        return True
+    return tag.continues_korean(previous, line) or tag.continues_english(previous, line)
+
+
+def _goes_on(block: Block, line: str) -> bool:
+    """Wrapped, or the next line of a paragraph already wrapped mid-sentence (a source with a
+    fixed line width): ... rice has reached / 6,000 KPW per kilo, inside sources report."""
+    previous = block.text.rsplit("\n", 1)[-1]
+    if _wrapped(previous, line):
+        return True
+    if "\n" not in block.text or tag.ends_sentence(previous) or previous.rstrip()[-1:] == ":":
+        return False
+    return tag.line_role(line.strip()) is None and not is_boilerplate(line)
 
 
 def _blocks_of_paragraph(lines: List[tuple]) -> List[Block]:
     blocks: List[Block] = []
     for text, start in lines:
-        if blocks and _wrapped(blocks[-1].text.rsplit("\n", 1)[-1], text):
+        if blocks and _goes_on(blocks[-1], text):
             blocks[-1].text += "\n" + text
         else:
             blocks.append(Block(start, text))

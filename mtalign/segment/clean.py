@@ -35,7 +35,9 @@ _BOILERPLATE_LINES = {
     "link copied", "go to contents go to navigation", "nk news logo", "top of page",
     "bottom of page", "언어 선택", "g언어 선택", "한국어", "english", "이 글자크기로 변경됩니다.",
     "전체 맥락을 이해하기 위해서는 본문 보기를 권장합니다.",
-    "읽어주기 기능은 크롬기반의 브라우저에서만 사용하실 수 있습니다.",
+    "읽어주기 기능은 크롬기반의 브라우저에서만 사용하실 수 있습니다.", "go top", "go to top",
+    "menu content", "search", "list", "close", "editor's pick", "hot photo news", "오늘의 뉴스",
+    "공감은 비로그인 상태에서도 가능합니다", "제보하기",
 }
 _SHARE_WORDS = {
     "share", "tweet", "facebook", "twitter", "x", "email", "print", "whatsapp", "linkedin",
@@ -48,15 +50,29 @@ _BULLETS = "•·▪◦*-–— "
 # contact and tip-off lines, breadcrumbs (Home > Opinion), channel slogans in [ spaced brackets ].
 _FURNITURE = re.compile(
     r"바로가기|^댓글\s*\d+$|\.(?:png|svg|jpe?g|gif)\b|^\W*(?:[^\s:]+\s+){0,3}[^\s:]+\s*:\s*https?://.*[^.?!]$"
-    r"|^※|^\[(?:전화|메일|이메일|카카오톡|팩스|홈페이지|제보)\]|제보.*@"
+    r"|^※(?!\s*저작권)|^\[(?:전화|메일|이메일|카카오톡|팩스|홈페이지|제보)\]|제보.*@"
     r"|^\S+(?:\s*>\s*\S+)+$|^\[\s.*\s\]$|^[가-힣]+ / [A-Za-z]+$"
-    r"|^\d+ episodes$|^episodes \(\d+/\d+\)$|^[^|.?!]{1,40} \| [^|.?!\d]{1,30}$",
+    r"|^\d+ episodes$|^episodes \(\d+/\d+\)$|^[^|.?!]{1,40} \| [^|.?!\d]{1,30}$"
+    r"|^(?:about \S+ )?go to \S+$|복사(?:가 완료)?되었습니다\.?$"
+    r"|^(?:[가-힣]+ )?(?:최신|많이 본) ?(?:기사|뉴스)$"
+    r"|댓글을? (?:작성|남겨)|의견을 남겨 ?주세요|스크랩 ?하시겠습니까|-->$|^<!--"
+    r"|^(?:추천|조회수?|댓글수|게시물ID)\s*:\s*\S|뒤로가기|맨\s?위로|추천리스트|댓글이 없습니다"
+    r"|^(?:출처\s+)?https?://\S+$|^음성재생 설정$|^번역\s?beta\b|^글자\s?크기 설정",
     re.IGNORECASE,
 )
-# Transcript speaker and segment labels of broadcast pages: [앵커], [기자], [Anchor Lead].
+# Transcript speaker and segment labels of broadcast pages: [앵커], [기자], [Anchor Lead],
+# and YTN's "◆기자]", "◇앵커]", "◆ 앵커 :".
 TRANSCRIPT_LABEL = re.compile(
     r"\[(?:앵커|기자|인터뷰|리포트|녹취|앵커\s?멘트|기자\s?멘트|현장음"
-    r"|Anchor(?: Lead)?|Reporter|Pkg|Soundbite|Standup|Interview|Sound)\]",
+    r"|Anchor(?: Lead)?|Reporter|Pkg|Soundbite|Standup|Interview|Sound)\]"
+    r"|[◆◇]\s?(?:앵커|기자|대담자?|출연자?)\s?(?:\]|:)",
+    re.IGNORECASE,
+)
+# Notices a site prints in its text: cookie consent, transcript disclaimers, "details >" links.
+_SITE_NOTICE = re.compile(
+    r"\bcookies?\b.*\b(?:website|site|service)\b|\busage of the (?:web)?site\b|\s[>›]$"
+    r"|방송으로 확인하시기 바랍니다|^인용 시 .* 명시해 ?주시기 바랍니다"
+    r"|자동요약한 결과입니다|^\(예시\) |^다음뉴스는 ",
     re.IGNORECASE,
 )
 _CREDIT = re.compile(
@@ -77,6 +93,11 @@ def is_boilerplate(line: str) -> bool:
         return True
     words = re.findall(r"\w+", text.casefold())
     return bool(words) and all(word in _SHARE_WORDS for word in words)
+
+
+def is_site_notice(sentence: str) -> bool:
+    """A sentence of site furniture inside prose: cookie consent, a transcript disclaimer."""
+    return bool(_SITE_NOTICE.search(sentence.strip()))
 
 
 def is_credit(line: str) -> bool:

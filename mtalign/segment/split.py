@@ -48,8 +48,9 @@ def _candidates(text: str):
         while next_start < len(text) and text[next_start].isspace():
             next_start += 1
         found.append((match.start("mark"), match.group("mark"), match.end(), next_start))
-    for match in split_ko.GLUED_ENDING.finditer(text):
-        found.append((match.start(), text[match.start()], match.end(), match.end()))
+    for pattern in (split_ko.GLUED_ENDING, split_en.GLUED_SENTENCE):
+        for match in pattern.finditer(text):
+            found.append((match.start(), text[match.start()], match.end(), match.end()))
     return sorted(found)
 
 

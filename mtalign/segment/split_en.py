@@ -32,6 +32,10 @@ _SENTENCE_OPENERS = {
 }
 _INITIALISM = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")  # U.S, U.N, a.m (final dot already cut)
 _OPENING_PUNCT = "\"'“‘([«「『"
+# An English sentence glued to the next without a space ("openness.Unification minister",
+# "leaders.Moon's"): a word of two or more lower-case letters, the mark, and a capitalized
+# word. Initialisms (U.S.Army), domains (koreaherald.com) and decimals do not match.
+GLUED_SENTENCE = re.compile(r"(?<=[a-z]{2})[.?!][\"”’]?(?=[A-Z][a-z’']+\b)")
 
 
 def _first_word(text: str) -> str:

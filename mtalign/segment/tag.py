@@ -13,22 +13,23 @@ import re
 from typing import List, Optional, Tuple
 
 from mtalign.hangul import SURNAMES, is_hangul
-from mtalign.segment.clean import TRANSCRIPT_LABEL, is_boilerplate, is_credit
+from mtalign.segment.clean import TRANSCRIPT_LABEL, is_boilerplate, is_credit, is_site_notice
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s*)"
 _NUMERIC_DATE = r"\d{4}(?:[-./]\s?\d{1,2}){2}\.?|\d{4}년\s?\d{1,2}월\s?\d{1,2}일"
 _DATE = rf"(?:{_WEEKDAY}?{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|{_NUMERIC_DATE})"
-_CLOCK = r"(?:[-|(]\s*)?(?:오전|오후|AM|PM)?\s*\d{1,2}:\d{2}(?::\d{2})?\)?(?:\s*(?:AM|PM|KST))?"
+_CLOCK = (r"(?:[-|(]\s*)?(?:오전|오후|AM|PM)?\s*"
+          r"(?:\d{1,2}:\d{2}(?::\d{2})?|\d{1,2}시\s?\d{1,2}분)\)?(?:\s*(?:AM|PM|KST))?")
 _STAMP_LABEL = (r"(?:입력|수정|등록|기사등록|기사입력|최종수정|업데이트|승인|송고"
-                r"|Posted|Updated|Published|All Headlines|date)")
+                r"|Posted|Updated|Published|Written|All Headlines|date)")
 # A timestamp line, in the forms Korean and English news sites print them:
 # "입력 2016.04.21 (13:59) 수정 2016.04.21 (14:27)", "기사등록 2020/06/21 09:00:00",
 # "2018년 3월 18일", "Published : Feb. 28, 2012 - 18:40", "Sun, May 29, 2022 | 14:38",
 # "August 26, 2024 -", "3 hours ago".
 _STAMP = rf"(?:{_STAMP_LABEL}\s*:?\s*)?(?:{_CLOCK}\s*)?{_DATE}(?:\s*{_CLOCK})?"
 _DATE_LINE = re.compile(
-    rf"^[|•\s]*(?:{_STAMP}[|\s]*)+(?:/\s*\S{{1,8}}|-)?[|\s]*$"
+    rf"^[|•\s]*(?:{_STAMP}[|,\s]*)+(?:/\s*\S{{1,8}}|-|[A-Z]?\d{{1,2}}면)?[|,\s]*$"
     r"|^\d+\s?(?:minutes?|hours?|days?|weeks?|분|시간|일)\s?(?:ago|전)$",
     re.IGNORECASE,
 )
@@ -57,15 +58,24 @@ _BYLINE_KO = re.compile(
     r"^\[?(?:[가-힣A-Za-z]+\s+)?[가-힣]{2,4}\s*(?:선임)?(?:기자|특파원|논설위원)\b"
 )
 _EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-_EMAIL_ONLY = re.compile(rf"^{_EMAIL}$")
+_EMAIL_ONLY = re.compile(rf"^{_EMAIL}(?:\s*[·,/]\s*{_EMAIL})*$")
 # A sign-off holding an e-mail: "YTN 이종원 (jongwon@ytn.co.kr)", "김다영 기자 lata1337@ilyo.co.kr".
-_SIGNED_EMAIL = re.compile(rf"^(?:[\w=]+\s+){{0,3}}[\w=]+(?:\s+\(?|\(){_EMAIL}\)?$")
+_SIGNED_EMAIL = re.compile(rf"^/?(?:[\w=]+\s+){{0,3}}[\w=]+(?:\s+\(?|\(){_EMAIL}\)?$"
+                           rf"|^{_EMAIL}\s+[가-힣]{{2,4}}(?:\s?{_KO_TITLE})?$")
 # "The author is ...", "This article is by Michael Lee and read by ...", "/연합뉴스", "VOA 뉴스",
 # and a romanized Korean name alone on its line (Joo Jung-wan, Tae-il Shim).
 _BYLINE_OTHER = re.compile(
     r"^(?:The author is|This article is by)\b|^/\s?[가-힣A-Za-z0-9]{2,8}$|^[A-Z]{2,5} 뉴스$"
     r"|^[A-Z][a-z]{1,6} [A-Z][a-z]+-[a-z]+$|^[A-Z][a-z]+-[a-z]+ [A-Z][a-z]{1,6}$"
-    rf"|^{_KO_STAMP}\s*{_KO_NAME}\s*{_KO_TITLE}$"
+    rf"|^{_KO_STAMP}(?:\s*{_KO_NAME}\s*{_KO_TITLE})?$|^{_KO_STAMP}{_KO_REPORTERS}$"
+    r"|^(?:작성자|글쓴이)\s*:\s*\S"
+    r"|^(?:[가-힣A-Za-z]+\s)?[가-힣]{0,6}(?:취재팀|뉴스팀|편집팀|기자단)$"
+    r"|^[■▶◆]?\s*(?:진행|출연|대담|취재|촬영|영상편집|그래픽)\s*:\s*\S"
+)
+# A guest of a broadcast, name then affiliation and title: "김복준 한국범죄학연구소 연구위원".
+_GUEST = re.compile(
+    r"^[가-힣]{2,4}(?:\s[가-힣A-Za-z]+){0,3}?\s[가-힣]*"
+    r"(?:연구위원|교수|변호사|아나운서|전문가|센터장|평론가|위원장|소장|대표)$"
 )
 # A lone 2-4 syllable name starting with a surname is a byline, unless it is a place (a
 # weather widget's 서울) or an agency.
@@ -80,19 +90,20 @@ _PHOTO_POSITION = re.compile(
     r"|\((?:왼쪽|오른쪽|가운데|좌|우|앞줄|뒷줄)[^()]{0,12}\)"
 )
 _AGENCY = (r"(?:AFP|AP|Reuters|EPA|EFE|UPI|Yonhap|Xinhua|KCNA|Getty Images|News1|Newsis"
-           r"|연합뉴스|뉴시스|뉴스1|로이터|신화|교도|타스|게티이미지|조선중앙통신)")
+           r"|연합뉴스|뉴시스|뉴스1|로이터|신화|교도|타스|게티이미지|조선중앙통신|노동신문)")
 _AGENCIES = rf"{_AGENCY}(?:\s*[-=/]?\s*{_AGENCY})*"
 # A photo credit on its own line: "연합뉴스", "EPA=연합뉴스", "신화 연합뉴스", "© AFP=뉴스1",
 # "워싱턴DC 로이터 연합뉴스", "[EPA=연합뉴스 자료사진]", "사진=청와대", "/사진제공=KBS".
 _CREDIT_LINE = re.compile(
     rf"^[\[(]?\s*(?:[©ⓒ]\s*)?(?:[가-힣A-Za-z]{{2,8}}\s)?{_AGENCIES}(?:\s*(?:자료사진|제공))?\s*[\])]?$"
-    r"|^[\[(/]?\s*사진(?:제공)?\s*=\s*\S+(?:\s\S+)?\s*[\])]?$"
+    r"|^[\[(/]?\s*사진(?:제공)?\s*=\s*\S+(?:\s\S+)?\s*[\])]?$|^(?:사진|제공)\s?[Iㅣ|│]\s?\S+$"
 )
 # The end of a caption: "... 있다. EPA연합뉴스", "있다./AP연합뉴스", "[EPA=연합뉴스 자료사진]",
 # "(KBS 제공)", "출처 = KBS", "사진AFP 연합뉴스", "/ Source: ...".
 _CAPTION_CREDIT = re.compile(
     rf"(?:[.)]\s*/?\s*(?:[©ⓒ]\s*)?{_AGENCIES}|/\s*Source:[^|]*|\(Yonhap\)|사진\s*=?\s*{_AGENCIES}"
-    rf"|\[{_AGENCIES}(?:\s*자료사진)?\]|\((?:사진\s*)?[^()]{{1,15}}\s*제공\)|출처\s*=\s*\S+)\s*\|?\s*$"
+    rf"|\[{_AGENCIES}(?:\s*자료사진)?\]|\((?:사진\s*)?[^()]{{1,15}}\s*제공\)|출처\s*=\s*\S+"
+    r"|[.)]\s*사진\s*=\s*[가-힣]{2,4}\s?기자)\s*\|?\s*$"
 )
 _TAGGED_TITLE = re.compile(r"^\[[^\[\]]{1,12}\]\s*\S.*[?!]$")
 _TERMINAL = re.compile(r"[.?!…。][\"'”’)\]]*$")
@@ -124,6 +135,8 @@ def _is_byline(line: str) -> bool:
         return True
     if re.fullmatch(r"[가-힣]{2,4}", line) and line[0] in SURNAMES and line not in _NOT_NAMES:
         return True
+    if _GUEST.match(line) and line[0] in SURNAMES:
+        return True
     if _TERMINAL.search(line):
         return False
     if _BYLINE_EN.match(line) and len(words) <= 16:
@@ -150,9 +163,12 @@ def _is_caption(line: str) -> bool:
     return bool(_PHOTO_POSITION.search(line)) and len(line.split()) <= 60 and sentences <= 1
 
 
+_UPDATE_NOTE = re.compile(r"^\((?:Updated|Corrected|Edited|수정)\b[^()]*\)$")
+
+
 def line_role(line: str) -> Optional[str]:
     """The role a whole line has by its form alone, or None when context decides."""
-    if _DATE_LINE.match(line):
+    if _DATE_LINE.match(line) or _UPDATE_NOTE.match(line):
         return "dateline"
     if is_boilerplate(line):
         return "boilerplate"
@@ -218,8 +234,10 @@ def sentence_role(sentence: str) -> str:
     """body, or the role of a tail that ends a paragraph: a date, an e-mail, a photo credit."""
     if _DATE_LINE.match(sentence):
         return "dateline"
-    if _signed(sentence):
+    if _signed(sentence) or (_BYLINE_KO.match(sentence) and len(sentence.split()) <= 3):
         return "byline"
+    if is_site_notice(sentence):
+        return "boilerplate"
     if _CREDIT_LINE.match(sentence) or _PHOTOGRAPHER.match(sentence):
         return "caption"
     return "body"
@@ -228,6 +246,8 @@ def sentence_role(sentence: str) -> str:
 _BEFORE_DATE = re.compile(rf"^(?:[A-Z][\w.'’-]*\s?){{1,4}}?(?={_DATE}$)")
 _AFTER_SENTENCE_DATE = re.compile(rf"(?<=[.?!])\s+(?=(?:{_NUMERIC_DATE})$)")
 _LEADING_DATE = re.compile(rf"^date\s+(?:{_NUMERIC_DATE})\s+(?=\S)")
+_DATE_THEN_BY = re.compile(rf"^{_STAMP}\s+(?=[Bb]y\s+\S)")
+_TRAILING_STAMP = re.compile(rf"(?<=\S)\s+(?=(?:{_NUMERIC_DATE})(?:\s*{_CLOCK})?$)")
 
 
 def date_cuts(line: str) -> List[Tuple[int, int, Optional[str]]]:
@@ -240,9 +260,16 @@ def date_cuts(line: str) -> List[Tuple[int, int, Optional[str]]]:
         head = line[:before.start() if before.re is _AFTER_SENTENCE_DATE else before.end()].rstrip()
         named = before.re is _BEFORE_DATE and len(head.split()) >= 2
         return [(0, len(head), "byline" if named else None), (before.end(), len(line), "dateline")]
+    stamp = _TRAILING_STAMP.search(line) if len(line) <= 120 else None
+    if stamp and not _DATE_LINE.match(line) and _is_byline(line[:stamp.start()]):
+        return [(0, stamp.start(), "byline"), (stamp.end(), len(line), "dateline")]
+    by = _DATE_THEN_BY.match(line)
+    if by:
+        return [(0, len(by.group().rstrip()), "dateline"), (by.end(), len(line), "byline")]
     leading = _LEADING_DATE.match(line)
     if leading:
-        return [(0, len(leading.group().rstrip()), "dateline"), (leading.end(), len(line), None)]
+        rest = line_role(line[leading.end():])
+        return [(0, len(leading.group().rstrip()), "dateline"), (leading.end(), len(line), rest)]
     return [(0, len(line), None)]
 
 
@@ -311,3 +338,18 @@ def continues_korean(previous: str, line: str) -> bool:
     if len(previous.split()) < 2 or not is_hangul(line.lstrip()[:1]):
         return False
     return bool(_KO_OPEN_END.search(previous.rstrip()))
+
+
+# Words after which an English line cannot stop (a title does not end in "in" or "the").
+_EN_OPEN_END = re.compile(
+    r"\s(?:a|an|the|of|in|on|at|to|for|with|by|from|into|and|or|but|as|than|that|including"
+    r"|near|between|about|his|her|its|their|our)$"
+)
+
+
+def continues_english(previous: str, line: str) -> bool:
+    """An English line hard-wrapped after a word that cannot end it (Market rice prices in /
+    North Korea held steady ...)."""
+    if len(previous.split()) < 3 or not previous.isascii() or not line.lstrip()[:1].isalnum():
+        return False
+    return bool(_EN_OPEN_END.search(previous.rstrip()))
