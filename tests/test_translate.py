@@ -218,8 +218,8 @@ def test_placeholders_round_trip_when_the_model_copies_them():
 
     finder = TermFinder(load_glossary().entries.values())
     protected = protect("김정은 위원장이 평양에서 푸틴 대통령을 만났다.", finder, "yonhap")
-    assert protected.masked == "TERM1 위원장이 TERM2에서 TERM3 대통령을 만났다."
-    copied = "Chairman TERM1 met President TERM3 in TERM2."  # what a copying model returns
+    assert protected.masked == "TERM1이 TERM2에서 TERM3을 만났다."  # titles join their names
+    copied = "TERM1 met TERM3 in TERM2."  # what a copying model returns
     assert (
         restore(protected, copied)
         == "Chairman Kim Jong-un met President Vladimir Putin in Pyongyang."

@@ -131,13 +131,17 @@ class Glossary:
 
 
 def _conflicts(entries: Iterable[Entry]) -> List[str]:
-    """One Korean form given two different English forms by two entries (namesakes, two
-    person entries told apart by their notes, one of which says "namesake", are not conflicts)."""
-    owner: Dict[str, Entry] = {}
+    """One Korean form given two different English forms by two entries of one type.
+
+    Entries of different types may share a form (한강 the river and Han Kang the novelist):
+    the term recognizer tells them apart by context. Namesakes (two person entries told apart
+    by their notes, one of which says "namesake") are not conflicts either.
+    """
+    owner: Dict[tuple, Entry] = {}
     found = []
     for entry in entries:
         for form in entry.ko:
-            other = owner.setdefault(form, entry)
+            other = owner.setdefault((form, entry.type), entry)
             namesakes = other.type == entry.type == "person" and other.note != entry.note and \
                 "namesake" in f"{other.note} {entry.note}".casefold()
             if other is not entry and other.en != entry.en and not namesakes:

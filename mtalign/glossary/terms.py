@@ -1,12 +1,40 @@
-"""Find glossary terms inside running text (Korean forms, or English forms of any spelling)."""
+"""The one term recognizer: glossary terms in running text, Korean or English.
+
+Alignment anchors, translation term protection, `glossary find` and the checker's spans
+all come from here. A fast longest-match scan proposes candidates; Korean candidates are
+then kept only where they stand as words:
+
+- the form starts a word (or follows another term) and the rest of its word is particles
+  (국방부는, 한강에서), not more stem (대학동아리 is no 대학동, 미국산 no 미국);
+- a person whose name is short or also another entry's form (조국 "fatherland", 한강 the
+  river) needs name context: a title or role word beside it (조국 전 장관, 소설가 한강), or
+  kiwipiepy tagging it a proper noun in the sentence (조국을 위해 is a common noun);
+- titles (type `office`, forms under four characters: 대통령, 장관, 위원장) are never terms
+  alone; they join the person or bare surname before them: 윤 대통령 -> President Yoon.
+
+North Korean spelling (initial ㄹ/ㄴ kept: 로동신문, 리설주, 력사) finds entries written
+the South Korean way and back.
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Dict, Iterable, List, Tuple
+from functools import lru_cache
+from typing import Dict, Iterable, List, Optional, Tuple
 
+from mtalign.names.jamo import FINALS, INITIALS, MEDIALS, split
+from mtalign.names.romanize import romanize
 from mtalign.types import Entry
+
+# Syllables a particle or ending after a term is made of (은/는/이/가/에서/으로/측 ...).
+PARTICLE_SYLLABLES = set("은는이가을를의에서게께와과도만로으까지부터보다처럼나라고며였었측쪽내간등들란야요씩및엔요인")
+# Words that make a short name a person: roles and honorifics beside it.
+NAME_CONTEXT = ("씨", "전", "前", "작가", "소설가", "시인", "선수", "교수", "감독", "후보", "후보자", "의원",
+                "대표", "장관", "위원장", "원장", "실장", "대사", "회장", "총리", "대통령", "측", "본인")
+SURNAMES = set("김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민진나지엄채원방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예봉경사부황보")
+SHORT_TITLE = 4  # an office form shorter than this is a title only, never a term alone
+_DUEUM = {"ㄹ": {"ㅑ", "ㅕ", "ㅖ", "ㅛ", "ㅠ", "ㅣ"}, "ㄴ": {"ㅑ", "ㅕ", "ㅖ", "ㅛ", "ㅠ", "ㅣ"}}
 
 
 @dataclass(frozen=True)
@@ -15,27 +43,212 @@ class TermHit:
     form: str
     start: int
     end: int
+    text: str = ""                    # what stands in the text (a joined title: 윤 대통령)
+    title: Optional[Entry] = None     # the title joined to this name
+    surname: str = ""                 # a bare surname before the title
+
+    def english(self, style: Optional[str] = None) -> str:
+        """The English for this hit in a house style: President Yoon, Kim Jong-un ..."""
+        if self.title is None:
+            return self.entry.english(style)
+        name = self.entry.english(style) if not self.surname else self.surname
+        title = self.title.english(style)
+        return f"{name}, {title}" if " of " in title else f"{title[:1].upper()}{title[1:]} {name}"
+
+
+@lru_cache(maxsize=512)
+def _surname(syllable: str, style: Optional[str]) -> str:
+    return romanize(syllable, style if style in ("yonhap", "kcna") else "yonhap", kind="name").output
+
+
+def _surname_spellings(entries: Iterable[Entry]) -> Dict[str, str]:
+    """Each Korean surname as the glossary's people spell it most often (윤 -> Yoon)."""
+    counts: Dict[str, Dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for entry in entries:
+        if entry.type == "person" and entry.ko and len(entry.ko[0]) == 3 and " " in entry.en:
+            spelling = counts[entry.ko[0][0]]
+            spelling[entry.en.split(" ")[0]] += 1
+    return {surname: max(spellings, key=spellings.get) for surname, spellings in counts.items()}
+
+
+def _is_hangul(char: str) -> bool:
+    return "\uac00" <= char <= "\ud7a3"
+
+
+def _compose(initial: str, medial: str, final: str) -> str:
+    return chr(0xAC00 + (INITIALS.index(initial) * 21 + MEDIALS.index(medial)) * 28 + FINALS.index(final))
+
+
+def orthography_variants(form: str) -> List[str]:
+    """The form in the other Korea's spelling of word-initial ㄹ/ㄴ (로동 <-> 노동, 리 <-> 이)."""
+    words = []
+    for word in form.split(" "):
+        jamo = split(word[0]) if word else None
+        if not jamo:
+            words.append(word)
+            continue
+        initial, medial, final = jamo
+        if initial == "ㄹ":
+            initial = "ㅇ" if medial in _DUEUM["ㄹ"] else "ㄴ"
+        elif initial == "ㄴ" and medial not in _DUEUM["ㄴ"]:
+            initial = "ㄹ"
+        elif initial == "ㅇ" and medial in _DUEUM["ㄹ"]:
+            initial = "ㄹ"
+        words.append(_compose(initial, medial, final) + word[1:])
+    variant = " ".join(words)
+    return [variant] if variant != form else []
 
 
 class TermFinder:
-    """Longest-match scan for known forms, indexed by their first two characters."""
+    """Longest-match scan for known forms, indexed by their first two characters, with the
+    word checks above for Korean and word boundaries for English."""
 
     def __init__(self, entries: Iterable[Entry], korean: bool = True) -> None:
+        entries = list(entries)
+        self.korean = korean
         self._by_prefix: Dict[str, List[Tuple[str, Entry]]] = defaultdict(list)
+        self._titles: Dict[str, Entry] = {}
+        owners: Dict[str, set] = defaultdict(set)
         for entry in entries:
-            for form in (entry.ko if korean else entry.english_forms()):
-                if len(form) >= 2:
+            for form in self._forms(entry):
+                owners[form].add(entry.id)
+                if korean and entry.type == "office" and len(form) < SHORT_TITLE:
+                    self._titles.setdefault(form, entry)
+                elif len(form) >= 2:
                     self._by_prefix[form[:2]].append((form, entry))
+        for form in list(self._titles):
+            for variant in ("전 " + form, "前 " + form):
+                self._titles.setdefault(variant, self._titles[form])
+        self._shared = {form for form, ids in owners.items() if len(ids) > 1}
         for forms in self._by_prefix.values():
-            forms.sort(key=lambda pair: -len(pair[0]))
+            forms.sort(key=lambda pair: (-len(pair[0]), pair[1].type != "person"))
+        self._title_forms = sorted(self._titles, key=len, reverse=True)
+        self._surnames = _surname_spellings(entries) if korean else {}
+
+    def _forms(self, entry: Entry) -> List[str]:
+        if not self.korean:
+            return entry.english_forms()
+        forms = list(entry.ko)
+        forms += [variant for form in entry.ko for variant in orthography_variants(form) if variant not in forms]
+        return forms
 
     def find(self, text: str) -> List[TermHit]:
+        return self._find_korean(text) if self.korean else self._find_english(text)
+
+    def _find_english(self, text: str) -> List[TermHit]:
         hits, position = [], 0
         while position < len(text) - 1:
-            for form, entry in self._by_prefix.get(text[position:position + 2], ()):
-                if text.startswith(form, position):
-                    hits.append(TermHit(entry, form, position, position + len(form)))
-                    position += len(form) - 1
-                    break
+            if position == 0 or not text[position - 1].isalnum():
+                for form, entry in self._by_prefix.get(text[position:position + 2], ()):
+                    end = position + len(form)
+                    if text.startswith(form, position) and not (end < len(text) and text[end].isalnum()):
+                        hits.append(TermHit(entry, form, position, end, form))
+                        position = end - 1
+                        break
             position += 1
         return hits
+
+    def _find_korean(self, text: str) -> List[TermHit]:
+        hits: List[TermHit] = []
+        position, tagged = 0, _Tags(text)
+        while position < len(text) - 1:
+            hit = self._korean_at(text, position, hits, tagged)
+            if hit is None:
+                position += 1
+                continue
+            hit = self._join_title(text, hit)
+            hits.append(hit)
+            position = hit.end
+        return sorted(hits + self._surname_titles(text, hits), key=lambda hit: hit.start)
+
+    def _korean_at(self, text: str, position: int, hits: List[TermHit], tagged: "_Tags") -> Optional[TermHit]:
+        after_term = bool(hits) and hits[-1].end == position
+        if position and _is_hangul(text[position - 1]) and not after_term:
+            return None
+        for form, entry in self._by_prefix.get(text[position:position + 2], ()):
+            if not text.startswith(form, position):
+                continue
+            end = position + len(form)
+            if not _word_ends(text, end):
+                continue
+            if entry.type == "person" and not self._is_person(text, position, end, form, tagged):
+                continue
+            return TermHit(entry, form, position, end, form)
+        return None
+
+    def _is_person(self, text: str, start: int, end: int, form: str, tagged: "_Tags") -> bool:
+        if len(form) > 3 or " " in form or _has_context(text, start, end, self._title_forms):
+            return True
+        return len(form) == 3 and form not in self._shared and tagged.tag_at(start) == "NNP"
+
+    def _join_title(self, text: str, hit: TermHit) -> TermHit:
+        if hit.entry.type != "person":
+            return hit
+        title, end = self._title_after(text, hit.end)
+        if title is None:
+            return hit
+        return TermHit(hit.entry, hit.form, hit.start, end, text[hit.start:end], title)
+
+    def _title_after(self, text: str, position: int) -> Tuple[Optional[Entry], int]:
+        start = position + 1 if text[position:position + 1] == " " else position
+        for form in self._title_forms:
+            end = start + len(form)
+            if text.startswith(form, start) and _word_ends(text, end):
+                return self._titles[form], end
+        return None, position
+
+    def _surname_titles(self, text: str, hits: List[TermHit]) -> List[TermHit]:
+        """윤 대통령, 김 위원장: a bare surname and a title, outside the names already found."""
+        found = []
+        for position, char in enumerate(text):
+            if char not in SURNAMES or text[position + 1:position + 2] != " ":
+                continue
+            if position and _is_hangul(text[position - 1]):
+                continue
+            title, end = self._title_after(text, position + 1)
+            if title is None or any(h.start < end and position < h.end for h in hits):
+                continue
+            found.append(TermHit(title, text[position + 2:end], position, end, text[position:end], title,
+                                 self._surnames.get(char) or _surname(char, None)))
+        return found
+
+
+def _word_ends(text: str, end: int) -> bool:
+    """Nothing but particles between the end of a form and the end of its word."""
+    for char in text[end:end + 4]:
+        if not _is_hangul(char):
+            return True
+        if char not in PARTICLE_SYLLABLES:
+            return False
+    return end + 4 >= len(text) or not _is_hangul(text[end + 4])
+
+
+def _has_context(text: str, start: int, end: int, titles: List[str]) -> bool:
+    """A role word or title right before the name, or within the two words after it."""
+    before = text[max(0, start - 6):start].rstrip()
+    if before.endswith(NAME_CONTEXT):
+        return True
+    words = text[end:end + 16].split()[:2]
+    if not words:
+        return False
+    return any(word.startswith(NAME_CONTEXT) or any(t in word for t in titles) for word in words) \
+        or words[0].rstrip("은는이가을를의에과와도").endswith(NAME_CONTEXT)
+
+
+class _Tags:
+    """kiwipiepy part-of-speech tags of one sentence, computed once, and only if asked."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._tags: Optional[Dict[int, str]] = None
+
+    def tag_at(self, start: int) -> str:
+        if self._tags is None:
+            self._tags = {token.start: token.tag for token in _kiwi().tokenize(self.text)}
+        return self._tags.get(start, "")
+
+
+@lru_cache(maxsize=1)
+def _kiwi():
+    from kiwipiepy import Kiwi
+    return Kiwi()

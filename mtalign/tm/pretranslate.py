@@ -32,7 +32,7 @@ def xliff_units(
         hits = finder.find(segment.text) if finder is not None else []
         notes = list(
             dict.fromkeys(
-                f"{hit.form} = {hit.entry.english(style)} ({hit.entry.type})" for hit in hits
+                f"{hit.form} = {hit.english(style)} ({hit.entry.type})" for hit in hits
             )
         )
         units.append(

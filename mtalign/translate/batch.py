@@ -107,7 +107,7 @@ def _term_misses(
     source_file: str, segment: Segment, target: str, finder: TermFinder, style: Optional[str]
 ):
     for hit in finder.find(segment.text):
-        expected = hit.entry.english(style)
+        expected = hit.english(style)
         if expected not in target:
             yield {
                 "file": source_file,

@@ -33,7 +33,7 @@ def protect(text: str, finder: TermFinder, style: Optional[str]) -> Protected:
     for number, hit in enumerate(hits, start=1):
         placeholder = _PLACEHOLDER.format(number)
         masked.append(text[cursor:hit.start] + placeholder)
-        terms.append((placeholder, hit.entry.english(style)))
+        terms.append((placeholder, hit.english(style)))
         cursor = hit.end
     masked.append(text[cursor:])
     return Protected(text, "".join(masked), terms, hits)
