@@ -1,4 +1,4 @@
-"""The glossary commands: lookup, extract, merge, export, import, check."""
+"""The glossary commands: lookup, find, extract, merge, export, import, check."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from mtalign.cli.common import EXIT_FINDINGS, EXIT_OK, glossary_of, note
 from mtalign.types import HOUSE_STYLES
 
 if TYPE_CHECKING:
-    from mtalign.glossary import Hit
+    from mtalign.glossary import Hit, Lookup
 
 
 def _hit_record(hit: "Hit", style: Optional[str]) -> dict:
@@ -46,8 +46,37 @@ def cmd_glossary_lookup(args: argparse.Namespace) -> int:
                 + (f"  [matched {r['matched']}]" if r["match"] != "exact" else "")
             )
     if not hits:
-        note(f"no entry matches {args.query!r}")
+        note(f"no entry matches {args.query!r}; {_miss_hint(lookup, args.query, args.style)}")
     return EXIT_OK if hits else EXIT_FINDINGS
+
+
+def _miss_hint(lookup: "Lookup", query: str, style: Optional[str]) -> str:
+    """The nearest entries, and for Hangul what the romanizer proposes."""
+    from mtalign.hangul import has_hangul
+    from mtalign.names.romanize import romanize
+
+    near = [f"{' | '.join(hit.entry.ko[:1]) or hit.form} → {hit.entry.english(style)}"
+            for hit in lookup.nearest(query)]
+    hint = f"nearest: {'; '.join(near)}" if near else "no entry is near"
+    if has_hangul(query):
+        hint += f"; the romanizer proposes {romanize(query, style or 'yonhap').output!r}"
+    return hint
+
+
+def cmd_glossary_find(args: argparse.Namespace) -> int:
+    from mtalign.glossary.recognize import Recognizer, find_in_files
+
+    recognizer = Recognizer(glossary_of(args).entries.values())
+    count = 0
+    for record in find_in_files(args.files, recognizer, args.style):
+        count += 1
+        if args.format == "json":
+            print(json.dumps(record, ensure_ascii=False))
+        else:
+            print(f"{record['file']}:{record['line']}:{record['col']}: {record['text']}  →  "
+                  f"{record['en']}  ({record['type']}, {record['id']})")
+    note(f"{count} glossary terms found in {len(args.files)} files")
+    return EXIT_OK
 
 
 def cmd_glossary_extract(args: argparse.Namespace) -> int:
@@ -164,13 +193,21 @@ def add_commands(commands) -> None:
     lookup.add_argument("--limit", type=int, default=10)
     lookup.set_defaults(handler=cmd_glossary_lookup)
 
-    extract_cmd = sub.add_parser(
-        "extract",
-        help="propose entries from aligned text",
-        description="Propose Korean-English name pairs from alignments that carry "
-        "texts (the main job's alignments.jsonl, align --fragments, or "
-        "align --format tsv), with scores and evidence, for review.",
-    )
+    find = with_glossary(sub.add_parser(
+        "find", help="list every glossary term in running text, Korean or English",
+        description="Find glossary terms in text files, both scripts. Korean terms count only as words "
+                    "(with particles); a name that is also a common word (조국, 한강) needs name context; "
+                    "a title joins the name or surname before it (윤 대통령: President Yoon). "
+                    "JSON: one object a line with file, line, col, text, id, en, type."))
+    find.add_argument("files", nargs="+", metavar="FILE")
+    find.add_argument("--style", choices=HOUSE_STYLES, help="the English form of this house style")
+    find.add_argument("--format", choices=("text", "json"), default="text")
+    find.set_defaults(handler=cmd_glossary_find)
+
+    extract_cmd = sub.add_parser("extract", help="propose entries from aligned text",
+                                 description="Propose Korean-English name pairs from alignments that carry "
+                                             "texts (the main job's alignments.jsonl, align --fragments, or "
+                                             "align --format tsv), with scores and evidence, for review.")
     extract_cmd.add_argument("alignments", nargs="+", metavar="ALIGNMENTS")
     extract_cmd.add_argument("-o", "--output", metavar="CANDIDATES.tsv")
     extract_cmd.set_defaults(handler=cmd_glossary_extract)

@@ -15,12 +15,13 @@ from dataclasses import dataclass
 from typing import Dict, List, Optional, Sequence
 
 from mtalign.glossary.index import entry_from_json, open_index
-from mtalign.glossary.keys import deletions, norm_key, skeleton_key, sound_key
+from mtalign.glossary.keys import deletions, norm_key, skeleton_key, sound_key, words
 from mtalign.glossary.store import Glossary, load_glossary, shipped_glossaries
 from mtalign.hangul import has_hangul
 from mtalign.types import Entry
 
 FUZZY_FLOOR = 0.75
+NEAR_FLOOR = 0.4
 PREFIX_LIMIT = 50
 CANDIDATE_LIMIT = 200  # rows per key query: bounds the time of very common keys
 
@@ -35,6 +36,15 @@ class Hit:
 
 def _similarity(a: str, b: str) -> float:
     return difflib.SequenceMatcher(None, a, b).ratio()
+
+
+def _near_score(query: str, key: str, form: str, form_key: str) -> float:
+    """Spelling similarity, half of it from the query's words found (one slip each) in the form:
+    Ministry of Fiance is nearer Ministry of Finance and Economy than Ministry of Justice."""
+    query_words = [word for word in words(query) if len(word) >= 3] or [key]
+    form_words = words(form) or [form_key]
+    found = sum(any(_similarity(word, other) >= 0.8 for other in form_words) for word in query_words)
+    return 0.5 * _similarity(key, form_key) + 0.5 * found / len(query_words)
 
 
 class Lookup:
@@ -112,6 +122,29 @@ class Lookup:
             if match in ("exact", "variant", "prefix")
             else 0
         )
+
+    def nearest(self, query: str, limit: int = 3) -> List[Hit]:
+        """The entries whose forms are most like `query` in spelling (similarity >= NEAR_FLOOR):
+        a hint for a miss. Candidates share the query's longest prefix (8, 4, 2, 1 characters)
+        that some forms share."""
+        key = norm_key(query)
+        if not key:
+            return []
+        best: Dict[str, tuple] = {}
+        for prefix in dict.fromkeys((key[:8], key[:4], key[:2], key[:1])):
+            rows = self._db.execute(
+                "SELECT entry, form, key FROM keys WHERE kind IN ('ko', 'norm', 'variant', 'word') "
+                "AND key >= ? AND key < ? LIMIT 2000", (prefix, prefix + "\U0010ffff"))
+            for entry_id, form, candidate in rows:
+                score = _near_score(query, key, form, candidate)
+                if score < NEAR_FLOOR:
+                    continue
+                if entry_id not in best or score > best[entry_id][1]:
+                    best[entry_id] = (form, score)
+            if len(best) >= limit:
+                break
+        ranked = sorted(best.items(), key=lambda item: (-item[1][1], item[0]))[:limit]
+        return [Hit(self._entry(entry_id), form, "nearest", round(score, 3)) for entry_id, (form, score) in ranked]
 
     def _sound_matches(self, query: str, offer) -> None:
         """Latin: forms one edit apart after folding spellings. Hangul: English forms with the

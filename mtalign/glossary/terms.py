@@ -33,6 +33,7 @@ PARTICLE_SYLLABLES = set("은는이가을를의에서게께와과도만로으까
 NAME_CONTEXT = ("씨", "전", "前", "작가", "소설가", "시인", "선수", "교수", "감독", "후보", "후보자", "의원",
                 "대표", "장관", "위원장", "원장", "실장", "대사", "회장", "총리", "대통령", "측", "본인")
 SURNAMES = set("김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민진나지엄채원방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예봉경사부황보")
+FORMER = ("전 ", "前 ")
 SHORT_TITLE = 4  # an office form shorter than this is a title only, never a term alone
 _DUEUM = {"ㄹ": {"ㅑ", "ㅕ", "ㅖ", "ㅛ", "ㅠ", "ㅣ"}, "ㄴ": {"ㅑ", "ㅕ", "ㅖ", "ㅛ", "ㅠ", "ㅣ"}}
 
@@ -46,6 +47,7 @@ class TermHit:
     text: str = ""                    # what stands in the text (a joined title: 윤 대통령)
     title: Optional[Entry] = None     # the title joined to this name
     surname: str = ""                 # a bare surname before the title
+    former: bool = False              # 전 장관: former Minister
 
     def english(self, style: Optional[str] = None) -> str:
         """The English for this hit in a house style: President Yoon, Kim Jong-un ..."""
@@ -53,7 +55,9 @@ class TermHit:
             return self.entry.english(style)
         name = self.entry.english(style) if not self.surname else self.surname
         title = self.title.english(style)
-        return f"{name}, {title}" if " of " in title else f"{title[:1].upper()}{title[1:]} {name}"
+        if " of " in title:
+            return f"{name}, {'former ' if self.former else ''}{title}"
+        return f"{'former ' if self.former else ''}{title[:1].upper()}{title[1:]} {name}"
 
 
 @lru_cache(maxsize=512)
@@ -117,7 +121,7 @@ class TermFinder:
                 elif len(form) >= 2:
                     self._by_prefix[form[:2]].append((form, entry))
         for form in list(self._titles):
-            for variant in ("전 " + form, "前 " + form):
+            for variant in (prefix + form for prefix in FORMER):
                 self._titles.setdefault(variant, self._titles[form])
         self._shared = {form for form, ids in owners.items() if len(ids) > 1}
         for forms in self._by_prefix.values():
@@ -184,18 +188,19 @@ class TermFinder:
     def _join_title(self, text: str, hit: TermHit) -> TermHit:
         if hit.entry.type != "person":
             return hit
-        title, end = self._title_after(text, hit.end)
+        title, end, former = self._title_after(text, hit.end)
         if title is None:
             return hit
-        return TermHit(hit.entry, hit.form, hit.start, end, text[hit.start:end], title)
+        return TermHit(hit.entry, hit.form, hit.start, end, text[hit.start:end], title, former=former)
 
-    def _title_after(self, text: str, position: int) -> Tuple[Optional[Entry], int]:
+    def _title_after(self, text: str, position: int) -> Tuple[Optional[Entry], int, bool]:
+        """The title right after `position` (past one space), where it ends, and whether former."""
         start = position + 1 if text[position:position + 1] == " " else position
         for form in self._title_forms:
             end = start + len(form)
             if text.startswith(form, start) and _word_ends(text, end):
-                return self._titles[form], end
-        return None, position
+                return self._titles[form], end, form.startswith(FORMER)
+        return None, position, False
 
     def _surname_titles(self, text: str, hits: List[TermHit]) -> List[TermHit]:
         """윤 대통령, 김 위원장: a bare surname and a title, outside the names already found."""
@@ -205,11 +210,11 @@ class TermFinder:
                 continue
             if position and _is_hangul(text[position - 1]):
                 continue
-            title, end = self._title_after(text, position + 1)
+            title, end, former = self._title_after(text, position + 1)
             if title is None or any(h.start < end and position < h.end for h in hits):
                 continue
             found.append(TermHit(title, text[position + 2:end], position, end, text[position:end], title,
-                                 self._surnames.get(char) or _surname(char, None)))
+                                 self._surnames.get(char) or _surname(char, None), former))
         return found
 
 
