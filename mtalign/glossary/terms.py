@@ -8,7 +8,9 @@ then kept only where they stand as words:
   (국방부는, 한강에서), not more stem (대학동아리 is no 대학동, 미국산 no 미국);
 - a person whose name is short or also another entry's form (조국 "fatherland", 한강 the
   river) needs name context: a title or role word beside it (조국 전 장관, 소설가 한강), or
-  kiwipiepy tagging it a proper noun in the sentence (조국을 위해 is a common noun);
+  kiwipiepy tagging it a proper noun in the sentence (조국을 위해 is a common noun); a
+  two-syllable place or outlet that kiwipiepy reads alone as a word (개성 "character", 연합
+  "union", 나선 "stepped forward") needs the proper-noun tag in its sentence too;
 - titles (type `office`, forms under four characters: 대통령, 장관, 위원장) are never terms
   alone; they join the person or bare surname before them: 윤 대통령 -> President Yoon.
 
@@ -32,7 +34,9 @@ PARTICLE_SYLLABLES = set("은는이가을를의에서게께와과도만로으까
 # Words that make a short name a person: roles and honorifics beside it.
 NAME_CONTEXT = ("씨", "전", "前", "작가", "소설가", "시인", "선수", "교수", "감독", "후보", "후보자", "의원",
                 "대표", "장관", "위원장", "원장", "실장", "대사", "회장", "총리", "대통령", "측", "본인")
-SURNAMES = set("김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민진나지엄채원방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예봉경사부황보")
+# Without 전 ("former") and 양 ("both"), which stand before titles as words far more often.
+SURNAMES = set("김이박최정강조윤장임한오서신권황안송류유홍고문손배백허남심노하곽성차주우구민진나지엄채원방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예봉경사부황보")
+NAME_TYPES = ("place", "media")  # two-syllable names of these that are also words: 개성, 연합, 나선
 FORMER = ("전 ", "前 ")
 SHORT_TITLE = 4  # an office form shorter than this is a title only, never a term alone
 _DUEUM = {"ㄹ": {"ㅑ", "ㅕ", "ㅖ", "ㅛ", "ㅠ", "ㅣ"}, "ㄴ": {"ㅑ", "ㅕ", "ㅖ", "ㅛ", "ㅠ", "ㅣ"}}
@@ -114,12 +118,18 @@ class TermFinder:
         self._titles: Dict[str, Entry] = {}
         owners: Dict[str, set] = defaultdict(set)
         for entry in entries:
+            if not korean and is_title(entry):
+                continue  # President, leader, major: titles are found with names, in Korean
             for form in self._forms(entry):
                 owners[form].add(entry.id)
+                if korean and entry.type == "office":
+                    self._titles.setdefault(form, entry)  # 대통령 당선인 after a name: President-elect
                 if korean and entry.type == "office" and len(form) < SHORT_TITLE:
-                    self._titles.setdefault(form, entry)
-                elif len(form) >= 2:
+                    continue
+                if len(form) >= 2:
                     self._by_prefix[form[:2]].append((form, entry))
+                    if not korean and not form.isupper():
+                        self._by_prefix[form[:2].upper()].append((form.upper(), entry))
         for form in list(self._titles):
             for variant in (prefix + form for prefix in FORMER):
                 self._titles.setdefault(variant, self._titles[form])
@@ -140,12 +150,13 @@ class TermFinder:
         return self._find_korean(text) if self.korean else self._find_english(text)
 
     def _find_english(self, text: str) -> List[TermHit]:
+        """Forms as written, or in capitals (SEOUL, June 19), as whole words; a plural s may follow."""
         hits, position = [], 0
         while position < len(text) - 1:
             if position == 0 or not text[position - 1].isalnum():
                 for form, entry in self._by_prefix.get(text[position:position + 2], ()):
                     end = position + len(form)
-                    if text.startswith(form, position) and not (end < len(text) and text[end].isalnum()):
+                    if text.startswith(form, position) and _english_word_ends(text, end):
                         hits.append(TermHit(entry, form, position, end, form))
                         position = end - 1
                         break
@@ -177,6 +188,8 @@ class TermFinder:
                 continue
             if entry.type == "person" and not self._is_person(text, position, end, form, tagged):
                 continue
+            if entry.type in NAME_TYPES and len(form) == 2 and _common_word(form) and tagged.tag_at(position) != "NNP":
+                continue
             return TermHit(entry, form, position, end, form)
         return None
 
@@ -184,6 +197,7 @@ class TermFinder:
         if len(form) > 3 or " " in form or _has_context(text, start, end, self._title_forms):
             return True
         return len(form) == 3 and form not in self._shared and tagged.tag_at(start) == "NNP"
+
 
     def _join_title(self, text: str, hit: TermHit) -> TermHit:
         if hit.entry.type != "person":
@@ -216,6 +230,17 @@ class TermFinder:
             found.append(TermHit(title, text[position + 2:end], position, end, text[position:end], title,
                                  self._surnames.get(char) or _surname(char, None), former))
         return found
+
+
+def is_title(entry: Entry) -> bool:
+    """An office known only by short forms (대통령, 장관): a title for names, not a term alone."""
+    return entry.type == "office" and bool(entry.ko) and all(len(form) < SHORT_TITLE for form in entry.ko)
+
+
+def _english_word_ends(text: str, end: int) -> bool:
+    if end < len(text) and text[end] == "s":
+        end += 1
+    return end >= len(text) or not text[end].isalnum()
 
 
 def _word_ends(text: str, end: int) -> bool:
@@ -251,6 +276,13 @@ class _Tags:
         if self._tags is None:
             self._tags = {token.start: token.tag for token in _kiwi().tokenize(self.text)}
         return self._tags.get(start, "")
+
+
+@lru_cache(maxsize=4096)
+def _common_word(form: str) -> bool:
+    """kiwipiepy reads the form alone as something other than one proper noun (개성 "character")."""
+    tokens = _kiwi().tokenize(form)
+    return len(tokens) != 1 or tokens[0].tag != "NNP"
 
 
 @lru_cache(maxsize=1)
