@@ -2,7 +2,7 @@
 
 - store: TSV files (source of truth), layering, validation
 - index / lookup: the SQLite index and lookups in either script
-- terms: glossary terms found in running text
+- terms / recognize: the one term recognizer (glossary terms in running text, either script)
 - extract: candidate entries from aligned text
 - candidates: reading, writing and merging reviewed candidates
 
@@ -26,7 +26,8 @@ _HOME = {
     "Glossary": ("store", "Glossary"), "load_glossary": ("store", "load_glossary"),
     "read_tsv": ("store", "read_tsv"), "shipped_glossaries": ("store", "shipped_glossaries"),
     "write_tsv": ("store", "write_tsv"),
-    "TermFinder": ("terms", "TermFinder"), "TermHit": ("terms", "TermHit"),
+    "TermFinder": ("terms", "TermFinder"), "TermHit": ("terms", "TermHit"), "is_title": ("terms", "is_title"),
+    "Recognizer": ("recognize", "Recognizer"),
 }
 __all__ = sorted(_HOME)
 

@@ -109,27 +109,19 @@ def orthography_variants(form: str) -> List[str]:
 
 class TermFinder:
     """Longest-match scan for known forms, indexed by their first two characters, with the
-    word checks above for Korean and word boundaries for English."""
+    word checks above for Korean and word boundaries for English. `loose` English matching
+    ignores case and takes a hyphen for a space (Kim Jong Un = kim jong-un), for the checker."""
 
-    def __init__(self, entries: Iterable[Entry], korean: bool = True) -> None:
+    def __init__(self, entries: Iterable[Entry], korean: bool = True, loose: bool = False) -> None:
         entries = list(entries)
-        self.korean = korean
+        self.korean, self.loose = korean, loose
         self._by_prefix: Dict[str, List[Tuple[str, Entry]]] = defaultdict(list)
         self._titles: Dict[str, Entry] = {}
         owners: Dict[str, set] = defaultdict(set)
         for entry in entries:
-            if not korean and is_title(entry):
-                continue  # President, leader, major: titles are found with names, in Korean
             for form in self._forms(entry):
                 owners[form].add(entry.id)
-                if korean and entry.type == "office":
-                    self._titles.setdefault(form, entry)  # 대통령 당선인 after a name: President-elect
-                if korean and entry.type == "office" and len(form) < SHORT_TITLE:
-                    continue
-                if len(form) >= 2:
-                    self._by_prefix[form[:2]].append((form, entry))
-                    if not korean and not form.isupper():
-                        self._by_prefix[form[:2].upper()].append((form.upper(), entry))
+                self._index(form, entry)
         for form in list(self._titles):
             for variant in (prefix + form for prefix in FORMER):
                 self._titles.setdefault(variant, self._titles[form])
@@ -139,9 +131,23 @@ class TermFinder:
         self._title_forms = sorted(self._titles, key=len, reverse=True)
         self._surnames = _surname_spellings(entries) if korean else {}
 
+    def _index(self, form: str, entry: Entry) -> None:
+        if self.korean and entry.type == "office":
+            self._titles.setdefault(form, entry)  # 대통령 당선인 after a name: President-elect
+            if len(form) < SHORT_TITLE:
+                return
+        if len(form) < 2:
+            return
+        if self.loose:
+            form = _loose(form)
+        self._by_prefix[form[:2]].append((form, entry))
+        if not self.korean and not self.loose and not form.isupper():
+            self._by_prefix[form[:2].upper()].append((form.upper(), entry))
+
     def _forms(self, entry: Entry) -> List[str]:
         if not self.korean:
-            return entry.english_forms()
+            # President, leader, major: titles are found with names, in Korean
+            return [] if is_title(entry) else entry.english_forms()
         forms = list(entry.ko)
         forms += [variant for form in entry.ko for variant in orthography_variants(form) if variant not in forms]
         return forms
@@ -151,13 +157,16 @@ class TermFinder:
 
     def _find_english(self, text: str) -> List[TermHit]:
         """Forms as written, or in capitals (SEOUL, June 19), as whole words; a plural s may follow."""
+        scanned = _loose(text) if self.loose else text
+        if len(scanned) != len(text):  # a letter whose lower case is longer: match as written
+            scanned = text
         hits, position = [], 0
         while position < len(text) - 1:
-            if position == 0 or not text[position - 1].isalnum():
-                for form, entry in self._by_prefix.get(text[position:position + 2], ()):
+            if position == 0 or not (text[position - 1].isalnum() or text[position - 1] == "-"):
+                for form, entry in self._by_prefix.get(scanned[position:position + 2], ()):
                     end = position + len(form)
-                    if text.startswith(form, position) and _english_word_ends(text, end):
-                        hits.append(TermHit(entry, form, position, end, form))
+                    if scanned.startswith(form, position) and _english_word_ends(text, end):
+                        hits.append(TermHit(entry, form, position, end, text[position:end]))
                         position = end - 1
                         break
             position += 1
@@ -232,6 +241,10 @@ class TermFinder:
         return found
 
 
+def _loose(text: str) -> str:
+    return text.lower().replace("-", " ")
+
+
 def is_title(entry: Entry) -> bool:
     """An office known only by short forms (대통령, 장관): a title for names, not a term alone."""
     return entry.type == "office" and bool(entry.ko) and all(len(form) < SHORT_TITLE for form in entry.ko)
@@ -240,7 +253,7 @@ def is_title(entry: Entry) -> bool:
 def _english_word_ends(text: str, end: int) -> bool:
     if end < len(text) and text[end] == "s":
         end += 1
-    return end >= len(text) or not text[end].isalnum()
+    return end >= len(text) or not (text[end].isalnum() or text[end] == "-")
 
 
 def _word_ends(text: str, end: int) -> bool:

@@ -18,7 +18,7 @@ import re
 from collections import Counter, defaultdict
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
-from mtalign.glossary import Lookup, norm_key
+from mtalign.glossary import Lookup, TermFinder, is_title, norm_key
 from mtalign.hangul import SURNAME_SPELLINGS
 from mtalign.names.learn import readings, same_name, segment
 from mtalign.names.styles import split_name
@@ -29,18 +29,14 @@ INSTITUTION_TYPES = {"organization", "media", "office", "treaty"}
 CASE_SENSITIVE_TYPES = {"person", "place", "organization", "media"}
 FUZZY_SCORE = 0.88
 CLOSE_SCORE = 0.9  # a known person's name this close is misspelt even with an unreadable vowel
-DERIVED_SUFFIXES = {"n", "s", "an", "ns", "ans", "ese", "ian", "ians"}
+# North Korean, Koreans; Iraqi, Israeli; German (of Germany)
+DERIVED_SUFFIXES = {"n", "s", "an", "ns", "ans", "ese", "ian", "ians", "i", "is", "y"}
+MIN_FUZZY_LETTERS = 6  # shorter words are often other words one letter off: Asian ~ Asan
 _KOREAN_NAME = re.compile(
     rf"\b(?:{'|'.join(SURNAME_SPELLINGS)}) [A-Z][a-z]+(?:-[a-z]+| [A-Z][a-z]+(?![\w-]))?(?![\w-])"
 )
 _NAME_SHAPE = re.compile(r"[A-Z][a-z]+ [A-Z][a-z]+(?:-[a-z]+| [A-Z][a-z]+)?")
 _CAPITALIZED_SPAN = re.compile(r"\b[A-Z][\w’'-]*(?: (?:of |for |the )?[A-Z][\w’'-]*){0,5}")
-
-
-def _form_pattern(form: str) -> str:
-    """A form matching any case and either hyphen or space between its parts."""
-    parts = [re.escape(part) for part in re.split(r"[-\s]+", form)]
-    return r"[-\s]".join(parts)
 
 
 class Checker:
@@ -50,7 +46,7 @@ class Checker:
         self.style = style
         self.lookup = lookup
         self._forms: Dict[str, List[Tuple[Entry, Optional[str]]]] = defaultdict(list)
-        patterns = []
+        entries = list(entries)
         self._people: Dict[str, List[Entry]] = defaultdict(list)  # curated people by Hangul surname
         for entry in entries:
             if _curated_korean_person(entry):
@@ -63,14 +59,7 @@ class Checker:
                     else next(v.reason for v in entry.variants if v.form == form)
                 )
                 self._forms[norm_key(form)].append((entry, reason))
-                patterns.append(form)
-        patterns.sort(key=len, reverse=True)
-        alternation = "|".join(_form_pattern(form) for form in patterns)
-        self._pattern = (
-            re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE)
-            if patterns
-            else None
-        )
+        self._finder = TermFinder(entries, korean=False, loose=True)
 
     def _judge(self, found: str) -> Optional[Tuple[str, Entry]]:
         """(kind, entry) when `found` is off the style's canonical form, else None."""
@@ -98,24 +87,24 @@ class Checker:
     def spans(self, line: str) -> List[Tuple[int, int]]:
         """Where glossary names of two words or more stand in the line (flagged or not); an
         abbreviation such as UN inside Kim Jung Un is no name of its own."""
-        matches = self._pattern.finditer(line) if self._pattern else ()
-        return [match.span() for match in matches if re.search(r"[-\s]", match.group())]
+        hits = self._finder.find(line)
+        return [(hit.start, hit.end) for hit in hits if re.search(r"[-\s]", hit.text)]
 
     def check_lines(self, lines: Sequence[str], file: str) -> List[Finding]:
         findings: List[Finding] = []
         for number, line in enumerate(lines, start=1):
             covered: List[Tuple[int, int]] = own_lines(line)
-            for match in self._pattern.finditer(line) if self._pattern else ():
-                if _inside(match.span(), covered):
+            for hit in self._finder.find(line):
+                span = (hit.start, hit.end)
+                if _inside(span, covered):
                     continue
-                names = [name.span() for name in _KOREAN_NAME.finditer(line)
-                         if name.span() != match.span()]
-                if not _inside(match.span(), names):  # UN inside Kim Jung Un is no name of its own
-                    covered.append(match.span())
-                verdict = self._judge(match.group())
+                names = [name.span() for name in _KOREAN_NAME.finditer(line) if name.span() != span]
+                if not _inside(span, names):  # UN inside Kim Jung Un is no name of its own
+                    covered.append(span)
+                verdict = self._judge(hit.text)
                 if verdict:
                     kind, entry = verdict
-                    findings.append(Finding(file, number, match.start() + 1, match.group(),
+                    findings.append(Finding(file, number, hit.start + 1, hit.text,
                                             entry.english(self.style), kind, entry.id))
             findings.extend(self._fuzzy(line, number, file, covered))
         return findings
@@ -132,9 +121,11 @@ class Checker:
             start, end = match.span()
             if any(start < stop and begin < end for begin, stop in covered):
                 continue
+            if len(norm_key(match.group())) < MIN_FUZZY_LETTERS:
+                continue
             entries = [hit.entry for hit in self.lookup.lookup(match.group(), limit=6)
                        if (hit.match == "fuzzy" and hit.score >= FUZZY_SCORE
-                           or hit.match == "exact")
+                           or hit.match == "exact") and not is_title(hit.entry)
                        and not _derived_word(match.group(), hit.form)
                        and (_same_reading(hit.entry, match.group())
                             or hit.score >= CLOSE_SCORE and _curated_korean_person(hit.entry)
