@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Dict, Iterable, List, Sequence, Set, Tuple
 
 from mtalign.glossary.keys import skeleton_key, sound_key
+from mtalign.glossary.morph import kiwi
 
 _CONNECTORS = {"of", "for", "and", "the", "on", "de", "du"}
 _WORD = r"(?:[A-Z][\w'’.]*(?:-[A-Za-z][\w'’]*)*|[A-Z]{2,}s?)"
@@ -103,11 +104,8 @@ class Candidate:
 
 def korean_names(texts: Sequence[str]) -> List[Set[str]]:
     """Proper nouns of each Korean text, with runs of adjacent ones joined."""
-    from kiwipiepy import Kiwi
-
-    kiwi = Kiwi()
     found = []
-    for tokens in kiwi.tokenize(list(texts)):
+    for tokens in kiwi().tokenize(list(texts)):
         names: Set[str] = set()
         run: List = []
         for token in [*tokens, None]:

@@ -20,11 +20,13 @@ the South Korean way and back.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Dict, Iterable, List, Optional, Tuple
 
+from mtalign.glossary.morph import kiwi
 from mtalign.names.jamo import FINALS, INITIALS, MEDIALS, split
 from mtalign.names.romanize import romanize
 from mtalign.types import Entry
@@ -36,6 +38,7 @@ NAME_CONTEXT = ("씨", "전", "前", "작가", "소설가", "시인", "선수", 
                 "대표", "장관", "위원장", "원장", "실장", "대사", "회장", "총리", "대통령", "측", "본인")
 # Without 전 ("former") and 양 ("both"), which stand before titles as words far more often.
 SURNAMES = set("김이박최정강조윤장임한오서신권황안송류유홍고문손배백허남심노하곽성차주우구민진나지엄채원방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예봉경사부황보")
+_SURNAME_SPACE = re.compile(f"(?<![\uac00-\ud7a3])([{''.join(sorted(SURNAMES))}]) ")
 NAME_TYPES = ("place", "media")  # two-syllable names of these that are also words: 개성, 연합, 나선
 FORMER = ("전 ", "前 ")
 SHORT_TITLE = 4  # an office form shorter than this is a title only, never a term alone
@@ -129,6 +132,9 @@ class TermFinder:
         for forms in self._by_prefix.values():
             forms.sort(key=lambda pair: (-len(pair[0]), pair[1].type != "person"))
         self._title_forms = sorted(self._titles, key=len, reverse=True)
+        self._titles_by_first: Dict[str, List[str]] = defaultdict(list)
+        for form in self._title_forms:
+            self._titles_by_first[form[0]].append(form)
         self._surnames = _surname_spellings(entries) if korean else {}
 
     def _index(self, form: str, entry: Entry) -> None:
@@ -205,7 +211,9 @@ class TermFinder:
     def _is_person(self, text: str, start: int, end: int, form: str, tagged: "_Tags") -> bool:
         if len(form) > 3 or " " in form or _has_context(text, start, end, self._title_forms):
             return True
-        return len(form) == 3 and form not in self._shared and tagged.tag_at(start) == "NNP"
+        if len(form) < 3 or form in self._shared:
+            return False
+        return not _word_like(form) or tagged.tag_at(start) == "NNP"
 
 
     def _join_title(self, text: str, hit: TermHit) -> TermHit:
@@ -219,7 +227,7 @@ class TermFinder:
     def _title_after(self, text: str, position: int) -> Tuple[Optional[Entry], int, bool]:
         """The title right after `position` (past one space), where it ends, and whether former."""
         start = position + 1 if text[position:position + 1] == " " else position
-        for form in self._title_forms:
+        for form in self._titles_by_first.get(text[start:start + 1], ()):
             end = start + len(form)
             if text.startswith(form, start) and _word_ends(text, end):
                 return self._titles[form], end, form.startswith(FORMER)
@@ -228,11 +236,8 @@ class TermFinder:
     def _surname_titles(self, text: str, hits: List[TermHit]) -> List[TermHit]:
         """윤 대통령, 김 위원장: a bare surname and a title, outside the names already found."""
         found = []
-        for position, char in enumerate(text):
-            if char not in SURNAMES or text[position + 1:position + 2] != " ":
-                continue
-            if position and _is_hangul(text[position - 1]):
-                continue
+        for match in _SURNAME_SPACE.finditer(text):
+            position, char = match.start(), match.group(1)
             title, end, former = self._title_after(text, position + 1)
             if title is None or any(h.start < end and position < h.end for h in hits):
                 continue
@@ -293,18 +298,21 @@ class _Tags:
 
     def tag_at(self, start: int) -> str:
         if self._tags is None:
-            self._tags = {token.start: token.tag for token in _kiwi().tokenize(self.text)}
+            self._tags = {token.start: token.tag for token in kiwi().tokenize(self.text)}
         return self._tags.get(start, "")
 
 
 @lru_cache(maxsize=4096)
 def _common_word(form: str) -> bool:
     """kiwipiepy reads the form alone as something other than one proper noun (개성 "character")."""
-    tokens = _kiwi().tokenize(form)
+    tokens = kiwi().tokenize(form)
     return len(tokens) != 1 or tokens[0].tag != "NNP"
 
 
-@lru_cache(maxsize=1)
-def _kiwi():
-    from kiwipiepy import Kiwi
-    return Kiwi()
+@lru_cache(maxsize=4096)
+def _word_like(name: str) -> bool:
+    """kiwipiepy splits the name inside a noun phrase (국가 이상화 정책: 이상+화), so it may be a
+    word here too and the sentence decides; a name it keeps whole (오바마) needs no sentence check."""
+    frame = f"국가 {name} 정책"
+    tokens = [token for token in kiwi().tokenize(frame) if 3 <= token.start < 3 + len(name)]
+    return len(tokens) != 1 or tokens[0].tag != "NNP" or tokens[0].len != len(name)
