@@ -27,8 +27,8 @@ from functools import lru_cache
 from typing import Dict, Iterable, List, Optional, Tuple
 
 from mtalign.glossary.morph import kiwi
-from mtalign.names.jamo import FINALS, INITIALS, MEDIALS, split
-from mtalign.names.romanize import romanize
+from mtalign.hangul import (FINALS, INITIALS, MEDIALS, SURNAMES, is_hangul, romanize_syllables,
+                            split_syllable)
 from mtalign.types import Entry
 
 # Syllables a particle or ending after a term is made of (은/는/이/가/에서/으로/측 ...).
@@ -36,9 +36,11 @@ PARTICLE_SYLLABLES = set("은는이가을를의에서게께와과도만로으까
 # Words that make a short name a person: roles and honorifics beside it.
 NAME_CONTEXT = ("씨", "전", "前", "작가", "소설가", "시인", "선수", "교수", "감독", "후보", "후보자", "의원",
                 "대표", "장관", "위원장", "원장", "실장", "대사", "회장", "총리", "대통령", "측", "본인")
-# Without 전 ("former") and 양 ("both"), which stand before titles as words far more often.
-SURNAMES = set("김이박최정강조윤장임한오서신권황안송류유홍고문손배백허남심노하곽성차주우구민진나지엄채원방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예봉경사부황보")
-_SURNAME_SPACE = re.compile(f"(?<![\uac00-\ud7a3])([{''.join(sorted(SURNAMES))}]) ")
+# Syllables that stand before a title as words far more often than as surnames:
+# 전/현 former/current, 양/두 both/two, 모 a certain, 동 the said, 제 the, 부 vice.
+NOT_SURNAMES_BEFORE_TITLES = set("전현양두모동제부")
+TITLE_SURNAMES = SURNAMES - NOT_SURNAMES_BEFORE_TITLES
+_SURNAME_SPACE = re.compile(f"(?<![\uac00-\ud7a3])([{''.join(sorted(TITLE_SURNAMES))}]) ")
 NAME_TYPES = ("place", "media")  # two-syllable names of these that are also words: 개성, 연합, 나선
 FORMER = ("전 ", "前 ")
 SHORT_TITLE = 4  # an office form shorter than this is a title only, never a term alone
@@ -67,11 +69,6 @@ class TermHit:
         return f"{'former ' if self.former else ''}{title[:1].upper()}{title[1:]} {name}"
 
 
-@lru_cache(maxsize=512)
-def _surname(syllable: str, style: Optional[str]) -> str:
-    return romanize(syllable, style if style in ("yonhap", "kcna") else "yonhap", kind="name").output
-
-
 def _surname_spellings(entries: Iterable[Entry]) -> Dict[str, str]:
     """Each Korean surname as the glossary's people spell it most often (윤 -> Yoon)."""
     counts: Dict[str, Dict[str, int]] = defaultdict(lambda: defaultdict(int))
@@ -82,10 +79,6 @@ def _surname_spellings(entries: Iterable[Entry]) -> Dict[str, str]:
     return {surname: max(spellings, key=spellings.get) for surname, spellings in counts.items()}
 
 
-def _is_hangul(char: str) -> bool:
-    return "\uac00" <= char <= "\ud7a3"
-
-
 def _compose(initial: str, medial: str, final: str) -> str:
     return chr(0xAC00 + (INITIALS.index(initial) * 21 + MEDIALS.index(medial)) * 28 + FINALS.index(final))
 
@@ -94,7 +87,7 @@ def orthography_variants(form: str) -> List[str]:
     """The form in the other Korea's spelling of word-initial ㄹ/ㄴ (로동 <-> 노동, 리 <-> 이)."""
     words = []
     for word in form.split(" "):
-        jamo = split(word[0]) if word else None
+        jamo = split_syllable(word[0]) if word else None
         if not jamo:
             words.append(word)
             continue
@@ -193,7 +186,7 @@ class TermFinder:
 
     def _korean_at(self, text: str, position: int, hits: List[TermHit], tagged: "_Tags") -> Optional[TermHit]:
         after_term = bool(hits) and hits[-1].end == position
-        if position and _is_hangul(text[position - 1]) and not after_term:
+        if position and is_hangul(text[position - 1]) and not after_term:
             return None
         for form, entry in self._by_prefix.get(text[position:position + 2], ()):
             if not text.startswith(form, position):
@@ -242,7 +235,7 @@ class TermFinder:
             if title is None or any(h.start < end and position < h.end for h in hits):
                 continue
             found.append(TermHit(title, text[position + 2:end], position, end, text[position:end], title,
-                                 self._surnames.get(char) or _surname(char, None), former))
+                                 self._surnames.get(char) or romanize_syllables(char)[0].capitalize(), former))
         return found
 
 
@@ -270,11 +263,11 @@ def _english_word_ends(text: str, end: int, loose: bool) -> bool:
 def _word_ends(text: str, end: int) -> bool:
     """Nothing but particles between the end of a form and the end of its word."""
     for char in text[end:end + 4]:
-        if not _is_hangul(char):
+        if not is_hangul(char):
             return True
         if char not in PARTICLE_SYLLABLES:
             return False
-    return end + 4 >= len(text) or not _is_hangul(text[end + 4])
+    return end + 4 >= len(text) or not is_hangul(text[end + 4])
 
 
 def _has_context(text: str, start: int, end: int, titles: List[str]) -> bool:
