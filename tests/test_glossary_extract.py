@@ -46,7 +46,7 @@ def test_merge_adds_accepted_and_reports_known(tmp_path):
     candidates = tmp_path / "c.tsv"
     candidates.write_text(
         "accept\tko\ten\ttype\tscore\tdice\tsound\tcount\tevidence\n"
-        "y\t블라디보스토크\tVladivostok\tother\t0.9\t1.0\t0.8\t2\tnews:3\n"
+        "y\t울란우데\tUlan-Ude\tother\t0.9\t1.0\t0.8\t2\tnews:3\n"
         "\t하노이\tHanoi\tother\t0.9\t1.0\t0.9\t1\tnews:4\n"
         "y\t평양\tPyongyang\tother\t1.0\t1.0\t1.0\t3\tnews:5\n", encoding="utf-8")
     target = tmp_path / "user.tsv"
@@ -54,8 +54,8 @@ def test_merge_adds_accepted_and_reports_known(tmp_path):
     assert result.returncode == 0  # merged; the skipped row is reported, not a failure
     assert "평양 is already in the glossary" in result.stderr
     (entry,) = read_tsv(target)
-    assert (entry.ko, entry.en, entry.sources) == (["블라디보스토크"], "Vladivostok", ["news:3"])
+    assert (entry.ko, entry.en, entry.sources) == (["울란우데"], "Ulan-Ude", ["news:3"])
     glossary = load_glossary([*shipped_glossaries(), target])
-    assert "vladivostok" in glossary.entries
+    assert "ulan-ude" in glossary.entries
     again = run_cli("glossary", "merge", candidates, "--into", target)
     assert again.returncode == 1 and "added 0 entries" in again.stdout  # nothing left to merge
