@@ -148,7 +148,7 @@ def glossary_outputs(
     aligned: AlignedTexts, glossary: Glossary, out: Path, report: RunReport
 ) -> None:
     """Candidate entries proposed from the corpus alignments, and the shipped glossary as TBX."""
-    candidates = extract_candidates(aligned.text_pairs())
+    candidates = extract_candidates(aligned.text_pairs(), glossary=glossary)
     with atomic_write(out / "glossary-candidates.tsv") as handle:
         write_candidates(candidates, handle)
     with atomic_write(out / "glossary.tbx", "wb") as handle:

@@ -2,7 +2,7 @@
 """Precision of the top-N glossary candidates extracted from one-sentence-a-line parallel data,
 judged against a hand-built list (docs/glossary-extraction-judgments.tsv).
 
-    .venv/bin/python scripts/eval_extract.py [--ko FILE --en FILE] [--top 100]
+    .venv/bin/python scripts/eval_extract.py [--ko FILE --en FILE] [--top 100] [--no-glossary]
 
 Candidates that the list does not judge are printed, so that a new data set (a held-out
 set) can be judged by hand the same way: each pair is checked against its evidence line.
@@ -14,6 +14,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from mtalign.glossary import load_glossary
 from mtalign.glossary.extract import extract
 
 REPO = Path(__file__).resolve().parent.parent
@@ -28,12 +29,14 @@ def main() -> int:
         "--judgments", type=Path, default=REPO / "docs" / "glossary-extraction-judgments.tsv"
     )
     parser.add_argument("--top", type=int, default=100)
+    parser.add_argument("--no-glossary", action="store_true",
+                        help="propose pairs the shipped glossary already holds too (the list before issue 12)")
     args = parser.parse_args()
+    glossary = None if args.no_glossary else load_glossary()
     ko = args.ko.read_text(encoding="utf-8").splitlines()
     en = args.en.read_text(encoding="utf-8").splitlines()
-    top = extract([(k, e, f"{args.ko.name}:{i + 1}") for i, (k, e) in enumerate(zip(ko, en))])[
-        : args.top
-    ]
+    pairs = [(k, e, f"{args.ko.name}:{i + 1}") for i, (k, e) in enumerate(zip(ko, en))]
+    top = extract(pairs, glossary=glossary)[: args.top]
     judged = {}
     for line in args.judgments.read_text(encoding="utf-8").splitlines()[1:]:
         k, e, judgment, _ = line.split("\t")

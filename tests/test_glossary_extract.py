@@ -3,24 +3,23 @@
 import pytest
 
 from mtalign.glossary.extract import extract
-from mtalign.glossary.store import load_glossary, read_tsv, shipped_glossaries
+from mtalign.glossary.store import COLUMNS, load_glossary, read_tsv, shipped_glossaries
 from tests.conftest import REPO, SHARED_DATA, run_cli
 
 
 def test_seed_caption_and_byline_pairs(seed_fragments, tmp_path):
-    out = tmp_path / "candidates.tsv"
-    result = run_cli("glossary", "extract", seed_fragments, "-o", out)
-    assert result.returncode == 0, result.stderr
-    pairs = {
-        tuple(line.split("\t")[1:3]) for line in out.read_text(encoding="utf-8").splitlines()[1:]
-    }
-    assert {
-        ("푸틴", "Putin"),
-        ("김정은", "Kim Jong-un"),
-        ("평양", "Pyongyang"),
-        ("연합뉴스", "Yonhap"),
-        ("김수연", "Kim Soo-yeon"),
-    } <= pairs
+    def extracted(*glossary):
+        out = tmp_path / "candidates.tsv"
+        result = run_cli("glossary", "extract", seed_fragments, "-o", out, *glossary)
+        assert result.returncode == 0, result.stderr
+        return {tuple(line.split("\t")[1:3]) for line in out.read_text(encoding="utf-8").splitlines()[1:]}
+
+    other = tmp_path / "other.tsv"  # a glossary that knows none of the seed names
+    other.write_text("\t".join(COLUMNS) + "\nulan-ude\tplace\t울란우데\t\tUlan-Ude\t\t\t\t\t\t\n", encoding="utf-8")
+    seed_names = {("푸틴", "Putin"), ("김정은", "Kim Jong-un"), ("평양", "Pyongyang"), ("연합뉴스", "Yonhap"),
+                  ("김수연", "Kim Soo-yeon")}
+    assert seed_names <= extracted("--glossary", other)
+    assert not seed_names & extracted()  # the shipped glossary holds them: never proposed again
 
 
 @pytest.mark.skipif(
@@ -59,3 +58,15 @@ def test_merge_adds_accepted_and_reports_known(tmp_path):
     assert "ulan-ude" in glossary.entries
     again = run_cli("glossary", "merge", candidates, "--into", target)
     assert again.returncode == 1 and "added 0 entries" in again.stdout  # nothing left to merge
+
+
+def test_extraction_proposes_institutions_but_nothing_known_and_no_crossed_pair():
+    from mtalign.glossary import load_glossary
+
+    pairs = [("국가교통안전위원회는 조사관을 보냈다.", "The National Transportation Safety Board sent investigators.", "a:1"),
+             ("통일부는 회담을 제안했다.", "The Ministry of Unification proposed talks.", "a:2"),
+             ("김용수 대변인이 말했다.", "Kim said so.", "a:3")] * 2
+    found = {(c.ko, c.en, c.type) for c in extract(pairs, glossary=load_glossary())}
+    assert ("국가교통안전위원회", "National Transportation Safety Board", "organization") in found
+    assert not any(ko == "통일부" or en == "Ministry of Unification" for ko, en, _ in found)  # known
+    assert not any(ko == "김용수" and en == "Kim" for ko, en, _ in found)  # crossed

@@ -85,7 +85,7 @@ def cmd_glossary_extract(args: argparse.Namespace) -> int:
     from mtalign.glossary import extract_candidates, write_candidates
 
     pairs = [pair for path in args.alignments for pair in read_aligned_texts(path).text_pairs()]
-    candidates = extract_candidates(pairs)
+    candidates = extract_candidates(pairs, glossary=glossary_of(args))
     with open_output(args.output) as out:
         write_candidates(candidates, out)
     note(
@@ -204,10 +204,11 @@ def add_commands(commands) -> None:
     find.add_argument("--format", choices=("text", "json"), default="text")
     find.set_defaults(handler=cmd_glossary_find)
 
-    extract_cmd = sub.add_parser("extract", help="propose entries from aligned text",
-                                 description="Propose Korean-English name pairs from alignments that carry "
-                                             "texts (the main job's alignments.jsonl, align --fragments, or "
-                                             "align --format tsv), with scores and evidence, for review.")
+    extract_cmd = with_glossary(sub.add_parser("extract", help="propose entries from aligned text",
+        description="Propose Korean-English pairs of names and institutions from alignments that carry "
+                    "texts (the main job's alignments.jsonl, align --fragments, or align --format tsv), "
+                    "with scores and evidence, for review. Pairs the glossary already holds and crossed "
+                    "pairs (a Korean full name with an English surname alone) are never proposed."))
     extract_cmd.add_argument("alignments", nargs="+", metavar="ALIGNMENTS")
     extract_cmd.add_argument("-o", "--output", metavar="CANDIDATES.tsv")
     extract_cmd.set_defaults(handler=cmd_glossary_extract)

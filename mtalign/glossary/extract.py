@@ -16,10 +16,12 @@ import difflib
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from typing import Dict, Iterable, List, Sequence, Set, Tuple
+from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple
 
-from mtalign.glossary.keys import skeleton_key, sound_key
+from mtalign.glossary.keys import norm_key, skeleton_key, sound_key
 from mtalign.glossary.morph import kiwi
+from mtalign.glossary.store import Glossary
+from mtalign.hangul import SURNAME_SPELLINGS, SURNAMES
 
 _CONNECTORS = {"of", "for", "and", "the", "on", "de", "du"}
 _WORD = r"(?:[A-Z][\w'’.]*(?:-[A-Za-z][\w'’]*)*|[A-Z]{2,}s?)"
@@ -87,6 +89,17 @@ _STOP = {
     "Some",
 }
 MAX_SPAN_WORDS = 6
+# What an institution's Korean name ends with -> the head words its English name has.
+HEADS = {
+    "위원회": "Commission Committee Council Board", "이사회": "Council Board", "법원": "Court",
+    "사령부": "Command Headquarters", "본부": "Headquarters Command Office", "공사": "Corporation Corp. Company",
+    "공단": "Corporation Corp. Service Authority", "은행": "Bank", "기구": "Organization Organisation Agency",
+    "협회": "Association Society Federation", "연구소": "Institute Center Centre", "대학교": "University",
+    "재단": "Foundation", "통신": "Agency News", "당": "Party Congress", "부": "Ministry Department",
+    "처": "Ministry Office Agency Administration", "청": "Agency Administration Office Service",
+    "원": "Institute Service Agency Court Board Office",
+}
+_INSTITUTION = re.compile(f"({'|'.join(HEADS)})$")
 MIN_SCORE = 0.45
 
 
@@ -103,7 +116,8 @@ class Candidate:
 
 
 def korean_names(texts: Sequence[str]) -> List[Set[str]]:
-    """Proper nouns of each Korean text, with runs of adjacent ones joined."""
+    """Proper nouns of each Korean text, with runs of adjacent ones joined, and institution
+    names: nouns written together that end like one (외교+통상부, 국가+정보원, 국방+위원회)."""
     found = []
     for tokens in kiwi().tokenize(list(texts)):
         names: Set[str] = set()
@@ -117,8 +131,23 @@ def korean_names(texts: Sequence[str]) -> List[Set[str]]:
                 continue
             names.update(_runs(run))
             run = []
+        names.update(_institutions(tokens))
         found.append({name for name in names if len(name) >= 2})
     return found
+
+
+def _institutions(tokens) -> Iterable[str]:
+    """Runs of nouns with no space between them whose whole ends like an institution."""
+    run: List = []
+    for token in [*tokens, None]:
+        if token is not None and token.tag in ("NNG", "NNP") and \
+                (not run or token.start == run[-1].start + run[-1].len):
+            run.append(token)
+            continue
+        name = "".join(t.form for t in run)
+        if len(run) > 1 and len(name) >= 3 and _INSTITUTION.search(name):
+            yield name
+        run = [token] if token is not None and token.tag in ("NNG", "NNP") else []
 
 
 def _runs(tokens) -> Iterable[str]:
@@ -158,6 +187,8 @@ def sound_similarity(korean: str, english: str) -> float:
 
 
 def _guess_type(korean: str, english: str) -> str:
+    if _institution_match(korean, english):
+        return "media" if korean.endswith("통신") else "organization"
     if re.fullmatch(r"[가-힣]{2,4}", korean) and re.fullmatch(
         r"[A-Z][a-z]+ [A-Z][a-z]+(?:-[a-z]+)?", english
     ):
@@ -189,8 +220,38 @@ def _drop_parts(candidates: List[Candidate], ko_count: Counter) -> List[Candidat
     ]
 
 
-def extract(pairs: Sequence[Tuple[str, str, str]], min_score: float = MIN_SCORE) -> List[Candidate]:
-    """Candidates from (ko_text, en_text, where) pairs, best first, one English per Korean term."""
+def _institution_match(korean: str, english: str) -> Optional[bool]:
+    """None: the Korean is no institution name (or looks like a person's: 김용원); True: the
+    English has a head word for its ending (통일부 / Ministry of Unification); False: it has not."""
+    match = _INSTITUTION.search(korean)
+    if not match or korean[-1] in "원부처청" and re.fullmatch(r"[가-힣]{3}", korean) and korean[0] in SURNAMES:
+        return None
+    words, heads = english.split(), HEADS[match.group(1)].split()
+    # The head ends the name or opens its "of" part: Communist Party of Nepal, not Court Judge X.
+    return len(words) > 1 and any(word in heads and (i == len(words) - 1 or words[i + 1] == "of")
+                                  for i, word in enumerate(words))
+
+
+def _crossed(korean: str, english: str) -> bool:
+    """A Korean full name against an English surname alone (김정일 / Kim): never one term."""
+    return bool(re.fullmatch(r"[가-힣]{3,4}", korean)) and korean[0] in SURNAMES \
+        and english in SURNAME_SPELLINGS
+
+
+def _unknown(glossary: Optional[Glossary]):
+    """A test for pairs whose Korean and English the glossary does not hold already."""
+    if glossary is None:
+        return lambda ko, en: True
+    korean = {form.replace(" ", "") for entry in glossary.entries.values() for form in entry.ko}
+    english = {norm_key(form) for entry in glossary.entries.values() for form in entry.english_forms()}
+    return lambda ko, en: ko.replace(" ", "") not in korean and norm_key(en) not in english
+
+
+def extract(pairs: Sequence[Tuple[str, str, str]], min_score: float = MIN_SCORE,
+            glossary: Optional[Glossary] = None) -> List[Candidate]:
+    """Candidates from (ko_text, en_text, where) pairs, best first, one English per Korean term.
+    Pairs the glossary already holds (either side) and crossed pairs are never proposed."""
+    unknown = _unknown(glossary)
     korean_sets = korean_names([ko for ko, _, _ in pairs])
     english_sets = [english_names(en) for _, en, _ in pairs]
     ko_count: Counter = Counter()
@@ -206,9 +267,18 @@ def extract(pairs: Sequence[Tuple[str, str, str]], min_score: float = MIN_SCORE)
                 where_seen[ko, en] = where_seen[ko, en] or where
     scored = []
     for (ko, en), count in both.items():
+        if _crossed(ko, en) or not unknown(ko, en):
+            continue
         dice = 2 * count / (ko_count[ko] + en_count[en])
         sound = sound_similarity(ko, en)
-        score = 0.6 * sound + 0.4 * dice if sound >= 0.5 else dice * min(1.0, count / 3) * 0.8
+        institution = _institution_match(ko, en)
+        if institution is False:
+            continue  # 공화당 is a party: never John
+        if institution:
+            # Translated names: the head words agree, co-occurrence decides, the fuller name wins.
+            score = 0.5 + 0.45 * dice + 0.01 * min(len(en.split()), 5)
+        else:
+            score = 0.6 * sound + 0.4 * dice if sound >= 0.5 else dice * min(1.0, count / 3) * 0.8
         if score >= min_score:
             scored.append(
                 Candidate(
