@@ -34,13 +34,18 @@ _NUMBERED = re.compile(r"제?[\d·]+(?:가[\d·]*)?(?=동$)")
 # KOSTAT's English for these is wrong (철원군 is given as Gongju-si) or ambiguous.
 CORRECTIONS = {"철원군": "Cheorwon-gun", "광주시": "Gwangju-si", "세종시": "Sejong-si"}
 _CITY_DISTRICT = re.compile(r"^(?P<city>\w+시)(?P<district>\w+구)$")
-_ENGLISH_NUMBER = re.compile(r"\s*\d+(?:\([a-z]+\))?(?:-?ga\s*\d*(?:\([a-z]+\))?)?\s*(?=-?dong$)", re.I)
+_ENGLISH_NUMBER = re.compile(
+    r"\s*\d+(?:\([a-z]+\))?(?:-?ga\s*\d*(?:\([a-z]+\))?)?\s*(?=-?dong$)", re.I
+)
 
 
 def _geometries(repo: Path, commit: str, level: str) -> List[dict]:
     path = f"kostat/2018/json/skorea-{level}-2018-topo-simple.json"
-    data = json.loads(subprocess.run(["git", "-C", str(repo), "show", f"{commit}:{path}"],
-                                     check=True, capture_output=True).stdout)
+    data = json.loads(
+        subprocess.run(
+            ["git", "-C", str(repo), "show", f"{commit}:{path}"], check=True, capture_output=True
+        ).stdout
+    )
     return [g["properties"] for obj in data["objects"].values() for g in obj["geometries"]]
 
 
@@ -77,13 +82,16 @@ def _slug(english: str, suffix: str) -> str:
 
 
 def rows(repo: Path) -> Iterator[Tuple[str, ...]]:
-    commit = subprocess.run(["git", "-C", str(repo), "rev-parse", "HEAD"], check=True,
-                            capture_output=True, text=True).stdout.strip()
+    commit = subprocess.run(
+        ["git", "-C", str(repo), "rev-parse", "HEAD"], check=True, capture_output=True, text=True
+    ).stdout.strip()
     seen_ids: Counter = Counter()
     for level, kind in LEVELS:
         spellings: Dict[str, Counter] = defaultdict(Counter)
         for props in _geometries(repo, commit, level):
-            korean, english = _district(_NUMBERED.sub("", props["name"]), _english(props["name_eng"]))
+            korean, english = _district(
+                _NUMBERED.sub("", props["name"]), _english(props["name_eng"])
+            )
             english = CORRECTIONS.get(korean, english)
             if _kept(level, korean):
                 spellings[korean][english] += 1
@@ -97,9 +105,19 @@ def rows(repo: Path) -> Iterator[Tuple[str, ...]]:
             if seen_ids[entry_id] > 1:
                 entry_id += f"-{seen_ids[entry_id]}"
             places = sum(sum(spellings[korean].values()) for korean in koreans)
-            note = f"South Korean {kind}" + (f" ({places} divisions of this name)" if places > 1 else "") + "."
-            cells = {"id": entry_id, "type": "place", "ko": " | ".join(koreans), "note": note,
-                     "sources": source, **_english_cells(english)}
+            note = (
+                f"South Korean {kind}"
+                + (f" ({places} divisions of this name)" if places > 1 else "")
+                + "."
+            )
+            cells = {
+                "id": entry_id,
+                "type": "place",
+                "ko": " | ".join(koreans),
+                "note": note,
+                "sources": source,
+                **_english_cells(english),
+            }
             yield tuple(cells.get(column, "") for column in COLUMNS)
 
 

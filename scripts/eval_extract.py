@@ -30,7 +30,7 @@ def main() -> int:
     )
     parser.add_argument("--top", type=int, default=100)
     parser.add_argument("--no-glossary", action="store_true",
-                        help="propose pairs the shipped glossary already holds too (the list before issue 12)")
+                        help="propose known pairs too (the list before issue 12)")
     args = parser.parse_args()
     glossary = None if args.no_glossary else load_glossary()
     ko = args.ko.read_text(encoding="utf-8").splitlines()

@@ -12,10 +12,12 @@ def test_seed_caption_and_byline_pairs(seed_fragments, tmp_path):
         out = tmp_path / "candidates.tsv"
         result = run_cli("glossary", "extract", seed_fragments, "-o", out, *glossary)
         assert result.returncode == 0, result.stderr
-        return {tuple(line.split("\t")[1:3]) for line in out.read_text(encoding="utf-8").splitlines()[1:]}
+        rows = out.read_text(encoding="utf-8").splitlines()[1:]
+        return {tuple(line.split("\t")[1:3]) for line in rows}
 
     other = tmp_path / "other.tsv"  # a glossary that knows none of the seed names
-    other.write_text("\t".join(COLUMNS) + "\nulan-ude\tplace\t울란우데\t\tUlan-Ude\t\t\t\t\t\t\n", encoding="utf-8")
+    row = "ulan-ude\tplace\t울란우데\t\tUlan-Ude\t\t\t\t\t\t"
+    other.write_text("\t".join(COLUMNS) + "\n" + row + "\n", encoding="utf-8")
     seed_names = {("푸틴", "Putin"), ("김정은", "Kim Jong-un"), ("평양", "Pyongyang"), ("연합뉴스", "Yonhap"),
                   ("김수연", "Kim Soo-yeon")}
     assert seed_names <= extracted("--glossary", other)
@@ -63,7 +65,8 @@ def test_merge_adds_accepted_and_reports_known(tmp_path):
 def test_extraction_proposes_institutions_but_nothing_known_and_no_crossed_pair():
     from mtalign.glossary import load_glossary
 
-    pairs = [("국가교통안전위원회는 조사관을 보냈다.", "The National Transportation Safety Board sent investigators.", "a:1"),
+    pairs = [("국가교통안전위원회는 조사관을 보냈다.",
+              "The National Transportation Safety Board sent investigators.", "a:1"),
              ("통일부는 회담을 제안했다.", "The Ministry of Unification proposed talks.", "a:2"),
              ("김용수 대변인이 말했다.", "Kim said so.", "a:3")] * 2
     found = {(c.ko, c.en, c.type) for c in extract(pairs, glossary=load_glossary())}

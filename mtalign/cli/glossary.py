@@ -195,20 +195,22 @@ def add_commands(commands) -> None:
 
     find = with_glossary(sub.add_parser(
         "find", help="list every glossary term in running text, Korean or English",
-        description="Find glossary terms in text files, both scripts. Korean terms count only as words "
-                    "(with particles); a name that is also a common word (조국, 한강) needs name context; "
-                    "a title joins the name or surname before it (윤 대통령: President Yoon). "
-                    "JSON: one object a line with file, line, col, text, id, en, type."))
+        description="Find glossary terms in text files, both scripts. Korean terms count only "
+                    "as words (with particles); a name that is also a common word (조국, 한강) "
+                    "needs name context; a title joins the name or surname before it (윤 대통령: "
+                    "President Yoon). JSON: one object a line with file, line, col, text, id, "
+                    "en, type."))
     find.add_argument("files", nargs="+", metavar="FILE")
     find.add_argument("--style", choices=HOUSE_STYLES, help="the English form of this house style")
     find.add_argument("--format", choices=("text", "json"), default="text")
     find.set_defaults(handler=cmd_glossary_find)
 
     extract_cmd = with_glossary(sub.add_parser("extract", help="propose entries from aligned text",
-        description="Propose Korean-English pairs of names and institutions from alignments that carry "
-                    "texts (the main job's alignments.jsonl, align --fragments, or align --format tsv), "
-                    "with scores and evidence, for review. Pairs the glossary already holds and crossed "
-                    "pairs (a Korean full name with an English surname alone) are never proposed."))
+        description="Propose Korean-English pairs of names and institutions from alignments "
+                    "that carry texts (the main job's alignments.jsonl, align --fragments, or "
+                    "align --format tsv), with scores and evidence, for review. Pairs the "
+                    "glossary already holds and crossed pairs (a Korean full name with an "
+                    "English surname alone) are never proposed."))
     extract_cmd.add_argument("alignments", nargs="+", metavar="ALIGNMENTS")
     extract_cmd.add_argument("-o", "--output", metavar="CANDIDATES.tsv")
     extract_cmd.set_defaults(handler=cmd_glossary_extract)

@@ -26,8 +26,8 @@ _HOME = {
     "Glossary": ("store", "Glossary"), "load_glossary": ("store", "load_glossary"),
     "read_tsv": ("store", "read_tsv"), "shipped_glossaries": ("store", "shipped_glossaries"),
     "write_tsv": ("store", "write_tsv"),
-    "TermFinder": ("terms", "TermFinder"), "TermHit": ("terms", "TermHit"), "is_title": ("terms", "is_title"),
-    "Recognizer": ("recognize", "Recognizer"),
+    "TermFinder": ("terms", "TermFinder"), "TermHit": ("terms", "TermHit"),
+    "is_title": ("terms", "is_title"), "Recognizer": ("recognize", "Recognizer"),
 }
 __all__ = sorted(_HOME)
 

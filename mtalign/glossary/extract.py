@@ -92,12 +92,13 @@ MAX_SPAN_WORDS = 6
 # What an institution's Korean name ends with -> the head words its English name has.
 HEADS = {
     "위원회": "Commission Committee Council Board", "이사회": "Council Board", "법원": "Court",
-    "사령부": "Command Headquarters", "본부": "Headquarters Command Office", "공사": "Corporation Corp. Company",
-    "공단": "Corporation Corp. Service Authority", "은행": "Bank", "기구": "Organization Organisation Agency",
-    "협회": "Association Society Federation", "연구소": "Institute Center Centre", "대학교": "University",
-    "재단": "Foundation", "통신": "Agency News", "당": "Party Congress", "부": "Ministry Department",
-    "처": "Ministry Office Agency Administration", "청": "Agency Administration Office Service",
-    "원": "Institute Service Agency Court Board Office",
+    "사령부": "Command Headquarters", "본부": "Headquarters Command Office",
+    "공사": "Corporation Corp. Company", "공단": "Corporation Corp. Service Authority",
+    "은행": "Bank", "기구": "Organization Organisation Agency", "재단": "Foundation",
+    "협회": "Association Society Federation", "연구소": "Institute Center Centre",
+    "대학교": "University", "통신": "Agency News", "당": "Party Congress",
+    "부": "Ministry Department", "처": "Ministry Office Agency Administration",
+    "청": "Agency Administration Office Service", "원": "Institute Service Agency Court Board Office",
 }
 _INSTITUTION = re.compile(f"({'|'.join(HEADS)})$")
 MIN_SCORE = 0.45
@@ -224,12 +225,18 @@ def _institution_match(korean: str, english: str) -> Optional[bool]:
     """None: the Korean is no institution name (or looks like a person's: 김용원); True: the
     English has a head word for its ending (통일부 / Ministry of Unification); False: it has not."""
     match = _INSTITUTION.search(korean)
-    if not match or korean[-1] in "원부처청" and re.fullmatch(r"[가-힣]{3}", korean) and korean[0] in SURNAMES:
+    if not match or _person_like(korean):
         return None
     words, heads = english.split(), HEADS[match.group(1)].split()
     # The head ends the name or opens its "of" part: Communist Party of Nepal, not Court Judge X.
     return len(words) > 1 and any(word in heads and (i == len(words) - 1 or words[i + 1] == "of")
                                   for i, word in enumerate(words))
+
+
+def _person_like(korean: str) -> bool:
+    """Three syllables from a surname ending like a given name can (김용원): not an institution."""
+    three_syllables = bool(re.fullmatch(r"[가-힣]{3}", korean))
+    return three_syllables and korean[-1] in "원부처청" and korean[0] in SURNAMES
 
 
 def _crossed(korean: str, english: str) -> bool:
@@ -243,7 +250,8 @@ def _unknown(glossary: Optional[Glossary]):
     if glossary is None:
         return lambda ko, en: True
     korean = {form.replace(" ", "") for entry in glossary.entries.values() for form in entry.ko}
-    english = {norm_key(form) for entry in glossary.entries.values() for form in entry.english_forms()}
+    english = {norm_key(form) for entry in glossary.entries.values()
+               for form in entry.english_forms()}
     return lambda ko, en: ko.replace(" ", "") not in korean and norm_key(en) not in english
 
 

@@ -43,7 +43,8 @@ def _near_score(query: str, key: str, form: str, form_key: str) -> float:
     Ministry of Fiance is nearer Ministry of Finance and Economy than Ministry of Justice."""
     query_words = [word for word in words(query) if len(word) >= 3] or [key]
     form_words = words(form) or [form_key]
-    found = sum(any(_similarity(word, other) >= 0.8 for other in form_words) for word in query_words)
+    found = sum(any(_similarity(word, other) >= 0.8 for other in form_words)
+                for word in query_words)
     return 0.5 * _similarity(key, form_key) + 0.5 * found / len(query_words)
 
 
@@ -144,7 +145,8 @@ class Lookup:
             if len(best) >= limit:
                 break
         ranked = sorted(best.items(), key=lambda item: (-item[1][1], item[0]))[:limit]
-        return [Hit(self._entry(entry_id), form, "nearest", round(score, 3)) for entry_id, (form, score) in ranked]
+        return [Hit(self._entry(entry_id), form, "nearest", round(score, 3))
+                for entry_id, (form, score) in ranked]
 
     def _sound_matches(self, query: str, offer) -> None:
         """Latin: forms one edit apart after folding spellings. Hangul: English forms with the

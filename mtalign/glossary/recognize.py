@@ -21,14 +21,24 @@ class Recognizer:
 
     def find(self, text: str) -> List[TermHit]:
         korean = self.korean.find(text)
-        english = [hit for hit in self.english.find(text)
-                   if not any(k.start < hit.end and hit.start < k.end for k in korean)]
+        english = [
+            hit
+            for hit in self.english.find(text)
+            if not any(k.start < hit.end and hit.start < k.end for k in korean)
+        ]
         return sorted(korean + english, key=lambda hit: hit.start)
 
 
 def hit_record(path: str, line: int, hit: TermHit, style: Optional[str]) -> dict:
-    return {"file": path, "line": line, "col": hit.start + 1, "text": hit.text or hit.form,
-            "id": hit.entry.id, "en": hit.english(style), "type": hit.entry.type}
+    return {
+        "file": path,
+        "line": line,
+        "col": hit.start + 1,
+        "text": hit.text or hit.form,
+        "id": hit.entry.id,
+        "en": hit.english(style),
+        "type": hit.entry.type,
+    }
 
 
 def read_text_lines(path: str) -> List[str]:
@@ -40,7 +50,9 @@ def read_text_lines(path: str) -> List[str]:
         raise UserError(f"{path}: cannot be decoded (byte offset {err.start})") from None
 
 
-def find_in_files(paths: Sequence[str], recognizer: Recognizer, style: Optional[str]) -> Iterator[dict]:
+def find_in_files(
+    paths: Sequence[str], recognizer: Recognizer, style: Optional[str]
+) -> Iterator[dict]:
     """One record per term found, file by file and line by line."""
     for path in paths:
         for number, line in enumerate(read_text_lines(path), start=1):

@@ -27,15 +27,47 @@ from functools import lru_cache
 from typing import Dict, Iterable, List, Optional, Tuple
 
 from mtalign.glossary.morph import kiwi
-from mtalign.hangul import (FINALS, INITIALS, MEDIALS, SURNAMES, is_hangul, romanize_syllables,
-                            split_syllable)
+from mtalign.hangul import (
+    FINALS,
+    INITIALS,
+    MEDIALS,
+    SURNAMES,
+    is_hangul,
+    romanize_syllables,
+    split_syllable,
+)
 from mtalign.types import Entry
 
 # Syllables a particle or ending after a term is made of (은/는/이/가/에서/으로/측 ...).
-PARTICLE_SYLLABLES = set("은는이가을를의에서게께와과도만로으까지부터보다처럼나라고며였었측쪽내간등들란야요씩및엔요인")
+PARTICLE_SYLLABLES = set(
+    "은는이가을를의에서게께와과도만로으까지부터보다처럼나라고며였었측쪽내간등들란야요씩및엔요인"
+)
 # Words that make a short name a person: roles and honorifics beside it.
-NAME_CONTEXT = ("씨", "전", "前", "작가", "소설가", "시인", "선수", "교수", "감독", "후보", "후보자", "의원",
-                "대표", "장관", "위원장", "원장", "실장", "대사", "회장", "총리", "대통령", "측", "본인")
+NAME_CONTEXT = (
+    "씨",
+    "전",
+    "前",
+    "작가",
+    "소설가",
+    "시인",
+    "선수",
+    "교수",
+    "감독",
+    "후보",
+    "후보자",
+    "의원",
+    "대표",
+    "장관",
+    "위원장",
+    "원장",
+    "실장",
+    "대사",
+    "회장",
+    "총리",
+    "대통령",
+    "측",
+    "본인",
+)
 # Syllables that stand before a title as words far more often than as surnames:
 # 전/현 former/current, 양/두 both/two, 모 a certain, 동 the said, 제 the, 부 vice.
 NOT_SURNAMES_BEFORE_TITLES = set("전현양두모동제부")
@@ -53,10 +85,10 @@ class TermHit:
     form: str
     start: int
     end: int
-    text: str = ""                    # what stands in the text (a joined title: 윤 대통령)
-    title: Optional[Entry] = None     # the title joined to this name
-    surname: str = ""                 # a bare surname before the title
-    former: bool = False              # 전 장관: former Minister
+    text: str = ""  # what stands in the text (a joined title: 윤 대통령)
+    title: Optional[Entry] = None  # the title joined to this name
+    surname: str = ""  # a bare surname before the title
+    former: bool = False  # 전 장관: former Minister
 
     def english(self, style: Optional[str] = None) -> str:
         """The English for this hit in a house style: President Yoon, Kim Jong-un ..."""
@@ -80,7 +112,9 @@ def _surname_spellings(entries: Iterable[Entry]) -> Dict[str, str]:
 
 
 def _compose(initial: str, medial: str, final: str) -> str:
-    return chr(0xAC00 + (INITIALS.index(initial) * 21 + MEDIALS.index(medial)) * 28 + FINALS.index(final))
+    return chr(
+        0xAC00 + (INITIALS.index(initial) * 21 + MEDIALS.index(medial)) * 28 + FINALS.index(final)
+    )
 
 
 def orthography_variants(form: str) -> List[str]:
@@ -148,23 +182,30 @@ class TermFinder:
             # President, leader, major: titles are found with names, in Korean
             return [] if is_title(entry) else entry.english_forms()
         forms = list(entry.ko)
-        forms += [variant for form in entry.ko for variant in orthography_variants(form) if variant not in forms]
+        forms += [
+            variant
+            for form in entry.ko
+            for variant in orthography_variants(form)
+            if variant not in forms
+        ]
         return forms
 
     def find(self, text: str) -> List[TermHit]:
         return self._find_korean(text) if self.korean else self._find_english(text)
 
     def _find_english(self, text: str) -> List[TermHit]:
-        """Forms as written, or in capitals (SEOUL, June 19), as whole words; a plural s may follow."""
+        """Forms as written or in capitals (SEOUL), as whole words; a plural s may follow."""
         scanned = _loose(text) if self.loose else text
         if len(scanned) != len(text):  # a letter whose lower case is longer: match as written
             scanned = text
         hits, position = [], 0
         while position < len(text) - 1:
             if position == 0 or not _joined(text[position - 1], self.loose):
-                for form, entry in self._by_prefix.get(scanned[position:position + 2], ()):
+                for form, entry in self._by_prefix.get(scanned[position : position + 2], ()):
                     end = position + len(form)
-                    if scanned.startswith(form, position) and _english_word_ends(text, end, self.loose):
+                    if scanned.startswith(form, position) and _english_word_ends(
+                        text, end, self.loose
+                    ):
                         hits.append(TermHit(entry, form, position, end, text[position:end]))
                         position = end - 1
                         break
@@ -184,11 +225,13 @@ class TermFinder:
             position = hit.end
         return sorted(hits + self._surname_titles(text, hits), key=lambda hit: hit.start)
 
-    def _korean_at(self, text: str, position: int, hits: List[TermHit], tagged: "_Tags") -> Optional[TermHit]:
+    def _korean_at(
+        self, text: str, position: int, hits: List[TermHit], tagged: "_Tags"
+    ) -> Optional[TermHit]:
         after_term = bool(hits) and hits[-1].end == position
         if position and is_hangul(text[position - 1]) and not after_term:
             return None
-        for form, entry in self._by_prefix.get(text[position:position + 2], ()):
+        for form, entry in self._by_prefix.get(text[position : position + 2], ()):
             if not text.startswith(form, position):
                 continue
             end = position + len(form)
@@ -196,7 +239,12 @@ class TermFinder:
                 continue
             if entry.type == "person" and not self._is_person(text, position, end, form, tagged):
                 continue
-            if entry.type in NAME_TYPES and len(form) == 2 and _common_word(form) and tagged.tag_at(position) != "NNP":
+            if (
+                entry.type in NAME_TYPES
+                and len(form) == 2
+                and _common_word(form)
+                and tagged.tag_at(position) != "NNP"
+            ):
                 continue
             return TermHit(entry, form, position, end, form)
         return None
@@ -208,19 +256,20 @@ class TermFinder:
             return False
         return not _word_like(form) or tagged.tag_at(start) == "NNP"
 
-
     def _join_title(self, text: str, hit: TermHit) -> TermHit:
         if hit.entry.type != "person":
             return hit
         title, end, former = self._title_after(text, hit.end)
         if title is None:
             return hit
-        return TermHit(hit.entry, hit.form, hit.start, end, text[hit.start:end], title, former=former)
+        return TermHit(
+            hit.entry, hit.form, hit.start, end, text[hit.start : end], title, former=former
+        )
 
     def _title_after(self, text: str, position: int) -> Tuple[Optional[Entry], int, bool]:
         """The title right after `position` (past one space), where it ends, and whether former."""
-        start = position + 1 if text[position:position + 1] == " " else position
-        for form in self._titles_by_first.get(text[start:start + 1], ()):
+        start = position + 1 if text[position : position + 1] == " " else position
+        for form in self._titles_by_first.get(text[start : start + 1], ()):
             end = start + len(form)
             if text.startswith(form, start) and _word_ends(text, end):
                 return self._titles[form], end, form.startswith(FORMER)
@@ -234,8 +283,18 @@ class TermFinder:
             title, end, former = self._title_after(text, position + 1)
             if title is None or any(h.start < end and position < h.end for h in hits):
                 continue
-            found.append(TermHit(title, text[position + 2:end], position, end, text[position:end], title,
-                                 self._surnames.get(char) or romanize_syllables(char)[0].capitalize(), former))
+            found.append(
+                TermHit(
+                    title,
+                    text[position + 2 : end],
+                    position,
+                    end,
+                    text[position:end],
+                    title,
+                    self._surnames.get(char) or romanize_syllables(char)[0].capitalize(),
+                    former,
+                )
+            )
         return found
 
 
@@ -245,7 +304,11 @@ def _loose(text: str) -> str:
 
 def is_title(entry: Entry) -> bool:
     """An office known only by short forms (대통령, 장관): a title for names, not a term alone."""
-    return entry.type == "office" and bool(entry.ko) and all(len(form) < SHORT_TITLE for form in entry.ko)
+    return (
+        entry.type == "office"
+        and bool(entry.ko)
+        and all(len(form) < SHORT_TITLE for form in entry.ko)
+    )
 
 
 def _joined(char: str, loose: bool) -> bool:
@@ -262,7 +325,7 @@ def _english_word_ends(text: str, end: int, loose: bool) -> bool:
 
 def _word_ends(text: str, end: int) -> bool:
     """Nothing but particles between the end of a form and the end of its word."""
-    for char in text[end:end + 4]:
+    for char in text[end : end + 4]:
         if not is_hangul(char):
             return True
         if char not in PARTICLE_SYLLABLES:
@@ -272,14 +335,15 @@ def _word_ends(text: str, end: int) -> bool:
 
 def _has_context(text: str, start: int, end: int, titles: List[str]) -> bool:
     """A role word or title right before the name, or within the two words after it."""
-    before = text[max(0, start - 6):start].rstrip()
+    before = text[max(0, start - 6) : start].rstrip()
     if before.endswith(NAME_CONTEXT):
         return True
-    words = text[end:end + 16].split()[:2]
+    words = text[end : end + 16].split()[:2]
     if not words:
         return False
-    return any(word.startswith(NAME_CONTEXT) or any(t in word for t in titles) for word in words) \
-        or words[0].rstrip("은는이가을를의에과와도").endswith(NAME_CONTEXT)
+    return any(
+        word.startswith(NAME_CONTEXT) or any(t in word for t in titles) for word in words
+    ) or words[0].rstrip("은는이가을를의에과와도").endswith(NAME_CONTEXT)
 
 
 class _Tags:
@@ -304,8 +368,8 @@ def _common_word(form: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def _word_like(name: str) -> bool:
-    """kiwipiepy splits the name inside a noun phrase (국가 이상화 정책: 이상+화), so it may be a
-    word here too and the sentence decides; a name it keeps whole (오바마) needs no sentence check."""
+    """kiwipiepy splits the name inside a noun phrase (국가 이상화 정책: 이상+화), so it may
+    be a word here too and the sentence decides; a name it keeps whole (오바마) needs no check."""
     frame = f"국가 {name} 정책"
     tokens = [token for token in kiwi().tokenize(frame) if 3 <= token.start < 3 + len(name)]
     return len(tokens) != 1 or tokens[0].tag != "NNP" or tokens[0].len != len(name)

@@ -21,7 +21,13 @@ from pathlib import Path
 from mtalign.glossary.store import load_glossary
 from mtalign.glossary.terms import TermFinder
 
-DEV = Path(__file__).resolve().parents[3] / "shared" / "data" / "korean-english-news" / "korean-english-park.dev.ko"
+DEV = (
+    Path(__file__).resolve().parents[3]
+    / "shared"
+    / "data"
+    / "korean-english-news"
+    / "korean-english-park.dev.ko"
+)
 
 
 class SubstringMatcher:
@@ -39,7 +45,7 @@ class SubstringMatcher:
     def find(self, text: str) -> list:
         hits, position = [], 0
         while position < len(text) - 1:
-            for form in self._by_prefix.get(text[position:position + 2], ()):
+            for form in self._by_prefix.get(text[position : position + 2], ()):
                 if text.startswith(form, position):
                     hits.append((position, form))
                     position += len(form) - 1
@@ -69,12 +75,16 @@ def main() -> None:
     recognizer = TermFinder(entries)
     built = time.perf_counter() - start
     plain = SubstringMatcher(entries)
-    print(f"{len(entries)} glossary entries; {len(lines)} sentences from {args.file.name}; "
-          f"recognizer built in {built * 1000:.0f} ms")
+    print(
+        f"{len(entries)} glossary entries; {len(lines)} sentences from {args.file.name}; "
+        f"recognizer built in {built * 1000:.0f} ms"
+    )
     for name, find in (("plain substring", plain.find), ("recognizer", recognizer.find)):
         seconds, first, hits = timed(find, lines, args.runs)
-        print(f"{name:16} {hits:5d} hits  median {seconds * 1000:7.1f} ms  {len(lines) / seconds:8.0f} sentences/s"
-              f"  (first run {first * 1000:.0f} ms)")
+        print(
+            f"{name:16} {hits:5d} hits  median {seconds * 1000:7.1f} ms  "
+            f"{len(lines) / seconds:8.0f} sentences/s  (first run {first * 1000:.0f} ms)"
+        )
 
 
 if __name__ == "__main__":
