@@ -106,8 +106,12 @@ class Lookup:
         self._prefix_matches(key, offer)
         if not (best and has_hangul(query)):  # romanizing Hangul is for terms known only in English
             self._sound_matches(query, offer)
+        # Richness decodes entries: only for those that can still make the list (score ties).
+        by_score = sorted(best.items(), key=lambda item: (-item[1][2], item[0]))
+        cutoff = by_score[min(limit, len(by_score)) - 1][1][2] if by_score else 0.0
+        contenders = [item for item in by_score if item[1][2] >= cutoff]
         ranked = sorted(
-            best.items(), key=lambda item: (-item[1][2], -self._richness(item), item[0])
+            contenders, key=lambda item: (-item[1][2], -self._richness(item), item[0])
         )[:limit]
         return [
             Hit(self._entry(entry_id), form, match, round(score, 3))
