@@ -98,7 +98,8 @@ HEADS = {
     "협회": "Association Society Federation", "연구소": "Institute Center Centre",
     "대학교": "University", "통신": "Agency News", "당": "Party Congress",
     "부": "Ministry Department", "처": "Ministry Office Agency Administration",
-    "청": "Agency Administration Office Service", "원": "Institute Service Agency Court Board Office",
+    "청": "Agency Administration Office Service",
+    "원": "Institute Service Agency Court Board Office",
 }
 _INSTITUTION = re.compile(f"({'|'.join(HEADS)})$")
 MIN_SCORE = 0.45
