@@ -11,98 +11,18 @@ from typing import List, Optional, Tuple
 
 INITIALS = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
 MEDIALS = "ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ"
-FINALS = [
-    "",
-    "ㄱ",
-    "ㄲ",
-    "ㄳ",
-    "ㄴ",
-    "ㄵ",
-    "ㄶ",
-    "ㄷ",
-    "ㄹ",
-    "ㄺ",
-    "ㄻ",
-    "ㄼ",
-    "ㄽ",
-    "ㄾ",
-    "ㄿ",
-    "ㅀ",
-    "ㅁ",
-    "ㅂ",
-    "ㅄ",
-    "ㅅ",
-    "ㅆ",
-    "ㅇ",
-    "ㅈ",
-    "ㅊ",
-    "ㅋ",
-    "ㅌ",
-    "ㅍ",
-    "ㅎ",
-]
+FINALS = ["", "ㄱ", "ㄲ", "ㄳ", "ㄴ", "ㄵ", "ㄶ", "ㄷ", "ㄹ", "ㄺ", "ㄻ", "ㄼ", "ㄽ", "ㄾ",
+          "ㄿ", "ㅀ", "ㅁ", "ㅂ", "ㅄ", "ㅅ", "ㅆ", "ㅇ", "ㅈ", "ㅊ", "ㅋ", "ㅌ", "ㅍ", "ㅎ"]
 
 RR_INITIAL = dict(zip(INITIALS, ["g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j",
                                  "jj", "ch", "k", "t", "p", "h"]))
-RR_MEDIAL = dict(
-    zip(
-        MEDIALS,
-        [
-            "a",
-            "ae",
-            "ya",
-            "yae",
-            "eo",
-            "e",
-            "yeo",
-            "ye",
-            "o",
-            "wa",
-            "wae",
-            "oe",
-            "yo",
-            "u",
-            "wo",
-            "we",
-            "wi",
-            "yu",
-            "eu",
-            "ui",
-            "i",
-        ],
-    )
-)
+RR_MEDIAL = dict(zip(MEDIALS, ["a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae",
+                               "oe", "yo", "u", "wo", "we", "wi", "yu", "eu", "ui", "i"]))
 # The sound a final has before a pause or a consonant.
-FINAL_SOUND = {
-    "": "",
-    "ㄱ": "k",
-    "ㄲ": "k",
-    "ㄳ": "k",
-    "ㄴ": "n",
-    "ㄵ": "n",
-    "ㄶ": "n",
-    "ㄷ": "t",
-    "ㄹ": "l",
-    "ㄺ": "k",
-    "ㄻ": "m",
-    "ㄼ": "l",
-    "ㄽ": "l",
-    "ㄾ": "l",
-    "ㄿ": "p",
-    "ㅀ": "l",
-    "ㅁ": "m",
-    "ㅂ": "p",
-    "ㅄ": "p",
-    "ㅅ": "t",
-    "ㅆ": "t",
-    "ㅇ": "ng",
-    "ㅈ": "t",
-    "ㅊ": "t",
-    "ㅋ": "k",
-    "ㅌ": "t",
-    "ㅍ": "p",
-    "ㅎ": "t",
-}
+FINAL_SOUND = {"": "", "ㄱ": "k", "ㄲ": "k", "ㄳ": "k", "ㄴ": "n", "ㄵ": "n", "ㄶ": "n",
+               "ㄷ": "t", "ㄹ": "l", "ㄺ": "k", "ㄻ": "m", "ㄼ": "l", "ㄽ": "l", "ㄾ": "l",
+               "ㄿ": "p", "ㅀ": "l", "ㅁ": "m", "ㅂ": "p", "ㅄ": "p", "ㅅ": "t", "ㅆ": "t",
+               "ㅇ": "ng", "ㅈ": "t", "ㅊ": "t", "ㅋ": "k", "ㅌ": "t", "ㅍ": "p", "ㅎ": "t"}
 
 # Surnames common enough that a 2-4 syllable word starting with one is taken for a name
 # (the last four are North Korean spellings: 리, 로, 량, 림).
@@ -115,8 +35,7 @@ SURNAME_SPELLINGS = tuple(
     "Kim Lee Yi Rhee Park Choi Chung Jung Jeong Kang Cho Jo Yoon Yun Jang Chang Lim Im Han Oh Seo "
     "Suh Shin Kwon Hwang Ahn Song Ryu Yoo Yu Hong Jeon Chun Ko Koh Moon Mun Yang Son Bae Baek "
     "Paek Heo Nam Shim Roh Noh Ha Kwak Sung Cha Joo Woo Koo Min Jin Na Ji Um Chae Won Bang Kong "
-    "Hyun Ham Byun Choo "
-    "Do Ban Ri Pak Choe Ro Hyon Rim Ryang Kye Jon Ju Sin".split()
+    "Hyun Ham Byun Choo Do Ban Ri Pak Choe Ro Hyon Rim Ryang Kye Jon Ju Sin".split()
 )
 
 # Spellings that news English uses for the same sounds, folded to one form each. English

@@ -11,7 +11,7 @@ import pytest
 from lxml import etree
 
 from mtalign.align import align_sentences
-from mtalign.align.documents import align_files
+from mtalign.align.documents import align_files, bead_records
 from mtalign.align.encoders import PreEncoded
 from mtalign.align.jobs import Job, align_jobs, read_jobs
 from mtalign.errors import UserError
@@ -300,3 +300,14 @@ def test_cli_jobs_pick_each_outputs_format_from_its_extension(tmp_path):
     header = outs[1].read_text(encoding="utf-8").split("\n")[0].split("\t")
     assert {"ko_text", "en_text"} <= set(header)
     assert json.loads(outs[2].read_text(encoding="utf-8").splitlines()[0])["ko"] == [0]
+
+
+def test_records_name_both_files_even_when_one_side_is_empty(tmp_path):
+    (tmp_path / "a.ko").write_text("", encoding="utf-8")
+    (tmp_path / "a.en").write_text("Sentence 1 here.\nSentence 2 here.\n", encoding="utf-8")
+    alignment = align_files(str(tmp_path / "a.ko"), str(tmp_path / "a.en"), NumberEncoder(), True)
+    records = bead_records(alignment)
+    assert [(r.ko, r.en, r.ko_text, r.en_text) for r in records] == [
+        ([], [0], None, "Sentence 1 here."), ([], [1], None, "Sentence 2 here.")]
+    files = (str(tmp_path / "a.ko"), str(tmp_path / "a.en"))
+    assert {(r.source, r.en_source) for r in records} == {files}

@@ -1,6 +1,5 @@
-"""Alignment files (formats/alignments.py): one record type written and read back, TSV escapes,
-errors.
-"""
+"""Alignment files (formats/alignments.py) beyond the shared round-trip contract: units from
+records, TMX output, partial records, errors."""
 
 import io
 import json
@@ -8,39 +7,19 @@ import json
 import pytest
 
 from mtalign.errors import UserError
-from mtalign.formats.alignments import read_aligned_texts, read_records, write_records
+from mtalign.formats.alignments import aligned_texts, read_aligned_texts, write_records
 from mtalign.types import AlignmentRecord
 
 
-def test_records_round_trip_through_tsv_and_jsonl_with_escaped_texts(tmp_path):
-    records = [
-        AlignmentRecord(
-            "bead",
-            "a.ko.txt",
-            "a.en.txt",
-            [0, 1],
-            [0],
-            "탭\t포함 둘",
-            "tab\tinside \\ back",
-            0.7,
-            "body",
-            "body",
-        ),
-        AlignmentRecord(
-            "bead", "a.ko.txt", "a.en.txt", [2], [], "홀로", None, -0.08, "caption", ""
-        ),
-    ]
-    for fmt in ("tsv", "jsonl"):
-        handle = io.StringIO()
-        assert write_records(records, fmt, handle) == 2
-        path = tmp_path / f"beads.{fmt}"
-        path.write_text(handle.getvalue(), encoding="utf-8")
-        assert read_records(path) == records
-        aligned = read_aligned_texts(path)
-        assert [(u.ko, u.en, u.score) for u in aligned.units] == [
-            ("탭\t포함 둘", "tab\tinside \\ back", 0.7)
-        ]
-        assert aligned.unpaired == 1 and aligned.text_pairs()[0][2] == "a.ko.txt"
+def test_paired_records_become_units_and_the_rest_are_counted():
+    records = [AlignmentRecord("bead", "a.ko.txt", "a.en.txt", [0, 1], [0], "둘 문장", "One.", 0.7,
+                               "body", "body"),
+               AlignmentRecord("bead", "a.ko.txt", "a.en.txt", [2], [], "홀로", None, -0.08,
+                               "caption", "")]
+    aligned = aligned_texts(records)
+    units = [(u.ko, u.en, u.score, u.role) for u in aligned.units]
+    assert units == [("둘 문장", "One.", 0.7, "body")]
+    assert aligned.unpaired == 1 and aligned.text_pairs() == [("둘 문장", "One.", "a.ko.txt")]
 
 
 def test_tmx_output_holds_the_paired_records_and_counts_the_rest():

@@ -73,8 +73,8 @@ def test_mistyped_subcommand_option_shows_that_subcommand():
     result = run_cli("glossary", "lookup", "김정은", "--limt", "3")
     assert result.returncode == 2
     assert result.stderr.splitlines() == [
-        "mtalign glossary lookup: error: unrecognized arguments: --limt 3 (see: mtalign glossary "
-        "lookup --help)"
+        "mtalign glossary lookup: error: unrecognized arguments: --limt 3; did you mean --limit? "
+        "(see: mtalign glossary lookup --help)"
     ]
 
 

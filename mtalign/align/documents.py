@@ -20,6 +20,8 @@ class Alignment:
     en: List[Segment]
     beads: List[Bead]
     warnings: List[str] = field(default_factory=list)
+    ko_source: str = ""
+    en_source: str = ""
 
 
 def read_sentences(path: str, presegmented: bool) -> List[Segment]:
@@ -53,7 +55,7 @@ def _language_warnings(path: str, side: str, sentences: List[Segment]) -> List[s
 def pair_of(ko_path: str, ko: List[Segment], en_path: str, en: List[Segment]) -> Alignment:
     """Two documents' sentences and the language warnings about them, not yet aligned."""
     warnings = _language_warnings(ko_path, "ko", ko) + _language_warnings(en_path, "en", en)
-    return Alignment(ko, en, [], warnings)
+    return Alignment(ko, en, [], warnings, ko_path, en_path)
 
 
 def read_pair(ko_path: str, en_path: str, presegmented: bool = False) -> Alignment:
@@ -86,12 +88,11 @@ def _joined(segments: List[Segment], indices: List[int]) -> Optional[str]:
 def bead_records(alignment: Alignment) -> List[AlignmentRecord]:
     """One record per bead, in order: indices, joined texts, score and the first roles."""
     ko, en = alignment.ko, alignment.en
-    source, en_source = (ko[0].source if ko else ""), (en[0].source if en else "")
     return [
         AlignmentRecord(
             "bead",
-            source,
-            en_source,
+            alignment.ko_source,
+            alignment.en_source,
             bead.ko,
             bead.en,
             _joined(ko, bead.ko),

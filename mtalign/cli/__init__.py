@@ -9,6 +9,7 @@ the command being run is imported (and its stages only inside the handler), so a
 from __future__ import annotations
 
 import argparse
+import difflib
 import importlib
 import os
 import sys
@@ -44,6 +45,18 @@ def _command_parser(
         parser = action.choices[getattr(args, action.dest)]
 
 
+def _suggestion(parser: argparse.ArgumentParser, unknown: List[str]) -> str:
+    """'; did you mean --limit?' for a misspelt option, else nothing."""
+    options = [option for action in parser._actions for option in action.option_strings]
+    for arg in unknown:
+        if not arg.startswith("--"):
+            continue
+        close = difflib.get_close_matches(arg.split("=")[0], options, n=1)
+        if close:
+            return f"; did you mean {close[0]}?"
+    return ""
+
+
 def _groups_needed(argv: Optional[List[str]]) -> List[str]:
     """The command's own group; none for a bare --version; all for help or a bad command."""
     if argv is None:
@@ -74,7 +87,8 @@ def main(argv: Optional[List[str]] = None) -> int:
     parser = build_parser(argv)
     args, unknown = parser.parse_known_args(argv)
     if unknown:  # a mistyped option of a subcommand: that subcommand's usage, not the top level's
-        _command_parser(parser, args).error(f"unrecognized arguments: {' '.join(unknown)}")
+        command = _command_parser(parser, args)
+        command.error(f"unrecognized arguments: {' '.join(unknown)}{_suggestion(command, unknown)}")
     try:
         return args.handler(args)
     except UserError as err:
