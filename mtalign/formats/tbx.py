@@ -202,7 +202,6 @@ class _Term:
     form: str
     notes: dict
     subsets: List[str]
-    hanja: bool
 
 
 def _terms(d: Dialect, concept) -> dict:
@@ -218,8 +217,7 @@ def _terms(d: Dialect, concept) -> dict:
             admins = group.iter(d.q("admin"))
             subsets = [_text(a) for a in admins if a.get("type") == "customerSubset"]
             hanja = lang == "hanja" or _text(group.find(d.q("note"))) == HANJA_NOTE
-            term = _Term(form, notes, subsets, hanja)
-            by_lang.setdefault("hanja" if hanja else lang, []).append(term)
+            by_lang.setdefault("hanja" if hanja else lang, []).append(_Term(form, notes, subsets))
     return by_lang
 
 

@@ -35,7 +35,6 @@ class XliffUnit:
     notes: List[str] = field(default_factory=list)
     target_markup: bool = False  # target is TMX inline XML from the TM
     languages: Tuple[str, str] = ("ko", "en")  # the file's source and target language, as written
-    line: int = field(default=0, compare=False)  # where the unit is, for messages
 
 
 def _q(tag: str) -> str:
@@ -121,7 +120,7 @@ def _segment_text(element) -> str:
     return _LAYOUT.sub("", text)
 
 
-def _units_1(root, path) -> Iterator[XliffUnit]:
+def _units_1(root) -> Iterator[XliffUnit]:
     """XLIFF 1.0-1.2: <file source-language target-language> ... <trans-unit> (in <group>s too)."""
     for file in root.iter(
         f"{{{etree.QName(root).namespace}}}file" if etree.QName(root).namespace else "file"
@@ -141,7 +140,6 @@ def _units_1(root, path) -> Iterator[XliffUnit]:
                 translate=element.get("translate") != "no",
                 notes=[note.text or "" for note in _children(element, "note")],
                 languages=languages,
-                line=element.sourceline or 0,
             )
 
 
@@ -159,7 +157,6 @@ def _units_2(root) -> Iterator[XliffUnit]:
                 state=segment.get("state", "initial") if target is not None else None,
                 translate=unit.get("translate") != "no",
                 languages=languages,
-                line=segment.sourceline or 0,
                 notes=[
                     note.text or ""
                     for notes in _children(unit, "notes")
@@ -176,7 +173,7 @@ def read_xliff(path: str | os.PathLike) -> List[XliffUnit]:
     if _local(root) == "xliff" and namespace == NS_2:
         return list(_units_2(root))
     if _local(root) == "xliff" and namespace in XLIFF_1:
-        return list(_units_1(root, path))
+        return list(_units_1(root))
     raise UserError(
         f"{path}:{root.sourceline}: root element is <{_local(root)}> in namespace "
         f"{namespace!r}, "
