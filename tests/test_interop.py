@@ -691,3 +691,13 @@ def test_validate_in_chunks_reports_each_problem_once_with_its_line(tmp_path):
     assert len(result.dtd) == 2 and _xmllint_valid(path) is False
     assert result.dtd[0].startswith(f"{path}:1: ") and "datatype" in result.dtd[0]
     assert result.dtd[1].startswith(f"{path}:1703: ") and "tuv" in result.dtd[1]
+
+
+def test_a_large_valid_file_stays_valid_whatever_the_parser_has_read_ahead(tmp_path):
+    path = tmp_path / "large.tmx"
+    units = (VALID_TU.replace("가", f"가 {n} <ph x='1'/>") for n in range(10000))
+    path.write_text(
+        f'<tmx version="1.4">{HEADER}\n<body>\n' + "\n".join(units) + "\n</body></tmx>\n",
+        encoding="utf-8",
+    )
+    assert validate(path).problems == []

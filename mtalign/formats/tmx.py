@@ -258,7 +258,7 @@ def _dtd_errors(dtd: etree.DTD, tree, path: str, seen: set) -> List[str]:
     return new
 
 
-def _language_checks(path: str, tu, srclang: str) -> List[str]:
+def _language_checks(path: str, tu, header: Optional[etree._Element]) -> List[str]:
     problems = []
     langs = []
     for tuv in tu.findall("tuv"):
@@ -266,8 +266,9 @@ def _language_checks(path: str, tu, srclang: str) -> List[str]:
         langs.append(code.lower())
         if code and not _LANGUAGE_CODE.match(code):
             problems.append(f"{path}:{tuv.sourceline}: {code!r} is not a language code (RFC 4646)")
-    source = (tu.get("srclang") or srclang).lower()
-    if source != "*all*" and langs and source not in langs:
+    srclang = header.get("srclang") if header is not None else None
+    source = (tu.get("srclang") or srclang or "").lower()
+    if source and source != "*all*" and langs and source not in langs:
         problems.append(
             f"{path}:{tu.sourceline}: <tu> has no <tuv> in its source language {source!r}"
         )
@@ -279,28 +280,39 @@ def validate(path: str | os.PathLike) -> Validation:
     checks a DTD cannot make; each problem names its line."""
     path = os.fspath(path)
     dtd = etree.DTD(DTD_FILE)
-    result, seen, pending, srclang, root = Validation(), set(), 0, "", None
+    result, seen, chunk, header, root = Validation(), set(), [], None, None
     for event, element in _iterparse(path):
         root = element if root is None else root
         if event != "end":
             continue
         if element.tag == "header":
-            srclang = element.get("srclang") or ""
-            if srclang != "*all*" and not _LANGUAGE_CODE.match(srclang):
-                result.other.append(
-                    f"{path}:{element.sourceline}: srclang {srclang!r} is not a language code"
-                )
+            header = element
+            result.other.extend(_srclang_check(path, header))
         elif element.tag == "tu":
-            result.other.extend(_language_checks(path, element, srclang))
-            pending += 1
-            if pending == _CHUNK:
-                result.dtd.extend(_dtd_errors(dtd, root.getroottree(), path, seen))
-                _free(element)
-                element.getparent().remove(element)
-                pending = 0
+            result.other.extend(_language_checks(path, element, header))
+            chunk.append(element)
+            if len(chunk) == _CHUNK and header is not None:
+                result.dtd.extend(_dtd_errors(dtd, _chunk_document(header, chunk), path, seen))
+                chunk.clear()
     if root is not None:
         result.dtd.extend(_dtd_errors(dtd, root.getroottree(), path, seen))
     return result
+
+
+def _chunk_document(header: etree._Element, tus: List[etree._Element]) -> etree._Element:
+    """A document of the header and these completed units, moved out of the file's tree: the
+    parser reads ahead, so the tree itself may end in a unit still being built."""
+    document = etree.Element("tmx", version="1.4")
+    document.append(copy.deepcopy(header))
+    etree.SubElement(document, "body").extend(tus)
+    return document
+
+
+def _srclang_check(path: str, header: etree._Element) -> List[str]:
+    srclang = header.get("srclang") or ""
+    if srclang == "*all*" or _LANGUAGE_CODE.match(srclang):
+        return []
+    return [f"{path}:{header.sourceline}: srclang {srclang!r} is not a language code"]
 
 
 OPTIONAL_HEADER_ATTRIBUTES = ("o-encoding", "creationdate", "creationid", "changedate", "changeid")
