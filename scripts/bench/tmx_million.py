@@ -4,7 +4,8 @@
 Each phase runs in its own process so that its peak RSS (VmHWM) is its own:
   export: write_tmx over a generator of units (mtalign's streaming writer);
   import: `mtalign tmx import` into a SQLite translation memory (streaming iterparse);
-  validate: `mtalign tmx validate` over the same file.
+  validate: `mtalign tmx validate` over the same file (DTD validation a chunk at a time);
+  merge: `mtalign tmx merge` of the file with itself (every second unit a duplicate).
 
     .venv/bin/python scripts/bench/tmx_million.py [--units 1000000] [--dir DIR]
 """
@@ -72,7 +73,10 @@ def main() -> int:
         seconds, peak, result = _run(["mtalign.cli", "tmx", "import", tmx, "--tm", tm])
         rows.append(("import (tmx import into SQLite TM)", seconds, peak))
         seconds, peak, _ = _run(["mtalign.cli", "tmx", "validate", tmx])
-        rows.append(("validate (tmx validate)", seconds, peak))
+        rows.append(("validate (tmx validate, DTD in chunks)", seconds, peak))
+        merged = os.path.join(tmp, "merged.tmx")
+        seconds, peak, _ = _run(["mtalign.cli", "tmx", "merge", tmx, tmx, "-o", merged])
+        rows.append(("merge (tmx merge of the file with itself: 2x the units in)", seconds, peak))
     print(f"{args.units} units, TMX {size:.0f} MB")
     print("| phase | seconds | units/s | peak RSS MB |")
     print("| --- | --- | --- | --- |")
