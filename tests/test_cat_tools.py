@@ -32,52 +32,49 @@ PROJECT = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 """
 
 
+def omegat_project(root):
+    """An empty OmegaT project translating Korean into English."""
+    for folder in ("source", "target", "tm/auto", "glossary", "omegat", "dictionary"):
+        (root / folder).mkdir(parents=True)
+    (root / "omegat.project").write_text(PROJECT, encoding="utf-8")
+    return root
+
+
+def aligned_tmx(path):
+    """The supercomputer document pair aligned into a TMX file at `path`."""
+    ko, en = PARALLEL / "supercomputer.ko.txt", PARALLEL / "supercomputer.en.txt"
+    result = run_cli("align", "--presegmented", ko, en, "--format", "tmx", "-o", path)
+    assert result.returncode == 0, result.stderr
+    return path
+
+
+def omegat_translate(project, config_dir):
+    """OmegaT's console mode over the project; fails the test when OmegaT fails."""
+    command = ["omegat", str(project), "--mode=console-translate",
+               f"--config-dir={config_dir}", "--quiet"]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(
     not shutil.which("omegat"),
     reason="OmegaT is not installed (Debian package omegat; .ci/run installs it)",
 )
 def test_omegat_translates_from_our_tmx(tmp_path):
-    project = tmp_path / "project"
-    for folder in ("source", "target", "tm/auto", "glossary", "omegat", "dictionary"):
-        (project / folder).mkdir(parents=True)
-    (project / "omegat.project").write_text(PROJECT, encoding="utf-8")
+    project = omegat_project(tmp_path / "project")
     korean = (PARALLEL / "supercomputer.ko.txt").read_text(encoding="utf-8").splitlines()[:4]
     english = (PARALLEL / "supercomputer.en.txt").read_text(encoding="utf-8").splitlines()[:4]
     (project / "source" / "doc.txt").write_text("\n\n".join(korean) + "\n", encoding="utf-8")
     tmx = project / "tm" / "auto" / "mtalign.tmx"
-    assert (
-        run_cli(
-            "align",
-            "--presegmented",
-            PARALLEL / "supercomputer.ko.txt",
-            PARALLEL / "supercomputer.en.txt",
-            "--format",
-            "tmx",
-            "-o",
-            tmx,
-        ).returncode
-        == 0
-    )
+    aligned_tmx(tmx)
     assert (
         run_cli(
             "glossary", "export", "--format", "tbx-v2", "-o", project / "glossary" / "mtalign.tbx"
         ).returncode
         == 0
     )
-    result = subprocess.run(
-        [
-            "omegat",
-            str(project),
-            "--mode=console-translate",
-            f"--config-dir={tmp_path / 'config'}",
-            "--quiet",
-        ],
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    omegat_translate(project, tmp_path / "config")
     target = (project / "target" / "doc.txt").read_text(encoding="utf-8")
     for sentence in english:
         assert sentence in target
@@ -87,19 +84,7 @@ def test_omegat_translates_from_our_tmx(tmp_path):
 def test_xliff_export_pretranslates_and_import_takes_reviewed_units(tmp_path):
     tm_path, xlf = tmp_path / "tm.db", tmp_path / "doc.xlf"
     tmx = tmp_path / "a.tmx"
-    assert (
-        run_cli(
-            "align",
-            "--presegmented",
-            PARALLEL / "supercomputer.ko.txt",
-            PARALLEL / "supercomputer.en.txt",
-            "--format",
-            "tmx",
-            "-o",
-            tmx,
-        ).returncode
-        == 0
-    )
+    aligned_tmx(tmx)
     assert run_cli("tmx", "import", tmx, "--tm", tm_path).returncode == 0
     result = run_cli(
         "xliff",

@@ -533,26 +533,10 @@ def test_glossary_csv_import_reads_excel_encodings(tmp_path, encoding):
     not shutil.which("omegat"), reason="OmegaT is not installed (Debian package omegat)"
 )
 def test_omegat_reads_our_pretranslated_xliff_with_the_same_units(tmp_path):
-    from tests.test_cat_tools import PARALLEL, PROJECT
+    from tests.test_cat_tools import PARALLEL, aligned_tmx, omegat_project, omegat_translate
 
-    project, tm = tmp_path / "project", tmp_path / "tm.db"
-    for folder in ("source", "target", "tm/auto", "glossary", "omegat", "dictionary"):
-        (project / folder).mkdir(parents=True)
-    (project / "omegat.project").write_text(PROJECT, encoding="utf-8")
-    tmx = tmp_path / "a.tmx"
-    assert (
-        run_cli(
-            "align",
-            "--presegmented",
-            PARALLEL / "supercomputer.ko.txt",
-            PARALLEL / "supercomputer.en.txt",
-            "--format",
-            "tmx",
-            "-o",
-            tmx,
-        ).returncode
-        == 0
-    )
+    project, tm = omegat_project(tmp_path / "project"), tmp_path / "tm.db"
+    tmx = aligned_tmx(tmp_path / "a.tmx")
     assert run_cli("tmx", "import", tmx, "--tm", tm, "-q").returncode == 0
     source = project / "source" / "doc.xlf"
     assert (
@@ -561,19 +545,7 @@ def test_omegat_reads_our_pretranslated_xliff_with_the_same_units(tmp_path):
         ).returncode
         == 0
     )
-    result = subprocess.run(
-        [
-            "omegat",
-            str(project),
-            "--mode=console-translate",
-            f"--config-dir={tmp_path / 'cfg'}",
-            "--quiet",
-        ],
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    omegat_translate(project, tmp_path / "cfg")
     stats = (project / "omegat" / "project_stats.txt").read_text(encoding="utf-8")
     assert re.search(
         r"^Total:\s+10\s", stats, re.M
