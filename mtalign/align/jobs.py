@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from typing import Iterator, List, Optional, Sequence, Tuple, Union
+from typing import Dict, Iterator, List, Optional, Sequence, Tuple, Union
 
 from mtalign.align.documents import Alignment, align_read, read_pair
 from mtalign.align.encoders import Encoder, PreEncoded
 from mtalign.align.score import GlossaryAnchors
 from mtalign.errors import UserError
+from mtalign.fileio import check_outputs, writable_folder
 
 GROUP_SENTENCES = 20_000
 
@@ -43,6 +44,25 @@ def read_jobs(path: str) -> List[Job]:
             )
         jobs.append(Job(number, *fields))
     return jobs
+
+
+def check_jobs(jobs: List[Job], jobs_path: str) -> Dict[int, str]:
+    """Checks made before any job runs.
+
+    An OUT that is an input of any job or the OUT of another job refuses the whole batch
+    (UserError); a job with no OUT or an unwritable folder is returned (line -> reason) to
+    fail alone while the others run.
+    """
+    unusable = {}
+    for job in jobs:
+        reason = "no OUT given" if not job.out.strip() else writable_folder(job.out)
+        if reason:
+            unusable[job.line] = f"{job.out or 'OUT'}: {reason}"
+    runnable = [job for job in jobs if job.line not in unusable]
+    inputs = [path for job in jobs for path in (job.ko, job.en)]
+    check_outputs([job.out for job in runnable], inputs,
+                  labels=[f"{jobs_path}:{job.line}: {job.out}" for job in runnable])
+    return unusable
 
 
 def _read_groups(jobs: Sequence[Job], presegmented: bool

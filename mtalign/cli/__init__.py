@@ -12,11 +12,12 @@ import argparse
 import difflib
 import importlib
 import os
+import signal
 import sys
 from typing import List, Optional
 
 from mtalign import __version__
-from mtalign.cli.common import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE
+from mtalign.cli.common import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, one_line
 from mtalign.errors import UserError
 
 # Top-level command -> the module (mtalign.cli.NAME) that defines it, in help order.
@@ -82,6 +83,10 @@ def build_parser(argv: Optional[List[str]] = None) -> argparse.ArgumentParser:
     return parser
 
 
+def _terminated(signum: int, frame) -> None:
+    raise SystemExit(128 + signum)  # unwinds like Ctrl-C, so temporary files are removed
+
+
 def main(argv: Optional[List[str]] = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     parser = build_parser(argv)
@@ -89,21 +94,19 @@ def main(argv: Optional[List[str]] = None) -> int:
     if unknown:  # a mistyped option of a subcommand: that subcommand's usage, not the top level's
         command = _command_parser(parser, args)
         command.error(f"unrecognized arguments: {' '.join(unknown)}{_suggestion(command, unknown)}")
+    signal.signal(signal.SIGTERM, _terminated)
     try:
         return args.handler(args)
-    except UserError as err:
-        print(f"mtalign: error: {err}", file=sys.stderr)
-        return EXIT_USAGE
     except BrokenPipeError:
         return EXIT_OK
-    except OSError as err:
-        print(f"mtalign: error: {err.filename or ''}: {err.strerror or err}", file=sys.stderr)
+    except (UserError, OSError) as err:
+        print(f"mtalign: error: {one_line(err)}", file=sys.stderr)
         return EXIT_USAGE
     except Exception as err:  # a bug: one line for the user, the traceback on request
         if os.environ.get("MTALIGN_DEBUG"):
             raise
         print(
-            f"mtalign: internal error: {type(err).__name__}: {err} (set MTALIGN_DEBUG=1 for "
+            f"mtalign: internal error: {type(err).__name__}: {one_line(err)} (set MTALIGN_DEBUG=1 for "
             "details)",
             file=sys.stderr,
         )

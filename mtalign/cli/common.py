@@ -16,6 +16,15 @@ if TYPE_CHECKING:
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
 
+def one_line(error: BaseException) -> str:
+    """An error's message on one line (libxml2 and others may span several)."""
+    if isinstance(error, OSError) and error.strerror:
+        message = f"{error.filename or ''}: {error.strerror}"
+    else:
+        message = str(error)
+    return " ".join(message.split())
+
+
 def note(message: str) -> None:
     print(f"mtalign: {message}", file=sys.stderr)
 

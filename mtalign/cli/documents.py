@@ -9,8 +9,9 @@ import os
 import sys
 from typing import Optional
 
-from mtalign.cli.common import EXIT_FINDINGS, EXIT_OK, glossary_of, note
+from mtalign.cli.common import EXIT_FINDINGS, EXIT_OK, glossary_of, note, one_line
 from mtalign.errors import UserError
+from mtalign.fileio import check_outputs
 from mtalign.formats.alignments import ALIGNMENT_FORMATS, output_format
 
 
@@ -19,6 +20,7 @@ def cmd_segment(args: argparse.Namespace) -> int:
     from mtalign.formats.output import open_output
     from mtalign.segment import detect_encoding, segment_file
 
+    check_outputs([args.output], args.files)
     encodings = {path: detect_encoding(path) for path in args.files}  # fail before writing anything
     for path, encoding in encodings.items():
         if encoding not in ("utf-8", "utf-8-sig"):
@@ -60,19 +62,24 @@ def _align_fragments(args: argparse.Namespace, encoder) -> int:
 def _align_jobs(args: argparse.Namespace, encoder) -> int:
     from tqdm import tqdm
 
-    from mtalign.align.jobs import align_jobs, read_jobs
+    from mtalign.align.jobs import align_jobs, check_jobs, read_jobs
 
-    jobs, failed = read_jobs(args.jobs), 0
-    results = align_jobs(jobs, encoder, presegmented=args.presegmented, anchors=args.anchors)
-    for job, result in tqdm(results, total=len(jobs), desc="align", unit="job", file=sys.stderr,
+    jobs = read_jobs(args.jobs)
+    unusable = check_jobs(jobs, args.jobs)
+    for line, reason in unusable.items():
+        note(f"error: {args.jobs}:{line}: {reason}")
+    failed = len(unusable)
+    runnable = [job for job in jobs if job.line not in unusable]
+    results = align_jobs(runnable, encoder, presegmented=args.presegmented, anchors=args.anchors)
+    for job, result in tqdm(results, total=len(runnable), desc="align", unit="job", file=sys.stderr,
                             disable=args.quiet):
         try:
             if isinstance(result, UserError):
                 raise result
             _report_and_write(result, job.out, args)
-        except UserError as err:
+        except (UserError, OSError) as err:
             failed += 1
-            note(f"error: {args.jobs}:{job.line}: {err}")
+            note(f"error: {args.jobs}:{job.line}: {one_line(err)}")
     return EXIT_FINDINGS if failed else EXIT_OK
 
 
@@ -97,6 +104,7 @@ def cmd_align(args: argparse.Namespace) -> int:
         )
     if args.fragments and not args.files:
         raise UserError("--fragments needs at least one article file")
+    check_outputs([args.output], args.files)
     encoder = load_encoder(args.encoder)
     args.anchors = GlossaryAnchors(glossary_of(args).entries.values()) if args.glossary else None
     if args.fragments:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Optional
 
 from mtalign.cli.common import EXIT_FINDINGS, EXIT_OK, glossary_of, note
+from mtalign.fileio import check_outputs
 from mtalign.types import HOUSE_STYLES
 
 if TYPE_CHECKING:
@@ -84,6 +85,7 @@ def cmd_glossary_extract(args: argparse.Namespace) -> int:
     from mtalign.formats.output import open_output
     from mtalign.glossary import extract_candidates, write_candidates
 
+    check_outputs([args.output], args.alignments)
     pairs = [pair for path in args.alignments for pair in read_aligned_texts(path).text_pairs()]
     candidates = extract_candidates(pairs, glossary=glossary_of(args))
     with open_output(args.output) as out:
@@ -98,6 +100,7 @@ def cmd_glossary_extract(args: argparse.Namespace) -> int:
 def cmd_glossary_merge(args: argparse.Namespace) -> int:
     from mtalign.glossary import merge_candidates
 
+    check_outputs([args.into], [args.candidates])
     added, skipped = merge_candidates(args.candidates, glossary_of(args), args.into)
     for reason in skipped:
         note(f"skipped: {reason}")
@@ -113,6 +116,7 @@ def cmd_glossary_export(args: argparse.Namespace) -> int:
     from mtalign.formats.output import open_output
     from mtalign.formats.tbx import write_tbx
 
+    check_outputs([args.output], args.glossary or [])
     entries = list(glossary_of(args).entries.values())
     with open_output(args.output, binary=(args.format != "csv")) as out:
         count = (
@@ -130,6 +134,7 @@ def cmd_glossary_import(args: argparse.Namespace) -> int:
     from mtalign.formats.tbx import TbxReadReport, read_tbx
     from mtalign.glossary import write_tsv
 
+    check_outputs([args.output], [args.file])
     report, encodings = TbxReadReport(), []
     if args.format == "csv":
         entries = read_csv(args.file, encodings)

@@ -26,8 +26,10 @@ def cmd_romanize(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from mtalign.names import check_files, fix_copies
+    from mtalign.names import check_files, fix_copies, fix_targets
 
+    if args.fix:
+        fix_targets(args.files, args.fix)  # refuse before any work
     glossary = glossary_of(args)
     for path in args.files:
         if os.path.isfile(path) and os.path.getsize(path) == 0:

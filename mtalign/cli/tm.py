@@ -9,6 +9,7 @@ import sys
 
 from mtalign.cli.common import EXIT_FINDINGS, EXIT_OK, glossary_of, note
 from mtalign.errors import UserError
+from mtalign.fileio import check_outputs
 from mtalign.types import HOUSE_STYLES
 
 
@@ -22,6 +23,7 @@ def cmd_tmx_import(args: argparse.Namespace) -> int:
     for path in args.files:
         if not os.path.isfile(path):
             raise UserError(f"{path}: no such file")
+    check_outputs([args.tm], args.files)
     tm = TranslationMemory(args.tm)
     report = TmxReadReport()
     files = []
@@ -87,6 +89,7 @@ def cmd_tmx_merge(args: argparse.Namespace) -> int:
     for path in args.files:
         if not os.path.isfile(path):
             raise UserError(f"{path}: no such file")
+    check_outputs([args.output], args.files)
     with open_output(args.output, binary=True) as out:
         report = merge(args.files, out)
     for disagreement in report.disagreements:
@@ -100,6 +103,7 @@ def cmd_tmx_export(args: argparse.Namespace) -> int:
     from mtalign.formats.tmx import write_tmx
     from mtalign.tm import TranslationMemory
 
+    check_outputs([args.output], [args.tm])
     tm = TranslationMemory.existing(args.tm)
     with open_output(args.output, binary=True) as out:
         report = write_tmx(tm.units(), out)
@@ -121,6 +125,8 @@ def cmd_xliff_export(args: argparse.Namespace) -> int:
     from mtalign.segment import read_document
     from mtalign.tm import TranslationMemory, xliff_units
 
+    inputs = [*args.files, *([args.tm] if args.tm else []), *(args.glossary or [])]
+    check_outputs([args.output], inputs)
     documents = [read_document(path) for path in args.files]
     tm = TranslationMemory.existing(args.tm) if args.tm else None
     finder = TermFinder(glossary_of(args).entries.values())
@@ -136,6 +142,7 @@ def cmd_xliff_import(args: argparse.Namespace) -> int:
     from mtalign.formats.xliff import read_xliff
     from mtalign.tm import TranslationMemory, XliffImportReport, reviewed_units
 
+    check_outputs([args.tm], args.files)
     tm = TranslationMemory(args.tm)
     for path in args.files:
         report = XliffImportReport()

@@ -8,8 +8,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Dict, List, Optional, Sequence
 
-from mtalign.errors import UserError
-from mtalign.fileio import atomic_write
+from mtalign.fileio import atomic_write, check_outputs, copy_targets
 from mtalign.glossary import Glossary, Lookup
 from mtalign.names.check import Checker, inconsistent_names
 from mtalign.segment import detect_encoding
@@ -70,17 +69,20 @@ def _one_per_span(findings: List[Finding]) -> List[Finding]:
     return kept
 
 
+def fix_targets(paths: Sequence[str], out_dir: str | os.PathLike) -> List[Path]:
+    """The corrected copies' paths; refused (UserError) if one would overwrite an input or
+    another output."""
+    targets = copy_targets(paths, out_dir)
+    check_outputs([*targets, Path(out_dir) / "fixes.json"], paths)
+    return targets
+
+
 def fix_copies(paths: Sequence[str], findings: Sequence[Finding], out_dir: str) -> List[dict]:
     """Write corrected copies into out_dir (never over an input) and return the changes made."""
     out = Path(out_dir)
-    inputs = {Path(path).resolve() for path in paths}
+    targets = fix_targets(paths, out)
     changes = []
-    for path in paths:
-        target = out / Path(path).name
-        if target.resolve() in inputs:
-            raise UserError(
-                f"{out_dir}: --fix would overwrite the input {path}; choose another folder"
-            )
+    for path, target in zip(paths, targets):
         encoding, lines = _raw_lines(path)
         for finding in sorted(
             (f for f in findings if f.file == path and f.fixable), key=lambda f: (f.line, -f.col)
