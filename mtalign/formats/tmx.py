@@ -31,7 +31,7 @@ from lxml import etree
 from mtalign import __version__
 from mtalign.errors import UserError
 from mtalign.formats.inline import flat_text, inline_element
-from mtalign.formats.safexml import check_prolog
+from mtalign.formats.safexml import check_prolog, expand_entities, syntax_error
 from mtalign.types import Unit
 
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -159,7 +159,7 @@ def _iterparse(path: str):
         yield event, root
         yield from events
     except etree.XMLSyntaxError as err:
-        raise UserError(f"{path}:{err.lineno}: malformed TMX ({err.msg})") from None
+        raise syntax_error(path, err, "TMX") from None
     except StopIteration:
         raise UserError(f"{path}: empty file, not TMX") from None
 
@@ -180,6 +180,7 @@ def iter_tus(path: str | os.PathLike):
     """Each <tu> element in turn; handled elements are freed."""
     for event, element in _iterparse(os.fspath(path)):
         if event == "end" and element.tag == "tu":
+            expand_entities(element, path)
             yield element
             _free(element)
 
