@@ -11,7 +11,9 @@ import re
 from typing import Iterator, List, Optional
 
 import lxml.html
+from lxml import etree
 
+from mtalign.errors import UserError
 from mtalign.segment.block import Block
 from mtalign.segment.clean import is_credit, normalize_line
 
@@ -118,6 +120,26 @@ def _clean(text: str) -> str:
     return normalize_line(re.sub(r"\s+", " ", text)).strip()
 
 
+def _container(element) -> bool:
+    """A block, or an inline element (an unclosed <font> ...) holding blocks."""
+    return element.tag in _BLOCK_TAGS or _has_block_child(element)
+
+
+def _loose_runs(element) -> Iterator[tuple]:
+    """(text, element) for the runs of a container's own text between its nested blocks,
+    inline children included."""
+    run = element.text or ""
+    for child in element:
+        if isinstance(child.tag, str) and child.tag not in _NOT_TEXT:
+            if _container(child):
+                yield run, element
+                run = ""
+            else:
+                run += child.text_content()
+        run += child.tail or ""
+    yield run, element
+
+
 def _pieces(root) -> Iterator[tuple]:
     """(text, element) for every leaf block, and for loose text between nested blocks."""
     for element in root.iter():
@@ -125,18 +147,35 @@ def _pieces(root) -> Iterator[tuple]:
             continue
         if any(ancestor.tag in _NOT_TEXT for ancestor in element.iterancestors()):
             continue
-        if element.tag in _BLOCK_TAGS and not _has_block_child(element):
-            yield element.text_content(), element
+        if _has_block_child(element):
+            yield from _loose_runs(element)
         elif element.tag in _BLOCK_TAGS:
-            yield element.text or "", element
-            for child in element:
-                if isinstance(child.tag, str) and child.tag in _BLOCK_TAGS:
-                    yield child.tail or "", element
+            yield element.text_content(), element
+
+
+def _parse(path: str | os.PathLike, encoding: str):
+    """The page's root element, None for a page without elements (blank, comments only).
+
+    huge_tree lifts libxml2's 256-level depth and 10 MB text-node limits; what is left (a
+    2048-level depth cap) stops the parser with a fatal error, refused rather than losing
+    the rest of the page. Decoded text goes in as UTF-8, so an XML declaration or a meta
+    charset cannot contradict the detected encoding.
+    """
+    with open(path, encoding=encoding) as handle:
+        data = handle.read().encode("utf-8")
+    parser = lxml.html.HTMLParser(encoding="utf-8", huge_tree=True)
+    root = etree.fromstring(data, parser)
+    fatal = [error for error in parser.error_log if error.level == etree.ErrorLevels.FATAL]
+    if fatal:
+        raise UserError(f"{os.fspath(path)}:{fatal[0].line}: refused: the HTML parser stopped here "
+                        f"({' '.join(fatal[0].message.split())}); the rest of the page would be lost")
+    return root
 
 
 def html_blocks(path: str | os.PathLike, encoding: str) -> List[Block]:
-    with open(path, encoding=encoding) as handle:
-        root = lxml.html.document_fromstring(handle.read() or "<html></html>")
+    root = _parse(path, encoding)
+    if root is None:
+        return []
     blocks: List[Block] = []
     offset = 0
     for raw, element in _pieces(root):
