@@ -24,7 +24,7 @@ def cmd_tmx_import(args: argparse.Namespace) -> int:
         if not os.path.isfile(path):
             raise UserError(f"{path}: no such file")
     check_outputs([args.tm], args.files)
-    tm = TranslationMemory(args.tm)
+    tm = TranslationMemory(args.tm, on_wait=note)
     report = TmxReadReport()
     files = []
     for path in args.files:
@@ -143,7 +143,7 @@ def cmd_xliff_import(args: argparse.Namespace) -> int:
     from mtalign.tm import TranslationMemory, XliffImportReport, reviewed_units
 
     check_outputs([args.tm], args.files)
-    tm = TranslationMemory(args.tm)
+    tm = TranslationMemory(args.tm, on_wait=note)
     for path in args.files:
         report = XliffImportReport()
         added, present = tm.add(reviewed_units(read_xliff(path), path, report))

@@ -10,8 +10,9 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+import time
 import unicodedata
-from typing import Iterable, Iterator, List, Tuple
+from typing import Callable, Iterable, Iterator, List, Optional, Tuple, TypeVar
 
 from mtalign.errors import UserError
 from mtalign.formats.inline import markup_text
@@ -30,6 +31,9 @@ CREATE TABLE IF NOT EXISTS trigram_df (term TEXT PRIMARY KEY, doc INTEGER NOT NU
 """
 BATCH = 5000
 UNIT_COLUMNS = "ko, en, origin, source_file, role, score, markup"  # the fields of a Unit, in order
+BUSY_SECONDS = 1.0  # SQLite's own wait per attempt; attempts repeat up to LOCK_WAIT_SECONDS
+LOCK_WAIT_SECONDS = float(os.environ.get("MTALIGN_TM_LOCK_WAIT", 600))
+T = TypeVar("T")
 
 
 def lookup_key(text: str) -> str:
@@ -42,13 +46,20 @@ def _unit(row: tuple) -> Unit:
 
 
 class TranslationMemory:
-    def __init__(self, path: str | os.PathLike) -> None:
+    """One TM file; several processes may write it at once (WAL, writers wait their turn).
+
+    `on_wait` is told once when another writer holds the lock (the CLI prints "waiting for
+    the TM lock"); after `lock_wait` seconds without the lock, a UserError says so.
+    """
+
+    def __init__(self, path: str | os.PathLike, on_wait: Optional[Callable[[str], None]] = None,
+                 lock_wait: float = LOCK_WAIT_SECONDS) -> None:
         self.path = os.fspath(path)
+        self._on_wait = on_wait
+        self._lock_wait = lock_wait
         try:
-            self._db = sqlite3.connect(self.path)
-            self._db.executescript(SCHEMA)
-            if "markup" not in {row[1] for row in self._db.execute("PRAGMA table_info(units)")}:
-                self._db.execute("ALTER TABLE units ADD COLUMN markup INTEGER NOT NULL DEFAULT 0")
+            self._db = sqlite3.connect(self.path, timeout=BUSY_SECONDS)
+            self._locked(self._open)
         except sqlite3.DatabaseError as err:
             raise UserError(f"{self.path}: not a translation memory ({err})") from None
 
@@ -59,11 +70,35 @@ class TranslationMemory:
             raise UserError(f"{path}: no such translation memory (mtalign tmx import creates one)")
         return cls(path)
 
+    def _open(self) -> None:
+        self._db.execute("PRAGMA journal_mode = WAL")
+        self._db.executescript(SCHEMA)
+        if "markup" not in {row[1] for row in self._db.execute("PRAGMA table_info(units)")}:
+            self._db.execute("ALTER TABLE units ADD COLUMN markup INTEGER NOT NULL DEFAULT 0")
+
+    def _locked(self, action: Callable[[], T]) -> T:
+        """Run `action`, waiting (and saying so once) while another process holds the lock."""
+        started, told = time.monotonic(), False
+        while True:
+            try:
+                return action()
+            except sqlite3.OperationalError as err:
+                if "locked" not in str(err) and "busy" not in str(err):
+                    raise
+                waited = time.monotonic() - started
+                if waited >= self._lock_wait:
+                    raise UserError(f"{self.path}: the translation memory stayed locked by another process "
+                                    f"for {waited:.0f} s; try again when it has finished") from None
+                if not told and self._on_wait:
+                    self._on_wait(f"{self.path}: waiting for the TM lock (another process is writing)")
+                told = True
+
     def add(self, units: Iterable[Unit]) -> Tuple[int, int]:
-        """Store units; returns (added, already present)."""
+        """Store units in one transaction; returns (added, already present)."""
         added = seen = 0
         batch: List[tuple] = []
-        with self._db:
+        self._locked(lambda: self._db.execute("BEGIN IMMEDIATE"))
+        with self._db:  # commits, or rolls back on any error
             for unit in units:
                 korean = markup_text(unit.ko) if unit.markup else unit.ko
                 batch.append(
