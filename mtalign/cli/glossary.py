@@ -129,24 +129,23 @@ def cmd_glossary_export(args: argparse.Namespace) -> int:
 
 
 def cmd_glossary_import(args: argparse.Namespace) -> int:
-    from mtalign.formats.glossary_csv import read_csv
     from mtalign.formats.output import open_output
-    from mtalign.formats.tbx import TbxReadReport, read_tbx
-    from mtalign.glossary import write_tsv
+    from mtalign.formats.tbx import TbxReadReport
+    from mtalign.glossary import import_entries, write_tsv
 
     check_outputs([args.output], [args.file])
     report, encodings = TbxReadReport(), []
-    if args.format == "csv":
-        entries = read_csv(args.file, encodings)
-    else:
-        entries = read_tbx(args.file, report)
+    entries, dropped = import_entries(args.file, args.format, encodings, report)
     if encodings and encodings[0] == "cp949":
         note(f"{args.file}: read as CP949 (Korean Windows/Excel), not UTF-8")
+    for reason in dropped:
+        note(reason)
     with open_output(args.output) as out:
         write_tsv(entries, out)
-    imported = f"imported {len(entries)} entries from {args.file}"
+    dropped_note = f", dropped {len(dropped)}" if dropped else ""
+    imported = f"imported {len(entries)} entries from {args.file}{dropped_note}"
     note(report.summary(args.file) if report.skipped else imported)
-    return EXIT_OK
+    return EXIT_FINDINGS if dropped else EXIT_OK
 
 
 def cmd_glossary_check(args: argparse.Namespace) -> int:

@@ -4,6 +4,10 @@ memoQ and Trados (Glossary Converter / MultiTerm) map a column headed by a langu
 (Korean, English) to that language's terms and `..._Def` / `Definition` columns to
 descriptive fields; synonyms share a cell separated by ` | `. UTF-8 with BOM, RFC 4180
 quoting.
+
+A cell a spreadsheet would run as a formula (starting with = + - @, tab or CR) is written
+with an apostrophe in front (the OWASP rule against CSV injection); reading removes exactly
+that apostrophe, so export -> import -> export is byte-identical.
 """
 
 from __future__ import annotations
@@ -31,6 +35,22 @@ HEADER = [
 ]
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _needs_guard(cell: str) -> bool:
+    """Starts like a formula, or like an apostrophe-guarded cell (kept apart on reading)."""
+    return cell.startswith(FORMULA_STARTS) or (cell.startswith("'") and _needs_guard(cell[1:]))
+
+
+def guard(cell: str) -> str:
+    return "'" + cell if _needs_guard(cell) else cell
+
+
+def unguard(cell: str) -> str:
+    return cell[1:] if cell.startswith("'") and _needs_guard(cell[1:]) else cell
+
+
 def _join(values: Iterable[str]) -> str:
     return " | ".join(values)
 
@@ -45,7 +65,7 @@ def write_csv(entries: Iterable[Entry], handle: IO[str]) -> int:
     writer.writerow(HEADER)
     count = 0
     for entry in entries:
-        writer.writerow([
+        writer.writerow(guard(cell) for cell in [
             entry.id, entry.type, _join(entry.ko), entry.hanja, entry.en,
             *(entry.styles.get(style, "") for style in HOUSE_STYLES),
             format_variants(entry.variants), entry.note, _join(entry.sources),
@@ -75,6 +95,12 @@ def decode_csv(path: str | os.PathLike) -> Tuple[str, str]:
 
 def read_csv(path: str | os.PathLike, encodings: Optional[List[str]] = None) -> List[Entry]:
     """Entries of a glossary CSV; the encoding found is appended to `encodings` when given."""
+    return [entry for _, entry in read_csv_rows(path, encodings)]
+
+
+def read_csv_rows(path: str | os.PathLike, encodings: Optional[List[str]] = None
+                  ) -> List[Tuple[str, Entry]]:
+    """(file:line, entry) for every row, in order."""
     text, encoding = decode_csv(path)
     if encodings is not None:
         encodings.append(encoding)
@@ -83,20 +109,22 @@ def read_csv(path: str | os.PathLike, encodings: Optional[List[str]] = None) -> 
     if header != HEADER:
         raise UserError(f"{path}:1: the header must be: {','.join(HEADER)}")
     entries = []
-    for number, row in enumerate(rows, start=2):
+    start = rows.line_num + 1
+    for row in rows:
+        number, start = start, rows.line_num + 1  # a quoted cell may span lines
         if len(row) != len(HEADER):
             raise UserError(f"{path}:{number}: expected {len(HEADER)} columns, found {len(row)}")
-        cells = dict(zip(HEADER, row))
+        cells = dict(zip(HEADER, (unguard(cell) for cell in row)))
         if cells["Entry_Subject"] not in ENTRY_TYPES or not cells["English"]:
             raise UserError(
                 f"{path}:{number}: needs an English term and a subject out of "
                 f"{', '.join(ENTRY_TYPES)}"
             )
-        entries.append(Entry(
+        entries.append((f"{path}:{number}", Entry(
             id=cells["Entry_ID"], type=cells["Entry_Subject"], ko=_split(cells["Korean"]),
             hanja=cells["Korean_Hanja"], en=cells["English"],
             styles={s: cells[f"English_{s}"] for s in HOUSE_STYLES if cells[f"English_{s}"]},
             variants=parse_variants(cells["English_Variants"], f"{path}:{number}"),
             note=cells["Definition"], sources=_split(cells["Entry_Source"]),
-        ))
+        )))
     return entries

@@ -25,7 +25,7 @@ _HOME = {
     "Hit": ("lookup", "Hit"), "Lookup": ("lookup", "Lookup"),
     "Glossary": ("store", "Glossary"), "load_glossary": ("store", "load_glossary"),
     "read_tsv": ("store", "read_tsv"), "shipped_glossaries": ("store", "shipped_glossaries"),
-    "write_tsv": ("store", "write_tsv"),
+    "write_tsv": ("store", "write_tsv"), "import_entries": ("interchange", "import_entries"),
     "TermFinder": ("terms", "TermFinder"), "TermHit": ("terms", "TermHit"),
     "is_title": ("terms", "is_title"), "Recognizer": ("recognize", "Recognizer"),
 }

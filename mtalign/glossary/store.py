@@ -22,9 +22,10 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Dict, Iterable, List, Optional, Sequence, TextIO
+from typing import Dict, Iterable, List, Optional, Sequence, TextIO, Tuple
 
 from mtalign.errors import UserError
 from mtalign.types import ENTRY_TYPES, HOUSE_STYLES, Entry, format_variants, parse_variants
@@ -50,12 +51,23 @@ def _split(cell: str) -> List[str]:
     return [part.strip() for part in cell.split("|") if part.strip()]
 
 
+def _control_character(text: str) -> Optional[str]:
+    """The first control or line-separator character in `text`, as U+XXXX."""
+    for char in text:
+        if unicodedata.category(char) in ("Cc", "Cs", "Zl", "Zp"):
+            return f"U+{ord(char):04X}"
+    return None
+
+
 def parse_row(cells: Sequence[str], where: str) -> Entry:
     if len(cells) != len(COLUMNS):
         raise UserError(
             f"{where}: expected {len(COLUMNS)} tab-separated columns, found {len(cells)}"
         )
     row = dict(zip(COLUMNS, (cell.strip() for cell in cells)))
+    for column, cell in row.items():
+        if _control_character(cell):
+            raise UserError(f"{where}: {column} holds the control character {_control_character(cell)}")
     if not _ID.match(row["id"]):
         raise UserError(f"{where}: id {row['id']!r} must be lower-case letters, digits and hyphens")
     if row["type"] not in ENTRY_TYPES:
@@ -81,7 +93,8 @@ def read_tsv(path: str | os.PathLike) -> List[Entry]:
     """All entries of one glossary file, or a UserError naming file:line."""
     path = os.fspath(path)
     try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
+        # only LF (CR LF) ends a row: other line breaks inside a cell are refused, not split
+        lines = Path(path).read_text(encoding="utf-8").replace("\r\n", "\n").split("\n")
     except FileNotFoundError:
         raise UserError(f"{path}: no such glossary file") from None
     except UnicodeDecodeError as err:
@@ -115,6 +128,25 @@ def format_row(entry: Entry) -> str:
         "sources": " | ".join(entry.sources),
     }
     return "\t".join(cells[column] for column in COLUMNS)
+
+
+def importable(rows: Iterable[Tuple[str, Entry]]) -> Tuple[List[Entry], List[str]]:
+    """Of (where, entry) pairs read from another format, the entries a glossary TSV holds and
+    reads back unchanged, and for each other one `where: dropped: why`."""
+    kept: Dict[str, Entry] = {}
+    dropped = []
+    for where, entry in rows:
+        try:
+            if entry.id in kept:
+                raise UserError(f"id {entry.id!r} is already used by an earlier entry")
+            if parse_row(format_row(entry).split("\t"), where) != entry:
+                raise UserError("a field would not read back the same (a '|' inside a form, or spaces "
+                                "around it)")
+        except UserError as err:
+            dropped.append(f"{where}: dropped: {str(err).replace(where + ': ', '')}")
+            continue
+        kept[entry.id] = entry
+    return list(kept.values()), dropped
 
 
 def write_tsv(entries: Iterable[Entry], handle: TextIO) -> None:
