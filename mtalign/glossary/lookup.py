@@ -64,6 +64,8 @@ class Lookup:
             load = lambda: load_glossary(files)  # noqa: E731 - parsed only if the index is stale
         self._db = open_index(files, load)
         self._entries: Dict[str, Entry] = {}
+        (longest,) = self._db.execute("SELECT MAX(LENGTH(key)) FROM keys WHERE kind = 'sound'").fetchone()
+        self._longest_sound = longest or 0
 
     @property
     def conflicts(self) -> List[str]:
@@ -161,7 +163,9 @@ class Lookup:
                 offer(entry_id, form, "romanized", 0.6 + 0.3 * _similarity(sound, sound_key(form)))
             return
         sound = sound_key(query)
-        if len(sound) < 3:
+        # one edit apart means lengths differ by at most one: a longer query can match no
+        # glossary form, and its deletions (quadratic in its length) are never made
+        if not 3 <= len(sound) <= self._longest_sound + 1:
             return
         near = list(set(deletions(sound)))
         for entry_id, form in {
