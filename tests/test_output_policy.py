@@ -165,3 +165,9 @@ def test_cli_jobs_with_an_empty_out_run_the_others_and_exit_1(tmp_path):
     assert result.returncode == 1, result.stderr
     assert "jobs.tsv:1:" in result.stderr and (tmp_path / "ok.jsonl").stat().st_size > 0
     assert time.time() - started < 120
+
+
+def test_translate_refuses_an_out_folder_where_a_copy_would_replace_its_input(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("서울에서 만났다.\n", encoding="utf-8")
+    _refused(run_cli("translate", article, "--model", tmp_path / "no-model", "--out", tmp_path), article)

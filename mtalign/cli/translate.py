@@ -10,6 +10,7 @@ from typing import List, Sequence
 
 from mtalign.cli.common import EXIT_FINDINGS, EXIT_OK, glossary_of, note
 from mtalign.errors import UserError
+from mtalign.fileio import check_outputs, copy_targets
 from mtalign.types import HOUSE_STYLES
 
 QUANTIZATIONS = ("int8", "int8_float16", "int16", "float16", "float32", "none")
@@ -19,14 +20,16 @@ def cmd_translate(args: argparse.Namespace) -> int:
     from mtalign.tm import TranslationMemory
     from mtalign.translate import Engine, resolve_model, translate_files, write_qa_report
 
-    model = resolve_model(args.model, args.src, args.tgt)
-    if model != args.model and not args.quiet:
-        note(f"--model {args.model}: {model}")
     for path in args.inputs:
         if not os.path.isfile(path):
             raise UserError(f"{path}: no such file")
     if all(os.path.getsize(path) == 0 for path in args.inputs):
         raise UserError(f"{', '.join(args.inputs)}: empty input, nothing to translate")
+    outputs = [*copy_targets(args.inputs, args.out), os.path.join(args.out, "translate-qa.json")]
+    check_outputs(outputs, [*args.inputs, *([args.tm] if args.tm else [])])
+    model = resolve_model(args.model, args.src, args.tgt)
+    if model != args.model and not args.quiet:
+        note(f"--model {args.model}: {model}")
     engine = Engine(model, args.src, args.tgt, args.device, args.compute_type, args.threads,
                     args.beam, args.batch_tokens, moses=args.moses)
     tm = TranslationMemory.existing(args.tm) if args.tm else None

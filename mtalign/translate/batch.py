@@ -24,7 +24,7 @@ from typing import Dict, List, Optional, Sequence
 
 from tqdm import tqdm
 
-from mtalign.fileio import atomic_write
+from mtalign.fileio import atomic_write, copy_targets
 from mtalign.glossary import TermFinder
 from mtalign.segment import detect_encoding, document_text, segment_file
 from mtalign.tm import TranslationMemory
@@ -207,7 +207,7 @@ def render(
     work: Plan, out: Path, finder: TermFinder, style: Optional[str], report: TranslateReport
 ) -> None:
     """Each document with its translated segments replaced in place, written into `out`."""
-    for path, segments in work.documents.items():
+    for (path, segments), target_path in zip(work.documents.items(), copy_targets(list(work.documents), out)):
         text = document_text(path, detect_encoding(path))
         for segment in sorted(
             (s for s in segments if s.text in work.translations), key=lambda s: -s.start
@@ -216,7 +216,6 @@ def render(
             report.term_misses.extend(_term_misses(path, segment, target, finder, style))
             text = text[:segment.start] + target + text[segment.end:]
             report.segments += 1
-        target_path = out / Path(path).name
         with atomic_write(target_path) as handle:
             handle.write(text)
         report.outputs.append(str(target_path))
