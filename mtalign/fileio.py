@@ -38,15 +38,18 @@ def file_identity(path: str | os.PathLike) -> Tuple:
     return ("inode", info.st_dev, info.st_ino)
 
 
-def check_outputs(outputs: Sequence[Optional[str | os.PathLike]],
-                  inputs: Iterable[str | os.PathLike] = (),
-                  labels: Optional[Sequence[str]] = None) -> None:
+def check_outputs(
+    outputs: Sequence[Optional[str | os.PathLike]],
+    inputs: Iterable[str | os.PathLike] = (),
+    labels: Optional[Sequence[str]] = None,
+) -> None:
     """Refuse (UserError) an output that is an input or repeats another output of the run.
 
     None and '-' (standard output) are skipped; `labels` name the outputs in the message
     (default: their paths)."""
-    claimed: Dict[Tuple, str] = {file_identity(path): f"the input {os.fspath(path)}"
-                                 for path in inputs}
+    claimed: Dict[Tuple, str] = {
+        file_identity(path): f"the input {os.fspath(path)}" for path in inputs
+    }
     for index, output in enumerate(outputs):
         if output is None or os.fspath(output) == "-":
             continue

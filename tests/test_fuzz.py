@@ -10,13 +10,22 @@ from hypothesis import strategies as st
 from tests.fuzz_inputs import READERS, crash_of, sample
 
 FIXED = Path(__file__).parent / "data" / "fuzz"
-READER_OF_SUFFIX = {".tmx": "tmx", ".tbx": "tbx", ".xlf": "xliff", ".html": "html", ".txt": "segmenter",
-                    ".tsv": "glossary-tsv"}
+READER_OF_SUFFIX = {
+    ".tmx": "tmx",
+    ".tbx": "tbx",
+    ".xlf": "xliff",
+    ".html": "html",
+    ".txt": "segmenter",
+    ".tsv": "glossary-tsv",
+}
 EXAMPLES = {"html": 40}  # HTML pages are the slowest to generate and segment
 
 
-@pytest.mark.parametrize("path", sorted(p for p in FIXED.iterdir() if p.suffix in READER_OF_SUFFIX),
-                         ids=lambda path: path.name)
+@pytest.mark.parametrize(
+    "path",
+    sorted(p for p in FIXED.iterdir() if p.suffix in READER_OF_SUFFIX),
+    ids=lambda path: path.name,
+)
 def test_fixed_crash_inputs_are_read_or_refused(tmp_path, path):
     assert crash_of(READER_OF_SUFFIX[path.suffix], path.read_bytes(), str(tmp_path)) is None
 
@@ -26,8 +35,12 @@ def test_fixed_crash_inputs_are_read_or_refused(tmp_path, path):
 def test_fuzzed_inputs_are_read_or_refused(tmp_path_factory, name):
     folder = str(tmp_path_factory.mktemp(name))
 
-    @settings(max_examples=EXAMPLES.get(name, 150), deadline=None, derandomize=True,
-              suppress_health_check=list(HealthCheck))
+    @settings(
+        max_examples=EXAMPLES.get(name, 150),
+        deadline=None,
+        derandomize=True,
+        suppress_health_check=list(HealthCheck),
+    )
     @given(st.randoms(use_true_random=False))
     def check(rng):
         data = sample(name, rng)

@@ -11,7 +11,10 @@ from tests.conftest import run_cli
 
 BAD_AFTER_BOM = {
     "utf8-bom-bad-byte": b"\xef\xbb\xbf ok \xff",
-    "utf16-bom-lone-surrogate": codecs.BOM_UTF16_LE + "ok".encode("utf-16-le") + b"\x00\xd8" + "x".encode("utf-16-le"),
+    "utf16-bom-lone-surrogate": codecs.BOM_UTF16_LE
+    + "ok".encode("utf-16-le")
+    + b"\x00\xd8"
+    + "x".encode("utf-16-le"),
     "utf16-bom-odd-length": codecs.BOM_UTF16_LE + "ok".encode("utf-16-le") + b"\x41",
 }
 
@@ -50,28 +53,40 @@ def test_html_without_elements_has_no_segments(tmp_path, text):
 
 def test_html_with_an_xml_declaration(tmp_path):
     path = tmp_path / "x.html"
-    path.write_text('<?xml version="1.0" encoding="euc-kr"?>\n<html><body><p>서울 소식.</p></body></html>',
-                    encoding="utf-8")
+    path.write_text(
+        '<?xml version="1.0" encoding="euc-kr"?>\n<html><body><p>서울 소식.</p></body></html>',
+        encoding="utf-8",
+    )
     assert [s.text for s in segment_file(path)] == ["서울 소식."]
 
 
 def test_html_after_300_unclosed_font_tags_keeps_the_rest(tmp_path):
     path = tmp_path / "f.html"
-    path.write_text("<html><body>" + "<font>" * 300 + "<p>The rest is here.</p></body></html>", encoding="utf-8")
+    path.write_text(
+        "<html><body>" + "<font>" * 300 + "<p>The rest is here.</p></body></html>", encoding="utf-8"
+    )
     assert "The rest is here." in document_text(path)
 
 
 def test_html_deeper_than_256_levels_keeps_the_rest(tmp_path):
     path = tmp_path / "d.html"
-    path.write_text("<html><body>" + "<span>" * 1000 + "Deep words." + "</span>" * 1000
-                    + "<p>After the depths.</p></body></html>", encoding="utf-8")
+    path.write_text(
+        "<html><body>"
+        + "<span>" * 1000
+        + "Deep words."
+        + "</span>" * 1000
+        + "<p>After the depths.</p></body></html>",
+        encoding="utf-8",
+    )
     text = document_text(path)
     assert "Deep words." in text and "After the depths." in text
 
 
 def test_html_past_the_parser_depth_cap_is_refused_not_cut(tmp_path):
     path = tmp_path / "d.html"
-    path.write_text("<html><body>" + "<div>" * 3000 + "x" + "</div>" * 3000 + "<p>tail</p>", encoding="utf-8")
+    path.write_text(
+        "<html><body>" + "<div>" * 3000 + "x" + "</div>" * 3000 + "<p>tail</p>", encoding="utf-8"
+    )
     result = run_cli("segment", path)
     assert result.returncode == 2
     (line,) = result.stderr.strip().splitlines()
@@ -80,7 +95,9 @@ def test_html_past_the_parser_depth_cap_is_refused_not_cut(tmp_path):
 
 def test_html_text_node_over_10_mb_is_kept(tmp_path):
     path = tmp_path / "big.html"
-    path.write_text("<html><body><p>" + "word " * (2_200_000) + "</p><p>After.</p></body></html>",
-                    encoding="utf-8")
+    path.write_text(
+        "<html><body><p>" + "word " * (2_200_000) + "</p><p>After.</p></body></html>",
+        encoding="utf-8",
+    )
     text = document_text(path)
     assert len(text) > 10_000_000 and text.endswith("After.")

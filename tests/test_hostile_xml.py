@@ -11,10 +11,12 @@ from mtalign.formats.safexml import check_prolog, check_size
 from mtalign.formats.tmx import read_units
 from tests.conftest import run_cli
 
-BODY = ('<tmx version="1.4"><header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" '
-        'adminlang="en" srclang="ko" datatype="plaintext"/><body>'
-        '<tu><tuv xml:lang="ko"><seg>안녕&nbsp;하세요 &amp; &eacute;</seg></tuv>'
-        '<tuv xml:lang="en"><seg>Hello&nbsp;there</seg></tuv></tu></body></tmx>\n')
+BODY = (
+    '<tmx version="1.4"><header creationtool="t" creationtoolversion="1" segtype="sentence" '
+    'o-tmf="t" adminlang="en" srclang="ko" datatype="plaintext"/><body>'
+    '<tu><tuv xml:lang="ko"><seg>안녕&nbsp;하세요 &amp; &eacute;</seg></tuv>'
+    '<tuv xml:lang="en"><seg>Hello&nbsp;there</seg></tuv></tu></body></tmx>\n'
+)
 SUBSET = '<!DOCTYPE tmx [<!ENTITY a "aaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]>\n'
 PROLOGS = {
     "comment with <": '<?xml version="1.0"?>\n<!-- x < y <tmx> -->\n' + SUBSET,
@@ -28,7 +30,9 @@ ENCODINGS = {"utf-16": "UTF-16", "utf-16-le": "UTF-16LE", "euc-kr": "EUC-KR", "c
 def _write(path, prolog, body=BODY, codec="utf-8"):
     data = prolog + body
     if codec != "utf-8":
-        data = data.replace('<?xml version="1.0"?>', f'<?xml version="1.0" encoding="{ENCODINGS[codec]}"?>')
+        data = data.replace(
+            '<?xml version="1.0"?>', f'<?xml version="1.0" encoding="{ENCODINGS[codec]}"?>'
+        )
     bom = b"\xff\xfe" if codec == "utf-16-le" else b""
     path.write_bytes(bom + data.encode(codec))
     return path
@@ -43,13 +47,18 @@ def test_declarations_refused_wherever_they_sit(tmp_path, name):
 
 @pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "euc-kr", "cp949"])
 def test_declarations_refused_in_any_encoding(tmp_path, codec):
-    path = _write(tmp_path / "x.tmx", PROLOGS["comment with <"].replace("x < y", "한국 < y"), codec=codec)
+    path = _write(
+        tmp_path / "x.tmx", PROLOGS["comment with <"].replace("x < y", "한국 < y"), codec=codec
+    )
     with pytest.raises(UserError, match="refused"):
         check_prolog(path)
 
 
-READERS = [("tmx", "import", "--tm", "t.db", "-q"), ("glossary", "import", "--format", "tbx"),
-           ("xliff", "import", "--tm", "t.db")]
+READERS = [
+    ("tmx", "import", "--tm", "t.db", "-q"),
+    ("glossary", "import", "--format", "tbx"),
+    ("xliff", "import", "--tm", "t.db"),
+]
 
 
 @pytest.mark.parametrize("command", READERS + [("tmx", "validate")])
@@ -69,7 +78,11 @@ def test_external_dtd_reference_is_text_and_html_entities_expand(tmp_path):
 
 @pytest.mark.parametrize("codec", ["utf-8", "euc-kr"])
 def test_tmx_merge_of_a_file_with_a_doctype_is_readable_by_mtalign(tmp_path, codec):
-    path = _write(tmp_path / "x.tmx", '<?xml version="1.0"?>\n<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n', codec=codec)
+    path = _write(
+        tmp_path / "x.tmx",
+        '<?xml version="1.0"?>\n<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n',
+        codec=codec,
+    )
     result = run_cli("tmx", "merge", path, "-o", tmp_path / "m.tmx")
     assert result.returncode == 0, result.stderr
     assert "&nbsp;" not in (tmp_path / "m.tmx").read_text(encoding="utf-8")
@@ -78,24 +91,35 @@ def test_tmx_merge_of_a_file_with_a_doctype_is_readable_by_mtalign(tmp_path, cod
 
 
 def test_an_entity_html_does_not_define_is_one_line_with_its_line(tmp_path):
-    path = _write(tmp_path / "x.tmx", '<?xml version="1.0"?>\n<!DOCTYPE tmx SYSTEM "t.dtd">\n',
-                  body=BODY.replace("&eacute;", "\n&nosuch;"))
+    path = _write(
+        tmp_path / "x.tmx",
+        '<?xml version="1.0"?>\n<!DOCTYPE tmx SYSTEM "t.dtd">\n',
+        body=BODY.replace("&eacute;", "\n&nosuch;"),
+    )
     with pytest.raises(UserError, match=r"x.tmx:3: undefined entity &nosuch;"):
         list(read_units(path))
 
 
 def test_malformed_xml_messages_are_one_line(tmp_path):
-    broken = {"a.tbx": "<?xml version='1.0'?>\n<tbx><text>\n<body></text>", "b.tbx": "\ufeff\n\n<<<",
-              "c.tbx": "<?xml version='1.0' encoding='nonesuch'?><tbx/>", "d.tbx": "<tbx>" + "<a>" * 300}
+    broken = {
+        "a.tbx": "<?xml version='1.0'?>\n<tbx><text>\n<body></text>",
+        "b.tbx": "\ufeff\n\n<<<",
+        "c.tbx": "<?xml version='1.0' encoding='nonesuch'?><tbx/>",
+        "d.tbx": "<tbx>" + "<a>" * 300,
+    }
     for name, text in broken.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
         result = run_cli("glossary", "import", tmp_path / name, "--format", "tbx")
-        assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1, result.stderr
+        assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1, (
+            result.stderr
+        )
 
 
 def test_no_root_in_the_first_mebibyte_is_refused_without_reading_on(tmp_path):
     path = tmp_path / "x.tmx"
-    path.write_text("<?xml version='1.0'?>\n<!--" + " " * (3 << 20) + "-->\n<tmx/>", encoding="utf-8")
+    path.write_text(
+        "<?xml version='1.0'?>\n<!--" + " " * (3 << 20) + "-->\n<tmx/>", encoding="utf-8"
+    )
     with pytest.raises(UserError, match="no root element in the first 1 MiB"):
         check_prolog(path)
 

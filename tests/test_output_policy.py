@@ -79,8 +79,11 @@ def test_a_symlink_output_is_written_through_to_its_target(tmp_path):
 def test_a_fifo_output_is_written_into_not_replaced(tmp_path):
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
-    reader = subprocess.Popen([sys.executable, "-c", f"print(open({str(fifo)!r}).read(), end='')"],
-                              stdout=subprocess.PIPE, text=True)
+    reader = subprocess.Popen(
+        [sys.executable, "-c", f"print(open({str(fifo)!r}).read(), end='')"],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     with atomic_write(fifo) as handle:
         handle.write("through the pipe")
     assert reader.communicate(timeout=10)[0] == "through the pipe"
@@ -103,14 +106,21 @@ def test_temporary_file_removed_when_the_writer_fails(tmp_path):
 
 def test_temporary_file_removed_on_sigterm(tmp_path):
     # the handler is looked up when main() builds the parser, so the patch takes effect
-    script = ("import time\nfrom mtalign.cli import main\nfrom mtalign.fileio import atomic_write\n"
-              "import mtalign.cli.documents as d\n"
-              "def slow(args):\n    with atomic_write(args.output) as h:\n        h.write('x')\n"
-              "        print('ready', flush=True)\n        time.sleep(30)\n"
-              "d.cmd_segment = slow\nimport mtalign.cli as c\n"
-              "raise SystemExit(c.main(['segment', 'a', '-o', 'out.txt']))\n")
-    proc = subprocess.Popen([sys.executable, "-c", script], cwd=tmp_path, stdout=subprocess.PIPE, text=True,
-                            env={**os.environ, "PYTHONPATH": str(REPO)})
+    script = (
+        "import time\nfrom mtalign.cli import main\nfrom mtalign.fileio import atomic_write\n"
+        "import mtalign.cli.documents as d\n"
+        "def slow(args):\n    with atomic_write(args.output) as h:\n        h.write('x')\n"
+        "        print('ready', flush=True)\n        time.sleep(30)\n"
+        "d.cmd_segment = slow\nimport mtalign.cli as c\n"
+        "raise SystemExit(c.main(['segment', 'a', '-o', 'out.txt']))\n"
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-c", script],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
     assert proc.stdout.readline().strip() == "ready"
     proc.send_signal(signal.SIGTERM)
     assert proc.wait(timeout=10) == 128 + signal.SIGTERM
@@ -137,12 +147,17 @@ def test_fix_refuses_a_folder_where_a_copy_would_replace_an_input(tmp_path):
 
 
 def _jobs(tmp_path, *outs):
-    return [Job(n, str(tmp_path / f"k{n}.txt"), str(tmp_path / f"e{n}.txt"), out) for n, out in enumerate(outs, 1)]
+    return [
+        Job(n, str(tmp_path / f"k{n}.txt"), str(tmp_path / f"e{n}.txt"), out)
+        for n, out in enumerate(outs, 1)
+    ]
 
 
 def test_jobs_with_one_out_twice_or_an_out_that_is_an_input_are_refused_up_front(tmp_path):
     with pytest.raises(UserError, match=r"jobs.tsv:2: .*output .* of this same run"):
-        check_jobs(_jobs(tmp_path, str(tmp_path / "o.jsonl"), str(tmp_path / "o.jsonl")), "jobs.tsv")
+        check_jobs(
+            _jobs(tmp_path, str(tmp_path / "o.jsonl"), str(tmp_path / "o.jsonl")), "jobs.tsv"
+        )
     with pytest.raises(UserError, match=r"jobs.tsv:2: .*would overwrite the input .*k1.txt"):
         check_jobs(_jobs(tmp_path, str(tmp_path / "o.jsonl"), str(tmp_path / "k1.txt")), "jobs.tsv")
 
@@ -170,4 +185,6 @@ def test_cli_jobs_with_an_empty_out_run_the_others_and_exit_1(tmp_path):
 def test_translate_refuses_an_out_folder_where_a_copy_would_replace_its_input(tmp_path):
     article = tmp_path / "a.txt"
     article.write_text("서울에서 만났다.\n", encoding="utf-8")
-    _refused(run_cli("translate", article, "--model", tmp_path / "no-model", "--out", tmp_path), article)
+    _refused(
+        run_cli("translate", article, "--model", tmp_path / "no-model", "--out", tmp_path), article
+    )

@@ -1,4 +1,4 @@
-"""Several writers into one translation memory: each waits its turn, says so, and nothing is lost."""
+"""Several writers into one translation memory: each waits its turn, says so, nothing is lost."""
 
 import sqlite3
 import subprocess
@@ -11,16 +11,22 @@ from mtalign.errors import UserError
 from mtalign.tm.store import TranslationMemory
 from mtalign.types import Unit
 
-HEAD = ('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header creationtool="t" '
-        'creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="ko" '
-        'datatype="plaintext"/><body>\n')
-TU = ('<tu><tuv xml:lang="ko"><seg>{tag} 한국어 문장 {i}</seg></tuv>'
-      '<tuv xml:lang="en"><seg>{tag} sentence {i}</seg></tuv></tu>\n')
+HEAD = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header creationtool="t" '
+    'creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="ko" '
+    'datatype="plaintext"/><body>\n'
+)
+TU = (
+    '<tu><tuv xml:lang="ko"><seg>{tag} 한국어 문장 {i}</seg></tuv>'
+    '<tuv xml:lang="en"><seg>{tag} sentence {i}</seg></tuv></tu>\n'
+)
 
 
 def _tmx(path, tag, count):
-    path.write_text(HEAD + "".join(TU.format(tag=tag, i=i) for i in range(count)) + "</body></tmx>\n",
-                    encoding="utf-8")
+    path.write_text(
+        HEAD + "".join(TU.format(tag=tag, i=i) for i in range(count)) + "</body></tmx>\n",
+        encoding="utf-8",
+    )
     return path
 
 
@@ -47,8 +53,14 @@ def test_two_importers_of_150k_units_started_apart_both_complete(tmp_path):
     tm = tmp_path / "t.db"
     procs = []
     for path in files:
-        procs.append(subprocess.Popen([sys.executable, "-m", "mtalign.cli", "tmx", "import", "-q", path,
-                                       "--tm", tm], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True))
+        procs.append(
+            subprocess.Popen(
+                [sys.executable, "-m", "mtalign.cli", "tmx", "import", "-q", path, "--tm", tm],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+        )
         time.sleep(0.2)
     results = [proc.communicate(timeout=600) + (proc.returncode,) for proc in procs]
     assert [code for *_, code in results] == [0, 0], results
@@ -56,4 +68,8 @@ def test_two_importers_of_150k_units_started_apart_both_complete(tmp_path):
     memory = TranslationMemory(tm)
     assert len(memory) == 2 * count
     stored = {(unit.ko, unit.en) for unit in memory.units()}
-    assert all((f"{tag} 한국어 문장 {i}", f"{tag} sentence {i}") in stored for tag in "AB" for i in range(count))
+    assert all(
+        (f"{tag} 한국어 문장 {i}", f"{tag} sentence {i}") in stored
+        for tag in "AB"
+        for i in range(count)
+    )

@@ -82,7 +82,9 @@ def _scan_prolog(path: str, encoding: Optional[str]) -> None:
             parser.Parse(chunk, not chunk)
             seen += len(chunk)
             if seen > PROLOG_LIMIT:
-                raise UserError(f"{path}: no root element in the first {PROLOG_LIMIT >> 20} MiB; not XML")
+                raise UserError(
+                    f"{path}: no root element in the first {PROLOG_LIMIT >> 20} MiB; not XML"
+                )
 
 
 def _declared_encoding(path: str) -> Optional[str]:
@@ -114,17 +116,27 @@ def check_prolog(path: str | os.PathLike) -> None:
         except _RootReached:
             return
         except _Refused:
-            raise UserError(f"{path}: refused: the file declares entities or an internal subset in its "
-                            "DOCTYPE (possible entity bomb or external entity); mtalign does not "
-                            "expand declared entities") from None
+            raise UserError(
+                f"{path}: refused: the file declares entities or an internal subset in its "
+                "DOCTYPE (possible entity bomb or external entity); mtalign does not "
+                "expand declared entities"
+            ) from None
         except UnicodeDecodeError as err:
-            raise UserError(f"{path}: not {encoding} as its XML declaration says ({err.reason})") from None
-        except (expat.ExpatError, ValueError, LookupError) as err:  # ValueError: a multi-byte encoding
+            raise UserError(
+                f"{path}: not {encoding} as its XML declaration says ({err.reason})"
+            ) from None
+        except (
+            expat.ExpatError,
+            ValueError,
+            LookupError,
+        ) as err:  # ValueError: a multi-byte encoding
             if encoding is None and _unknown_encoding(err):
                 encoding = _declared_encoding(path)
                 if encoding:
                     continue
-            raise UserError(f"{path}:{getattr(err, 'lineno', 1)}: malformed XML ({_expat_reason(err)})") from None
+            raise UserError(
+                f"{path}:{getattr(err, 'lineno', 1)}: malformed XML ({_expat_reason(err)})"
+            ) from None
         return
 
 
@@ -132,8 +144,10 @@ def check_size(path: str | os.PathLike, limit: int = MAX_TREE_BYTES) -> None:
     """Refuse, by its size alone and before reading it, a file too big to parse whole."""
     size = os.path.getsize(path)
     if size > limit:
-        raise UserError(f"{os.fspath(path)}: refused: {size / (1 << 20):.0f} MiB is over the "
-                        f"{limit >> 20} MiB this format is read up to")
+        raise UserError(
+            f"{os.fspath(path)}: refused: {size / (1 << 20):.0f} MiB is over the "
+            f"{limit >> 20} MiB this format is read up to"
+        )
 
 
 def expand_entities(element: etree._Element, path: str | os.PathLike) -> None:
@@ -154,7 +168,9 @@ def expand_entities(element: etree._Element, path: str | os.PathLike) -> None:
         parent.remove(entity)
 
 
-def syntax_error(path: str | os.PathLike, err: etree.XMLSyntaxError, what: str = "XML") -> UserError:
+def syntax_error(
+    path: str | os.PathLike, err: etree.XMLSyntaxError, what: str = "XML"
+) -> UserError:
     return UserError(f"{os.fspath(path)}:{err.lineno}: malformed {what} ({one_line(err.msg)})")
 
 

@@ -11,8 +11,12 @@ from mtalign.glossary.store import importable
 from mtalign.types import Entry
 
 
-def import_entries(path: str | os.PathLike, fmt: str, encodings: Optional[List[str]] = None,
-                   report: Optional[TbxReadReport] = None) -> Tuple[List[Entry], List[str]]:
+def import_entries(
+    path: str | os.PathLike,
+    fmt: str,
+    encodings: Optional[List[str]] = None,
+    report: Optional[TbxReadReport] = None,
+) -> Tuple[List[Entry], List[str]]:
     """(entries to keep, `where: dropped: why` for the others) of a CSV or TBX file; the CSV
     encoding found goes to `encodings`, skipped TBX concepts to `report`."""
     if fmt == "csv":

@@ -38,8 +38,13 @@ def fuzz(name: str, seconds: float, save: Path, seed: int) -> dict:
                     kinds[kind] = save / f"{name}-{len(kinds)}{READERS[name][1]}"
                     save.mkdir(parents=True, exist_ok=True)
                     kinds[kind].write_bytes(data)
-    return {"reader": name, "seconds": seconds, "tried": tried, "failures": failures,
-            "kinds": {kind: str(path) for kind, path in kinds.items()}}
+    return {
+        "reader": name,
+        "seconds": seconds,
+        "tried": tried,
+        "failures": failures,
+        "kinds": {kind: str(path) for kind, path in kinds.items()},
+    }
 
 
 def main() -> int:
@@ -55,8 +60,11 @@ def main() -> int:
     for name in args.reader or list(READERS):
         result = fuzz(name, args.minutes * 60, args.save, args.seed)
         failed += result["failures"]
-        print(f"| {name} | {args.minutes:g} | {result['tried']} | {result['tried'] / result['seconds']:.0f} | "
-              f"{result['failures']} |", flush=True)
+        print(
+            f"| {name} | {args.minutes:g} | {result['tried']} | "
+            f"{result['tried'] / result['seconds']:.0f} | {result['failures']} |",
+            flush=True,
+        )
         for kind, path in result["kinds"].items():
             print(f"  {kind} -> {path}", file=sys.stderr)
     return 1 if failed else 0
