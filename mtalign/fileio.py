@@ -81,6 +81,17 @@ def _is_special(path: Path) -> bool:
 
 
 @contextlib.contextmanager
+def _named_errors(path: str | os.PathLike) -> Iterator[None]:
+    """A write error without a file name (disk full, /dev/full) names the output."""
+    try:
+        yield
+    except OSError as err:
+        if err.filename is None:
+            err.filename = os.fspath(path)
+        raise
+
+
+@contextlib.contextmanager
 def atomic_write(
     path: str | os.PathLike, mode: str = "w", encoding: str | None = "utf-8"
 ) -> Iterator[IO]:
@@ -90,7 +101,7 @@ def atomic_write(
         encoding = None
     newline = "" if encoding else None
     if _is_special(target):
-        with open(target, mode, encoding=encoding, newline=newline) as handle:
+        with _named_errors(path), open(target, mode, encoding=encoding, newline=newline) as handle:
             yield handle
         return
     if target.is_dir():
@@ -98,7 +109,7 @@ def atomic_write(
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
-        with os.fdopen(fd, mode, encoding=encoding, newline=newline) as handle:
+        with _named_errors(path), os.fdopen(fd, mode, encoding=encoding, newline=newline) as handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())

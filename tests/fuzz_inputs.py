@@ -98,137 +98,110 @@ def _xml(rng: random.Random, root: str, tags: List[str], wrap: str = "") -> byte
 
 
 def _document(
-    rng: random.Random, skeleton: Callable[[random.Random], str], random_tree: bytes
+    rng: random.Random,
+    shell: Tuple[str, str],
+    item: Callable[[random.Random], str],
+    random_tree: bytes,
 ) -> bytes:
+    """A near-valid document (shell around a few items), or now and then a random tree."""
     if rng.random() < 0.3:
         return random_tree
-    text = rng.choice(PROLOGS[:4]) + skeleton(rng)
+    items = "".join(item(rng) for _ in range(rng.randint(0, 4)))
+    text = rng.choice(PROLOGS[:4]) + shell[0] + items + shell[1]
     return text.encode(rng.choice(["utf-8", "utf-8", "utf-16"]))
 
 
+TMX_SHELL = (
+    '<tmx version="1.4"><header creationtool="t" creationtoolversion="1" segtype="sentence" '
+    'o-tmf="t" adminlang="en" srclang="ko" datatype="plaintext"/><body>',
+    "</body></tmx>",
+)
+TBX_SHELL = (
+    '<tbx xmlns="urn:iso:std:iso:30042:ed-2" type="TBX-Basic" style="dca" xml:lang="en">'
+    "<text><body>",
+    "</body></text></tbx>",
+)
+XLIFF_SHELL = (
+    '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="a.txt" '
+    'source-language="ko" target-language="en" datatype="plaintext"><body>',
+    "</body></file></xliff>",
+)
+TMX_TAGS = ["header", "body", "tu", "tuv", "seg", "prop", "note", "bpt", "ept", "ph", "hi"]
+TBX_TAGS = [
+    "text",
+    "body",
+    "conceptEntry",
+    "langSec",
+    "termSec",
+    "term",
+    "termNote",
+    "descrip",
+    "admin",
+    "note",
+    "tig",
+    "ntig",
+    "termGrp",
+]
+XLIFF_TAGS = ["file", "body", "trans-unit", "source", "target", "note", "group", "g", "x", "mrk"]
+
+
 def _tu(rng: random.Random) -> str:
-    tuv = [
-        f"<tuv {rng.choice(ATTRS[:4])}>"
-        + _chosen(rng, [f"<seg>{_text(rng)}<ph>x</ph>{_text(rng)}</seg>"])
-        + "</tuv>"
-    ]
+    seg = f"<seg>{_text(rng)}<ph>x</ph>{_text(rng)}</seg>"
+    tuv = f"<tuv {rng.choice(ATTRS[:4])}>" + _chosen(rng, [seg]) + "</tuv>"
     prop = f'<prop type="{rng.choice(["x-score", "x-origin", "x-role"])}">{_text(rng)}</prop>'
-    return "<tu>" + _chosen(rng, [prop] + tuv * 2) + "</tu>"
+    return "<tu>" + _chosen(rng, [prop, tuv, tuv]) + "</tu>"
 
 
-def tmx(rng: random.Random) -> bytes:
-    header = (
-        '<header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" '
-        'adminlang="en" srclang="ko" datatype="plaintext"/>'
-    )
-    tree = _xml(
-        rng,
-        "tmx",
-        ["header", "body", "tu", "tuv", "seg", "prop", "note", "bpt", "ept", "ph", "hi"],
-        'version="1.4"',
-    )
-    return _document(
-        rng,
-        lambda r: (
-            '<tmx version="1.4">'
-            + _chosen(r, [header])
-            + "<body>"
-            + "".join(_tu(r) for _ in range(r.randint(0, 4)))
-            + "</body></tmx>"
-        ),
-        tree,
-    )
+def _term_sec(rng: random.Random) -> str:
+    parts = [
+        f"<term>{_text(rng)}</term>",
+        f'<termNote type="termType">{_text(rng)}</termNote>',
+        f'<admin type="customerSubset">{_text(rng)}</admin>',
+    ]
+    return "<termSec>" + _chosen(rng, parts) + "</termSec>"
 
 
 def _concept(rng: random.Random) -> str:
-    def term_sec() -> str:
-        return (
-            "<termSec>"
-            + _chosen(
-                rng,
-                [
-                    f"<term>{_text(rng)}</term>",
-                    f'<termNote type="termType">{_text(rng)}</termNote>',
-                    f'<admin type="customerSubset">{_text(rng)}</admin>',
-                ],
-            )
-            + "</termSec>"
-        )
-
-    lang_secs = [
-        f'<langSec xml:lang="{lang}">'
-        + "".join(term_sec() for _ in range(rng.randint(0, 2)))
-        + "</langSec>"
-        for lang in rng.sample(["en", "ko", "ko-Hani", "fr"], rng.randint(0, 3))
-    ]
+    langs = rng.sample(["en", "ko", "ko-Hani", "fr"], rng.randint(0, 3))
+    lang_secs = "".join(
+        f'<langSec xml:lang="{lang}">' + _term_sec(rng) * rng.randint(0, 2) + "</langSec>"
+        for lang in langs
+    )
+    subject = f'<descrip type="subjectField">{_text(rng)}</descrip>'
+    note = f"<note>{_text(rng)}</note>"
     return (
         f'<conceptEntry id="{_text(rng)}">'
-        + _chosen(rng, [f'<descrip type="subjectField">{_text(rng)}</descrip>'])
-        + "".join(lang_secs)
-        + _chosen(rng, [f"<note>{_text(rng)}</note>"])
+        + _chosen(rng, [subject])
+        + lang_secs
+        + _chosen(rng, [note])
         + "</conceptEntry>"
-    )
-
-
-def tbx(rng: random.Random) -> bytes:
-    tags = [
-        "text",
-        "body",
-        "conceptEntry",
-        "langSec",
-        "termSec",
-        "term",
-        "termNote",
-        "descrip",
-        "admin",
-        "note",
-        "tig",
-        "ntig",
-        "termGrp",
-    ]
-    tree = _xml(rng, "tbx", tags, 'xmlns="urn:iso:std:iso:30042:ed-2" type="TBX-Basic"')
-    return _document(
-        rng,
-        lambda r: (
-            '<tbx xmlns="urn:iso:std:iso:30042:ed-2" type="TBX-Basic" style="dca" '
-            'xml:lang="en"><text><body>'
-            + "".join(_concept(r) for _ in range(r.randint(0, 4)))
-            + "</body></text></tbx>"
-        ),
-        tree,
     )
 
 
 def _trans_unit(rng: random.Random) -> str:
     state = rng.choice(["translated", "final", "new", "signed-off", ""])
-    return (
-        f'<trans-unit id="{_text(rng)}">'
-        + _chosen(
-            rng,
-            [
-                f"<source>{_text(rng)}<g>x</g></source>",
-                f'<target state="{state}">{_text(rng)}</target>',
-                f"<note>{_text(rng)}</note>",
-            ],
-        )
-        + "</trans-unit>"
-    )
+    parts = [
+        f"<source>{_text(rng)}<g>x</g></source>",
+        f'<target state="{state}">{_text(rng)}</target>',
+        f"<note>{_text(rng)}</note>",
+    ]
+    return f'<trans-unit id="{_text(rng)}">' + _chosen(rng, parts) + "</trans-unit>"
+
+
+def tmx(rng: random.Random) -> bytes:
+    return _document(rng, TMX_SHELL, _tu, _xml(rng, "tmx", TMX_TAGS, 'version="1.4"'))
+
+
+def tbx(rng: random.Random) -> bytes:
+    tree = _xml(rng, "tbx", TBX_TAGS, 'xmlns="urn:iso:std:iso:30042:ed-2" type="TBX-Basic"')
+    return _document(rng, TBX_SHELL, _concept, tree)
 
 
 def xliff(rng: random.Random) -> bytes:
-    tags = ["file", "body", "trans-unit", "source", "target", "note", "group", "g", "x", "mrk"]
-    tree = _xml(rng, "xliff", tags, 'version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"')
-    return _document(
-        rng,
-        lambda r: (
-            '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">'
-            '<file original="a.txt" source-language="ko" target-language="en" datatype="plaintext">'
-            "<body>"
-            + "".join(_trans_unit(r) for _ in range(r.randint(0, 4)))
-            + "</body></file></xliff>"
-        ),
-        tree,
+    tree = _xml(
+        rng, "xliff", XLIFF_TAGS, 'version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"'
     )
+    return _document(rng, XLIFF_SHELL, _trans_unit, tree)
 
 
 def html(rng: random.Random) -> bytes:

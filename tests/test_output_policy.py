@@ -3,6 +3,7 @@ jobs are checked up front, and temporary files never stay behind."""
 
 import os
 import signal
+import stat
 import subprocess
 import sys
 import time
@@ -188,3 +189,12 @@ def test_translate_refuses_an_out_folder_where_a_copy_would_replace_its_input(tm
     _refused(
         run_cli("translate", article, "--model", tmp_path / "no-model", "--out", tmp_path), article
     )
+
+
+def test_writing_to_dev_full_is_one_line_naming_it_and_the_device_stays(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Hello world.\n", encoding="utf-8")
+    result = run_cli("segment", article, "-o", "/dev/full")
+    assert result.returncode == 2
+    assert result.stderr.strip() == "mtalign: error: /dev/full: No space left on device"
+    assert stat.S_ISCHR(os.stat("/dev/full").st_mode)
