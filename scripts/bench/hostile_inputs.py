@@ -80,6 +80,13 @@ def main() -> int:
                 folder,
                 options.runs,
             )
+        short = _long_token(Path(folder) / "short" / "short.txt", 10).parent
+        _row(
+            "run, one short article (for comparison)",
+            ["run", str(short), "--out", f"{folder}/b0", "-q"],
+            folder,
+            1,
+        )
         corpus = _long_token(Path(folder) / "corpus" / "long.txt", 500_000).parent
         _row(
             "run, one 500k-letter token",
