@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import re
-from typing import Iterator, List, Optional
+from typing import Iterator, List, Optional, Set
 
 import lxml.html
 from lxml import etree
@@ -18,67 +18,21 @@ from mtalign.segment.block import Block
 from mtalign.segment.clean import is_credit, normalize_line
 
 _BLOCK_TAGS = {
-    "p",
-    "div",
-    "section",
-    "article",
-    "main",
-    "header",
-    "footer",
-    "nav",
-    "aside",
-    "li",
-    "ul",
-    "ol",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "figure",
-    "figcaption",
-    "blockquote",
-    "td",
-    "th",
-    "tr",
-    "table",
-    "dd",
-    "dt",
-    "dl",
-    "pre",
-    "address",
-    "form",
-    "body",
-    "br",
-    "hr",
-    "time",
+    "p", "div", "section", "article", "main", "header", "footer", "nav", "aside", "li", "ul", "ol",
+    "h1", "h2", "h3", "h4", "h5", "h6", "figure", "figcaption", "blockquote", "td", "th", "tr", "table",
+    "dd", "dt", "dl", "pre", "address", "form", "body", "br", "hr", "time",
 }
 _NOT_TEXT = {"script", "style", "noscript", "template", "svg", "iframe", "head", "object", "canvas"}
-_TAG_ROLES = {
-    "nav": "boilerplate",
-    "aside": "boilerplate",
-    "form": "boilerplate",
-    "button": "boilerplate",
-    "footer": "boilerplate",
-    "h1": "headline",
-    "h2": "headline",
-    "figcaption": "caption",
-    "time": "dateline",
-    "address": "byline",
-}
+_TAG_ROLES = {"nav": "boilerplate", "aside": "boilerplate", "form": "boilerplate", "button": "boilerplate",
+              "footer": "boilerplate", "h1": "headline", "h2": "headline", "figcaption": "caption",
+              "time": "dateline", "address": "byline"}
 _CLASS_ROLES = [
     (re.compile(r"caption|photo-desc|img-desc", re.I), "caption"),
     (re.compile(r"byline|author|reporter|writer", re.I), "byline"),
     (re.compile(r"copyright|copy-right", re.I), "credit"),
-    (
-        re.compile(
-            r"\b(?:ad|ads|advert\w*|banner|promo\w*|widget|share|social|sns|related|popular|sidebar|"
-            r"weather|newsletter|subscribe|comments?|menu|breadcrumbs?|recommend\w*|most-read|trending)\b",
-            re.I,
-        ),
-        "boilerplate",
-    ),
+    (re.compile(r"\b(?:ad|ads|advert\w*|banner|promo\w*|widget|share|social|sns|related|popular|sidebar|"
+                r"weather|newsletter|subscribe|comments?|menu|breadcrumbs?|recommend\w*|most-read|trending)\b", re.I),
+     "boilerplate"),
 ]
 
 
@@ -109,29 +63,30 @@ def _role(element) -> Optional[str]:
     return None
 
 
-def _has_block_child(element) -> bool:
-    return any(
-        isinstance(child.tag, str) and child.tag in _BLOCK_TAGS
-        for child in element.iterdescendants()
-    )
+def _block_holders(root) -> Set:
+    """Elements with a block somewhere below them, found in one walk up from each block (linear
+    even for pages nested thousands deep)."""
+    holders: Set = set()
+    for element in root.iter(*_BLOCK_TAGS):
+        for ancestor in element.iterancestors():
+            if ancestor in holders:
+                break
+            holders.add(ancestor)
+    return holders
 
 
 def _clean(text: str) -> str:
     return normalize_line(re.sub(r"\s+", " ", text)).strip()
 
 
-def _container(element) -> bool:
-    """A block, or an inline element (an unclosed <font> ...) holding blocks."""
-    return element.tag in _BLOCK_TAGS or _has_block_child(element)
-
-
-def _loose_runs(element) -> Iterator[tuple]:
+def _loose_runs(element, holders: Set) -> Iterator[tuple]:
     """(text, element) for the runs of a container's own text between its nested blocks,
-    inline children included."""
+    inline children included; a block or an inline element holding blocks (an unclosed
+    <font>) ends a run."""
     run = element.text or ""
     for child in element:
         if isinstance(child.tag, str) and child.tag not in _NOT_TEXT:
-            if _container(child):
+            if child.tag in _BLOCK_TAGS or child in holders:
                 yield run, element
                 run = ""
             else:
@@ -142,13 +97,13 @@ def _loose_runs(element) -> Iterator[tuple]:
 
 def _pieces(root) -> Iterator[tuple]:
     """(text, element) for every leaf block, and for loose text between nested blocks."""
+    holders = _block_holders(root)
+    hidden = {inner for outer in root.iter(*_NOT_TEXT) for inner in outer.iter()}
     for element in root.iter():
-        if not isinstance(element.tag, str) or element.tag in _NOT_TEXT:
+        if not isinstance(element.tag, str) or element in hidden:
             continue
-        if any(ancestor.tag in _NOT_TEXT for ancestor in element.iterancestors()):
-            continue
-        if _has_block_child(element):
-            yield from _loose_runs(element)
+        if element in holders:
+            yield from _loose_runs(element, holders)
         elif element.tag in _BLOCK_TAGS:
             yield element.text_content(), element
 
