@@ -207,7 +207,8 @@ def render(
     work: Plan, out: Path, finder: TermFinder, style: Optional[str], report: TranslateReport
 ) -> None:
     """Each document with its translated segments replaced in place, written into `out`."""
-    for (path, segments), target_path in zip(work.documents.items(), copy_targets(list(work.documents), out)):
+    targets = copy_targets(list(work.documents), out)
+    for (path, segments), target_path in zip(work.documents.items(), targets):
         text = document_text(path, detect_encoding(path))
         for segment in sorted(
             (s for s in segments if s.text in work.translations), key=lambda s: -s.start
