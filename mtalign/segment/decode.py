@@ -73,7 +73,7 @@ def detect_encoding(path: str | os.PathLike) -> str:
             return legacy
     # the encoding that decodes furthest is the file's own: its offset is the byte to fix
     closest = max(errors, key=errors.get)
-    raise UserError(f"{path}: cannot decode the byte at offset {errors[closest]} as {closest.upper()} "
+    raise UserError(f"{path}: cannot decode byte at offset {errors[closest]} as {closest.upper()} "
                     "(the encoding that fits the file longest); not UTF-8, EUC-KR or CP949")
 
 
