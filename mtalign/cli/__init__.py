@@ -106,8 +106,8 @@ def main(argv: Optional[List[str]] = None) -> int:
         if os.environ.get("MTALIGN_DEBUG"):
             raise
         print(
-            f"mtalign: internal error: {type(err).__name__}: {one_line(err)} (set MTALIGN_DEBUG=1 for "
-            "details)",
+            f"mtalign: internal error: {type(err).__name__}: {one_line(err)} "
+            "(set MTALIGN_DEBUG=1 for details)",
             file=sys.stderr,
         )
         return EXIT_INTERNAL

@@ -64,7 +64,9 @@ class Lookup:
             load = lambda: load_glossary(files)  # noqa: E731 - parsed only if the index is stale
         self._db = open_index(files, load)
         self._entries: Dict[str, Entry] = {}
-        (longest,) = self._db.execute("SELECT MAX(LENGTH(key)) FROM keys WHERE kind = 'sound'").fetchone()
+        (longest,) = self._db.execute(
+            "SELECT MAX(LENGTH(key)) FROM keys WHERE kind = 'sound'"
+        ).fetchone()
         self._longest_sound = longest or 0
 
     @property

@@ -67,7 +67,8 @@ def parse_row(cells: Sequence[str], where: str) -> Entry:
     row = dict(zip(COLUMNS, (cell.strip() for cell in cells)))
     for column, cell in row.items():
         if _control_character(cell):
-            raise UserError(f"{where}: {column} holds the control character {_control_character(cell)}")
+            character = _control_character(cell)
+            raise UserError(f"{where}: {column} holds the control character {character}")
     if not _ID.match(row["id"]):
         raise UserError(f"{where}: id {row['id']!r} must be lower-case letters, digits and hyphens")
     if row["type"] not in ENTRY_TYPES:
@@ -140,8 +141,10 @@ def importable(rows: Iterable[Tuple[str, Entry]]) -> Tuple[List[Entry], List[str
             if entry.id in kept:
                 raise UserError(f"id {entry.id!r} is already used by an earlier entry")
             if parse_row(format_row(entry).split("\t"), where) != entry:
-                raise UserError("a field would not read back the same (a '|' inside a form, or spaces "
-                                "around it)")
+                raise UserError(
+                    "a field would not read back the same (a '|' inside a form, or spaces "
+                    "around it)"
+                )
         except UserError as err:
             dropped.append(f"{where}: dropped: {str(err).replace(where + ': ', '')}")
             continue

@@ -16,8 +16,13 @@ from mtalign.segment.clean import normalize_line
 
 CHUNK_BYTES = 1 << 20
 # UTF-32 LE's BOM begins with UTF-16 LE's, so it is tried first
-_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 
 
 def _first_decode_error(path: str, encoding: str) -> int | None:
@@ -43,8 +48,11 @@ def _bom_encoding(path: str, head: bytes) -> str | None:
         if head.startswith(bom):
             error = _first_decode_error(path, encoding)
             if error is not None:
-                raise UserError(f"{path}: starts with a {encoding.upper().replace('-SIG', '')} byte order "
-                                f"mark but the byte at offset {error} cannot be decoded as such")
+                name = encoding.upper().replace("-SIG", "")
+                raise UserError(
+                    f"{path}: starts with a {name} byte order mark but the byte at offset {error} "
+                    "cannot be decoded as such"
+                )
             return encoding
     return None
 
@@ -63,7 +71,9 @@ def detect_encoding(path: str | os.PathLike) -> str:
         return encoding
     nul_offset = head.find(b"\x00")
     if nul_offset >= 0:
-        raise UserError(f"{path}: looks like a binary file (NUL byte at offset {nul_offset}), not text")
+        raise UserError(
+            f"{path}: looks like a binary file (NUL byte at offset {nul_offset}), not text"
+        )
     errors = {"utf-8": _first_decode_error(path, "utf-8")}
     if errors["utf-8"] is None:
         return "utf-8"

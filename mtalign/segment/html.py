@@ -18,21 +18,67 @@ from mtalign.segment.block import Block
 from mtalign.segment.clean import is_credit, normalize_line
 
 _BLOCK_TAGS = {
-    "p", "div", "section", "article", "main", "header", "footer", "nav", "aside", "li", "ul", "ol",
-    "h1", "h2", "h3", "h4", "h5", "h6", "figure", "figcaption", "blockquote", "td", "th", "tr", "table",
-    "dd", "dt", "dl", "pre", "address", "form", "body", "br", "hr", "time",
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "footer",
+    "nav",
+    "aside",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "figure",
+    "figcaption",
+    "blockquote",
+    "td",
+    "th",
+    "tr",
+    "table",
+    "dd",
+    "dt",
+    "dl",
+    "pre",
+    "address",
+    "form",
+    "body",
+    "br",
+    "hr",
+    "time",
 }
 _NOT_TEXT = {"script", "style", "noscript", "template", "svg", "iframe", "head", "object", "canvas"}
-_TAG_ROLES = {"nav": "boilerplate", "aside": "boilerplate", "form": "boilerplate", "button": "boilerplate",
-              "footer": "boilerplate", "h1": "headline", "h2": "headline", "figcaption": "caption",
-              "time": "dateline", "address": "byline"}
+_TAG_ROLES = {
+    "nav": "boilerplate",
+    "aside": "boilerplate",
+    "form": "boilerplate",
+    "button": "boilerplate",
+    "footer": "boilerplate",
+    "h1": "headline",
+    "h2": "headline",
+    "figcaption": "caption",
+    "time": "dateline",
+    "address": "byline",
+}
 _CLASS_ROLES = [
     (re.compile(r"caption|photo-desc|img-desc", re.I), "caption"),
     (re.compile(r"byline|author|reporter|writer", re.I), "byline"),
     (re.compile(r"copyright|copy-right", re.I), "credit"),
-    (re.compile(r"\b(?:ad|ads|advert\w*|banner|promo\w*|widget|share|social|sns|related|popular|sidebar|"
-                r"weather|newsletter|subscribe|comments?|menu|breadcrumbs?|recommend\w*|most-read|trending)\b", re.I),
-     "boilerplate"),
+    (
+        re.compile(
+            r"\b(?:ad|ads|advert\w*|banner|promo\w*|widget|share|social|sns|related|popular|sidebar|"
+            r"weather|newsletter|subscribe|comments?|menu|breadcrumbs?|recommend\w*|most-read|trending)\b",
+            re.I,
+        ),
+        "boilerplate",
+    ),
 ]
 
 
@@ -122,8 +168,10 @@ def _parse(path: str | os.PathLike, encoding: str):
     root = etree.fromstring(data, parser)
     fatal = [error for error in parser.error_log if error.level == etree.ErrorLevels.FATAL]
     if fatal:
-        raise UserError(f"{os.fspath(path)}:{fatal[0].line}: refused: the HTML parser stopped here "
-                        f"({' '.join(fatal[0].message.split())}); the rest of the page would be lost")
+        raise UserError(
+            f"{os.fspath(path)}:{fatal[0].line}: refused: the HTML parser stopped here "
+            f"({' '.join(fatal[0].message.split())}); the rest of the page would be lost"
+        )
     return root
 
 

@@ -87,10 +87,14 @@ class TranslationMemory:
                     raise
                 waited = time.monotonic() - started
                 if waited >= self._lock_wait:
-                    raise UserError(f"{self.path}: the translation memory stayed locked by another process "
-                                    f"for {waited:.0f} s; try again when it has finished") from None
+                    raise UserError(
+                        f"{self.path}: the translation memory stayed locked by another process "
+                        f"for {waited:.0f} s; try again when it has finished"
+                    ) from None
                 if not told and self._on_wait:
-                    self._on_wait(f"{self.path}: waiting for the TM lock (another process is writing)")
+                    self._on_wait(
+                        f"{self.path}: waiting for the TM lock (another process is writing)"
+                    )
                 told = True
 
     def add(self, units: Iterable[Unit]) -> Tuple[int, int]:
