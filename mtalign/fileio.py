@@ -30,11 +30,10 @@ def _umask() -> int:
 def file_identity(path: str | os.PathLike) -> Tuple:
     """What makes two spellings of a path the same file: device and inode if it exists,
     else its fully resolved path."""
-    resolved = os.path.realpath(path)
     try:
-        info = os.stat(resolved)
+        info = os.stat(path)  # follows symlinks, /dev/stdout included
     except OSError:
-        return ("path", resolved)
+        return ("path", os.path.realpath(path))
     return ("inode", info.st_dev, info.st_ino)
 
 
@@ -71,7 +70,7 @@ def copy_targets(paths: Sequence[str | os.PathLike], out_dir: str | os.PathLike)
     return [Path(out_dir) / os.path.relpath(path, common) for path in resolved]
 
 
-def _is_special(path: Path) -> bool:
+def _is_special(path: str | os.PathLike) -> bool:
     """An existing FIFO, device or socket: written in place, never replaced by a file."""
     try:
         mode = os.stat(path).st_mode
@@ -96,14 +95,14 @@ def atomic_write(
     path: str | os.PathLike, mode: str = "w", encoding: str | None = "utf-8"
 ) -> Iterator[IO]:
     """Write to a temporary file beside `path`, then rename it over `path` on success."""
-    target = Path(os.path.realpath(path))  # a symlink is written through to its target
     if "b" in mode:
         encoding = None
     newline = "" if encoding else None
-    if _is_special(target):
-        with _named_errors(path), open(target, mode, encoding=encoding, newline=newline) as handle:
+    if _is_special(path):  # opened by its own name: /dev/stdout's target may be a pipe
+        with _named_errors(path), open(path, mode, encoding=encoding, newline=newline) as handle:
             yield handle
         return
+    target = Path(os.path.realpath(path))  # a symlink is written through to its target
     if target.is_dir():
         raise UserError(f"{os.fspath(path)}: is a directory, not a file")
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -198,3 +198,11 @@ def test_writing_to_dev_full_is_one_line_naming_it_and_the_device_stays(tmp_path
     assert result.returncode == 2
     assert result.stderr.strip() == "mtalign: error: /dev/full: No space left on device"
     assert stat.S_ISCHR(os.stat("/dev/full").st_mode)
+
+
+def test_dev_stdout_into_a_pipe_is_written_directly(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Hello world.\n", encoding="utf-8")
+    result = run_cli("segment", article, "-o", "/dev/stdout")  # stdout is a pipe here
+    assert result.returncode == 0, result.stderr
+    assert '"text": "Hello world."' in result.stdout
