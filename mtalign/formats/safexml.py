@@ -14,7 +14,7 @@ import codecs
 import html.entities
 import os
 import re
-from typing import IO, Iterator, Optional
+from typing import IO, Iterator, Optional, Tuple
 from xml.parsers import expat
 
 from lxml import etree
@@ -24,7 +24,7 @@ from mtalign.errors import UserError
 PROLOG_LIMIT = 1 << 20  # a root element must start within the first MiB
 MAX_TREE_BYTES = 256 << 20  # files parsed whole (TBX, XLIFF) are refused above this size
 _CHUNK = 1 << 16
-_DECLARED_ENCODING = re.compile(rb"""^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']""")
+_DECLARATION = re.compile(rb"""^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)["'][^>]*\?>""")
 
 
 class _Refused(Exception):
@@ -72,11 +72,12 @@ def _chunks(handle: IO[bytes], encoding: Optional[str]) -> Iterator[bytes]:
             return
 
 
-def _scan_prolog(path: str, encoding: Optional[str]) -> None:
+def _scan_prolog(path: str, encoding: Optional[str], skip: int = 0) -> None:
+    """Feed expat the file (transcoded after its `skip`-byte declaration when `encoding` is
+    given) until the root element starts."""
     parser = _prolog_parser("UTF-8" if encoding else None)
     with open(path, "rb") as handle:
-        if encoding:
-            handle.seek(len(re.match(rb"^<\?xml[^>]*\?>", handle.read(200)).group()))
+        handle.seek(skip)
         seen = 0
         for chunk in _chunks(handle, encoding):
             parser.Parse(chunk, not chunk)
@@ -87,13 +88,16 @@ def _scan_prolog(path: str, encoding: Optional[str]) -> None:
                 )
 
 
-def _declared_encoding(path: str) -> Optional[str]:
+def _declared_encoding(path: str) -> Tuple[Optional[str], int]:
+    """(codec of the XML declaration's encoding, the declaration's length), or (None, 0)."""
     with open(path, "rb") as handle:
-        match = _DECLARED_ENCODING.match(handle.read(200))
+        match = _DECLARATION.match(handle.read(1024))
+    if not match:
+        return None, 0
     try:
-        return codecs.lookup(match.group(1).decode("ascii")).name if match else None
+        return codecs.lookup(match.group(1).decode("ascii")).name, match.end()
     except LookupError:
-        return None
+        return None, 0
 
 
 def _unknown_encoding(err: Exception) -> bool:
@@ -109,10 +113,10 @@ def _expat_reason(err: Exception) -> str:
 def check_prolog(path: str | os.PathLike) -> None:
     """Refuse a file whose document type has an internal subset or declares entities."""
     path = os.fspath(path)
-    encoding = None
+    encoding, skip = None, 0
     while True:
         try:
-            _scan_prolog(path, encoding)
+            _scan_prolog(path, encoding, skip)
         except _RootReached:
             return
         except _Refused:
@@ -131,7 +135,7 @@ def check_prolog(path: str | os.PathLike) -> None:
             LookupError,
         ) as err:  # ValueError: a multi-byte encoding
             if encoding is None and _unknown_encoding(err):
-                encoding = _declared_encoding(path)
+                encoding, skip = _declared_encoding(path)
                 if encoding:
                     continue
             raise UserError(
