@@ -141,3 +141,19 @@ def test_files_parsed_whole_are_refused_by_size_before_reading(tmp_path):
     path.chmod(0)  # not even readable: the size alone decides
     with pytest.raises(UserError, match="refused: 0 MiB is over the 0 MiB"):
         check_size(path, limit=1000)
+
+
+def test_tbx_behind_an_external_dtd_gets_its_html_entities_expanded(tmp_path):
+    from mtalign.formats.tbx import read_tbx
+
+    path = tmp_path / "g.tbx"
+    path.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE tbx SYSTEM "TBXcoreStructV03.dtd">\n'
+        '<tbx xmlns="urn:iso:std:iso:30042:ed-2" type="TBX-Basic" style="dca" xml:lang="en">'
+        '<text><body><conceptEntry id="kim"><descrip type="subjectField">person</descrip>'
+        '<langSec xml:lang="en"><termSec><term>Kim&nbsp;Jong&#8209;un</term></termSec></langSec>'
+        "</conceptEntry></body></text></tbx>\n",
+        encoding="utf-8",
+    )
+    (entry,) = read_tbx(path)
+    assert entry.en == "Kim\u00a0Jong\u2011un"
