@@ -339,16 +339,6 @@ READERS: Dict[str, Tuple[Callable[[random.Random], bytes], str, Callable[[str], 
     "glossary-tsv": (glossary_tsv, ".tsv", _read_tsv),
 }
 
-# Reader-semantics crashes issue 13 is fixing in formats/tbx.py, xliff.py and tmx.py (empty
-# <termSec>/<tig/>, <trans-unit/>, a non-numeric x-score); drop these once it has landed.
-_ISSUE_13 = (
-    "could not convert string to float",
-    "'NoneType' object has no attribute",
-    "expected str instance, NoneType found",
-    "object of type 'NoneType' has no len",
-)
-
-
 def crash_of(name: str, data: bytes, folder: str) -> Exception | None:
     """The exception (other than a refusal) reader `name` raises on `data`, or None."""
     _, suffix, reader = READERS[name]
@@ -360,8 +350,6 @@ def crash_of(name: str, data: bytes, folder: str) -> Exception | None:
     except (UserError, OSError):
         return None
     except Exception as err:  # noqa: BLE001 - the fuzzer's whole point
-        if name in ("tmx", "tbx", "xliff") and any(text in str(err) for text in _ISSUE_13):
-            return None
         return err
     return None
 
