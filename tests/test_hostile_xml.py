@@ -151,6 +151,7 @@ def test_tbx_behind_an_external_dtd_gets_its_html_entities_expanded(tmp_path):
         '<?xml version="1.0"?>\n<!DOCTYPE tbx SYSTEM "TBXcoreStructV03.dtd">\n'
         '<tbx xmlns="urn:iso:std:iso:30042:ed-2" type="TBX-Basic" style="dca" xml:lang="en">'
         '<text><body><conceptEntry id="kim"><descrip type="subjectField">person</descrip>'
+        '<langSec xml:lang="ko"><termSec><term>김정은</term></termSec></langSec>'
         '<langSec xml:lang="en"><termSec><term>Kim&nbsp;Jong&#8209;un</term></termSec></langSec>'
         "</conceptEntry></body></text></tbx>\n",
         encoding="utf-8",
