@@ -78,6 +78,7 @@ def test_long_documents_use_the_band():
     assert sum(1 for k, e in ones if _number(ko[k[0]]) == _number(en[e[0]])) >= 2980
 
 
+@pytest.mark.slow
 def test_fifty_thousand_line_side_against_a_short_one():
     ko, _ = parallel(50_000)
     _, en = parallel(12)
