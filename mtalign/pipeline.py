@@ -4,23 +4,27 @@ Each article is read and decoded once; its Document goes to segments.jsonl, frag
 pairing and document alignment, whose sentences are encoded together in large batches; the
 alignment records go to glossary extraction and corpus.tmx in memory. A file that cannot be
 read is reported (path and reason) and left out; everything else is still written.
+
+Reading and aligning run on an engine (see mtalign.engines): the rows are groups of articles
+and document pairs fixed by the corpus alone, so the outputs are the same on every engine.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import os
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Tuple
 
-from tqdm import tqdm
-
 from mtalign.align.documents import align_read, bead_records, pair_of
-from mtalign.align.encoders import PreEncoded, load_encoder
+from mtalign.align.encoders import Encoder, PreEncoded, load_encoder
 from mtalign.align.fragments import pair_fragments
+from mtalign.engines import EngineConfig, Stage, fixed_groups
+from mtalign.engines.manifest import Manifest, item_key_or_none
+from mtalign.engines.resume import run_resumable
 from mtalign.errors import UserError
 from mtalign.fileio import atomic_write
 from mtalign.formats import jsonl
@@ -33,6 +37,8 @@ from mtalign.segment import read_document
 from mtalign.types import AlignmentRecord, Document
 
 CORPUS_SUFFIXES = (".txt", ".html", ".htm")
+CHECKPOINT = ".mtalign-run-checkpoint.jsonl"  # rows finished, for a restarted run; removed at end
+GROUP_TASKS, GROUP_BYTES = 8, 1 << 18  # articles or pairs per row, input bytes per row
 
 
 @dataclass
@@ -58,27 +64,6 @@ def corpus_files(corpus: str | os.PathLike) -> List[Path]:
     if not files:
         raise UserError(f"{corpus}: no .txt or .html files found")
     return sorted(files)
-
-
-def read_corpus(files: List[Path], report: RunReport, progress: bool) -> Dict[Path, Document]:
-    """Every readable file as a Document; the others are reported in `report.failed`."""
-    documents = {}
-    for path in tqdm(files, desc="segment", unit="file", file=sys.stderr, disable=not progress):
-        try:
-            documents[path] = read_document(path)
-        except UserError as err:
-            report.failed.append(str(err))
-            continue
-        if documents[path].encoding not in ("utf-8", "utf-8-sig"):
-            report.notes.append(f"{path}: decoded as {documents[path].encoding}")
-    return documents
-
-
-def write_segments(documents: Dict[Path, Document], out_path: Path, report: RunReport) -> None:
-    with atomic_write(out_path) as handle:
-        for document in documents.values():
-            report.segments += jsonl.write(document.segments, handle)
-    report.outputs.append(str(out_path))
 
 
 def parallel_pairs(files: List[Path]) -> List[Tuple[Path, Path]]:
@@ -110,38 +95,82 @@ def partner_warnings(files: List[Path]) -> List[str]:
     return warnings
 
 
-def align_corpus(documents: Dict[Path, Document], out_path: Path, report: RunReport,
-                 progress: bool) -> AlignedTexts:
-    """Fragments of every single-language article, and beads of every NAME.ko/NAME.en pair,
-    written to `out_path` and returned as units for the later stages."""
-    files = list(documents)
+def corpus_tasks(files: List[Path]) -> List[Tuple[Path, ...]]:
+    """Every single-language article (its fragments), then every NAME.ko/NAME.en pair."""
     pairs = parallel_pairs(files)
     in_pairs = {path for pair in pairs for path in pair}
-    encoder = PreEncoded(
-        load_encoder("use"), [s.text for doc in documents.values() for s in doc.segments]
-    )
+    return [(path,) for path in files if path not in in_pairs] + list(pairs)
+
+
+def read_task_files(tasks: List[Tuple[Path, ...]]) -> dict:
+    """The stateless stage: a row's files read and segmented (or why one cannot be)."""
+    documents: Dict[Path, object] = {}
+    for path in (path for task in tasks for path in task):
+        try:
+            documents[path] = read_document(path)
+        except UserError as err:
+            documents[path] = str(err)
+    return {"tasks": tasks, "documents": documents}
+
+
+def align_tasks(encoder: Encoder, read: dict) -> dict:
+    """The encoder stage: a row's fragments and beads, its sentences encoded together."""
+    documents = {path: doc for path, doc in read["documents"].items() if isinstance(doc, Document)}
+    encoded = PreEncoded(encoder, [s.text for doc in documents.values() for s in doc.segments])
     records: List[AlignmentRecord] = []
-    for path in tqdm(
-        [path for path in files if path not in in_pairs],
-        desc="fragments",
-        unit="file",
-        file=sys.stderr,
-        disable=not progress,
-    ):
-        records += pair_fragments(documents[path].segments, encoder)
-    for ko_path, en_path in tqdm(
-        pairs, desc="align", unit="pair", file=sys.stderr, disable=not progress
-    ):
-        pair = pair_of(
-            str(ko_path), documents[ko_path].segments, str(en_path), documents[en_path].segments
-        )
-        alignment = align_read(pair, encoder)
-        report.notes.extend(alignment.warnings)
+    notes: List[str] = []
+    for task in read["tasks"]:
+        if any(path not in documents for path in task):
+            continue
+        if len(task) == 1:
+            records += pair_fragments(documents[task[0]].segments, encoded)
+            continue
+        ko_path, en_path = task
+        pair = pair_of(str(ko_path), documents[ko_path].segments,
+                       str(en_path), documents[en_path].segments)
+        alignment = align_read(pair, encoded)
+        notes.extend(alignment.warnings)
         records += bead_records(alignment)
-    with atomic_write(out_path) as handle:
+    files = {str(path): {"error": doc} if isinstance(doc, str) else
+             {"encoding": doc.encoding, "segments": [dataclasses.asdict(s) for s in doc.segments]}
+             for path, doc in read["documents"].items()}
+    return {"files": files, "records": [dataclasses.asdict(r) for r in records], "notes": notes}
+
+
+def read_and_align(files: List[Path], out: Path, report: RunReport, progress: bool,
+                   engine: EngineConfig) -> Tuple[AlignedTexts, List[Path]]:
+    """segments.jsonl and alignments.jsonl, on the chosen engine, one progress bar; returns the
+    aligned texts for the later stages and the files that could be read."""
+    tasks = corpus_tasks(files)
+    sizes = [sum(path.stat().st_size for path in task) for task in tasks]
+    groups = fixed_groups(tasks, sizes, GROUP_TASKS, GROUP_BYTES)
+    encoder = functools.partial(load_encoder, "use", engine.encoder_threads())
+    stages = [Stage(read_task_files), Stage(align_tasks, encoder)]
+    keys = [item_key_or_none("run", [path for task in group for path in task]) for group in groups]
+    bar = {"desc": "run", "enabled": progress, "total": len(files),
+           "documents": lambda value: len(value["files"]),
+           "sentences": lambda value: sum(len(f.get("segments", ()))
+                                          for f in value["files"].values())}
+    read: Dict[str, dict] = {}
+    records: List[AlignmentRecord] = []
+    notes: List[str] = []
+    for outcome in run_resumable(engine, groups, stages, keys, Manifest(out / CHECKPOINT), bar):
+        if outcome.error is not None:
+            raise UserError(outcome.error)
+        read.update(outcome.value["files"])
+        records += [AlignmentRecord(**record) for record in outcome.value["records"]]
+        notes += outcome.value["notes"]
+    readable = [path for path in files if "error" not in read[str(path)]]
+    report.failed += [read[str(path)]["error"] for path in files if path not in readable]
+    report.notes += [f"{path}: decoded as {read[str(path)]['encoding']}" for path in readable
+                     if read[str(path)]["encoding"] not in ("utf-8", "utf-8-sig")] + notes
+    with atomic_write(out / "segments.jsonl") as handle:
+        for path in readable:
+            report.segments += jsonl.write(read[str(path)]["segments"], handle)
+    with atomic_write(out / "alignments.jsonl") as handle:
         report.alignments = write_records(records, "jsonl", handle)
-    report.outputs.append(str(out_path))
-    return aligned_texts(records)
+    report.outputs += [str(out / "segments.jsonl"), str(out / "alignments.jsonl")]
+    return aligned_texts(records), readable
 
 
 def glossary_outputs(
@@ -181,16 +210,16 @@ def consistency(
     report.outputs += [str(out / "consistency.json"), str(out / "consistency.md")]
 
 
-def run(corpus: str | os.PathLike, out_dir: str | os.PathLike, progress: bool = True) -> RunReport:
+def run(corpus: str | os.PathLike, out_dir: str | os.PathLike, progress: bool = True,
+        engine: EngineConfig = EngineConfig()) -> RunReport:
     files = corpus_files(corpus)
     out = Path(out_dir)
     report = RunReport(files=len(files), notes=partner_warnings(files))
-    documents = read_corpus(files, report, progress)
-    write_segments(documents, out / "segments.jsonl", report)
-    aligned = align_corpus(documents, out / "alignments.jsonl", report, progress)
+    aligned, readable = read_and_align(files, out, report, progress, engine)
     glossary = load_glossary()
     report.notes.extend(f"glossary conflict: {conflict}" for conflict in glossary.conflicts)
     glossary_outputs(aligned, glossary, out, report)
     corpus_tmx(aligned, out, report)
-    consistency(list(documents), glossary, out, report)
+    consistency(readable, glossary, out, report)
+    Manifest(out / CHECKPOINT).remove()
     return report

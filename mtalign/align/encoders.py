@@ -96,8 +96,9 @@ class PreEncoded:
         return self._rows[[self._row[text] for text in texts]]
 
 
-def load_encoder(spec: str = "use") -> Encoder:
-    """'use' for the built-in default, or a path to a sentence-transformers model."""
+def load_encoder(spec: str = "use", threads: int = 2) -> Encoder:
+    """'use' for the built-in default (with `threads` BLAS threads), or a path to a
+    sentence-transformers model."""
     if spec == "use":
-        return USEEncoder()
+        return USEEncoder(threads)
     return SentenceTransformerEncoder(spec)

@@ -6,10 +6,17 @@ import argparse
 import itertools
 import json
 import os
-import sys
 from typing import Optional
 
-from mtalign.cli.common import EXIT_FINDINGS, EXIT_OK, glossary_of, note, one_line
+from mtalign.cli.common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    add_engine_options,
+    engine_of,
+    glossary_of,
+    note,
+)
+from mtalign.engines import session
 from mtalign.errors import UserError
 from mtalign.fileio import check_outputs
 from mtalign.formats.alignments import ALIGNMENT_FORMATS, output_format
@@ -59,10 +66,10 @@ def _align_fragments(args: argparse.Namespace, encoder) -> int:
     return EXIT_OK
 
 
-def _align_jobs(args: argparse.Namespace, encoder) -> int:
-    from tqdm import tqdm
-
-    from mtalign.align.jobs import align_jobs, check_jobs, read_jobs
+def _align_jobs(args: argparse.Namespace) -> int:
+    from mtalign.align.jobs import check_jobs, read_jobs
+    from mtalign.engines.jobs import JobOptions, run_align_jobs
+    from mtalign.engines.manifest import item_key
 
     jobs = read_jobs(args.jobs)
     unusable = check_jobs(jobs, args.jobs)
@@ -70,16 +77,20 @@ def _align_jobs(args: argparse.Namespace, encoder) -> int:
         note(f"error: {args.jobs}:{line}: {reason}")
     failed = len(unusable)
     runnable = [job for job in jobs if job.line not in unusable]
-    results = align_jobs(runnable, encoder, presegmented=args.presegmented, anchors=args.anchors)
-    for job, result in tqdm(results, total=len(runnable), desc="align", unit="job", file=sys.stderr,
-                            disable=args.quiet):
-        try:
-            if isinstance(result, UserError):
-                raise result
-            _report_and_write(result, job.out, args)
-        except (UserError, OSError) as err:
-            failed += 1
-            note(f"error: {args.jobs}:{job.line}: {one_line(err)}")
+    options = JobOptions(args.format, args.presegmented, args.encoder, args.anchors,
+                         fingerprint=item_key("glossary", args.glossary or ()))
+    engine = engine_of(args)
+    with session(engine):
+        for job, outcome in run_align_jobs(engine, args.jobs, runnable, options, not args.quiet):
+            if outcome.error is not None:
+                failed += 1
+                note(f"error: {args.jobs}:{job.line}: {outcome.error}")
+                continue
+            for warning in outcome.value.warnings:
+                note(f"warning: {warning}")
+            if outcome.value.left_out:
+                note(f"{job.out}: {outcome.value.left_out} unpaired beads (1-0, 0-1) "
+                     "are not in the TMX")
     return EXIT_FINDINGS if failed else EXIT_OK
 
 
@@ -105,13 +116,15 @@ def cmd_align(args: argparse.Namespace) -> int:
     if args.fragments and not args.files:
         raise UserError("--fragments needs at least one article file")
     check_outputs([args.output], args.files)
-    encoder = load_encoder(args.encoder)
+    if not args.jobs and args.engine != "local":
+        raise UserError("--engine ray runs many pairs: use it with --jobs JOBS.tsv")
     args.anchors = GlossaryAnchors(glossary_of(args).entries.values()) if args.glossary else None
+    if args.jobs:
+        return _align_jobs(args)
+    encoder = load_encoder(args.encoder)
     if args.fragments:
         args.format = args.format or output_format(args.output)
         return _align_fragments(args, encoder)
-    if args.jobs:
-        return _align_jobs(args, encoder)
     from mtalign.align.documents import align_files
 
     alignment = align_files(args.files[0], args.files[1], encoder, args.presegmented, args.anchors)
@@ -122,7 +135,9 @@ def cmd_align(args: argparse.Namespace) -> int:
 def cmd_run(args: argparse.Namespace) -> int:
     from mtalign import pipeline
 
-    report = pipeline.run(args.corpus, args.out, progress=not args.quiet)
+    engine = engine_of(args)
+    with session(engine):
+        report = pipeline.run(args.corpus, args.out, progress=not args.quiet, engine=engine)
     for message in report.notes:
         note(message)
     for failure in report.failed:
@@ -195,6 +210,7 @@ def add_commands(commands) -> None:
     align.add_argument("--glossary", action="append", metavar="FILE",
                        help="glossary TSV whose names anchor the alignment (repeatable)")
     align.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    add_engine_options(align)
     align.set_defaults(handler=cmd_align)
 
     run = commands.add_parser(
@@ -210,4 +226,5 @@ def add_commands(commands) -> None:
     run.add_argument("--out", default="build", help="output folder (default build/)")
     run.add_argument("--format", choices=("text", "json"), default="text", help="summary format")
     run.add_argument("-q", "--quiet", action="store_true", help="no progress bars")
+    add_engine_options(run)
     run.set_defaults(handler=cmd_run)

@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 from dataclasses import asdict
 from typing import List, Sequence
 
-from mtalign.cli.common import EXIT_FINDINGS, EXIT_OK, glossary_of, note
+from mtalign.cli.common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    add_engine_options,
+    engine_of,
+    glossary_of,
+    note,
+)
+from mtalign.engines import session
 from mtalign.errors import UserError
 from mtalign.fileio import check_outputs, copy_targets
 from mtalign.types import HOUSE_STYLES
@@ -17,6 +26,7 @@ QUANTIZATIONS = ("int8", "int8_float16", "int16", "float16", "float32", "none")
 
 
 def cmd_translate(args: argparse.Namespace) -> int:
+    from mtalign.engines.translation import translation_engines
     from mtalign.tm import TranslationMemory
     from mtalign.translate import Engine, resolve_model, translate_files, write_qa_report
 
@@ -30,12 +40,16 @@ def cmd_translate(args: argparse.Namespace) -> int:
     model = resolve_model(args.model, args.src, args.tgt)
     if model != args.model and not args.quiet:
         note(f"--model {args.model}: {model}")
-    engine = Engine(model, args.src, args.tgt, args.device, args.compute_type, args.threads,
-                    args.beam, args.batch_tokens, moses=args.moses)
+    config = engine_of(args)
+    engine, translate_chunks = translation_engines(config, functools.partial(
+        Engine, model, args.src, args.tgt, device=args.device, compute_type=args.compute_type,
+        threads=args.threads, beam=args.beam, batch_tokens=args.batch_tokens, moses=args.moses))
     tm = TranslationMemory.existing(args.tm) if args.tm else None
     glossary = list(glossary_of(args).entries.values())
-    report = translate_files(args.inputs, engine, args.out, tm, glossary, args.style, args.src,
-                             progress=not args.quiet, tm_threshold=args.tm_threshold)
+    with session(config):
+        report = translate_files(args.inputs, engine, args.out, tm, glossary, args.style, args.src,
+                                 progress=not args.quiet, tm_threshold=args.tm_threshold,
+                                 translate_chunks=translate_chunks)
     qa_report = os.path.join(args.out, "translate-qa.json")
     write_qa_report(report, qa_report)
     summary = {
@@ -210,4 +224,5 @@ def add_commands(commands) -> None:
     )
     translate.add_argument("--format", choices=("text", "json"), default="text")
     translate.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    add_engine_options(translate, gpus=True)
     translate.set_defaults(handler=cmd_translate)

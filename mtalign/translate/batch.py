@@ -20,7 +20,7 @@ import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Dict, List, Optional, Sequence
+from typing import Callable, Dict, Iterable, List, Optional, Sequence
 
 from tqdm import tqdm
 
@@ -34,6 +34,8 @@ from mtalign.types import NOT_FOR_TRANSLATION, Entry, Segment
 
 CHUNK = 256  # sentences per checkpointed chunk: several model batches, little to redo after a kill
 CHECKPOINT = ".mtalign-translate-checkpoint.jsonl"
+# Chunks of sentences in, their translations out, in order (the Ray engine runs them on workers).
+ChunkRunner = Callable[[List[List[str]]], Iterable[List[str]]]
 
 
 @dataclass
@@ -75,6 +77,7 @@ def run_model(
     report: TranslateReport,
     progress: bool,
     chunk_size: int = CHUNK,
+    translate_chunks: Optional[ChunkRunner] = None,
 ) -> Dict[str, str]:
     """The model's translation of each text, chunk by chunk; each finished chunk is appended to
     the checkpoint in `out`, and chunks already there are not sent again."""
@@ -88,10 +91,12 @@ def run_model(
             total=len(pending), desc="translate", unit="seg", file=sys.stderr, disable=not progress
         ) as bar,
     ):
+        todo = [chunk for chunk in chunks if _chunk_key(chunk) not in done]
+        results = iter((translate_chunks or _in_process(engine))(todo))
         for chunk in chunks:
             key = _chunk_key(chunk)
             if key not in done:
-                done[key] = engine.translate(chunk)
+                done[key] = next(results)
                 handle.write(
                     json.dumps({"chunk": key, "targets": done[key]}, ensure_ascii=False) + "\n"
                 )
@@ -101,6 +106,10 @@ def run_model(
             bar.update(len(chunk))
     report.from_model += len(pending)
     return translations
+
+
+def _in_process(engine: Engine) -> ChunkRunner:
+    return lambda chunks: map(engine.translate, chunks)
 
 
 def _term_misses(
@@ -233,6 +242,7 @@ def translate_files(
     progress: bool = True,
     tm_threshold: float = 85.0,
     chunk_size: int = CHUNK,
+    translate_chunks: Optional[ChunkRunner] = None,
 ) -> TranslateReport:
     """Translate every file into out_dir (same names); returns what came from where."""
     out = Path(out_dir)
@@ -240,7 +250,9 @@ def translate_files(
     report = TranslateReport()
     finder = TermFinder(glossary)
     work = plan(paths, engine, tm, finder, style, source_lang, tm_threshold, report)
-    raw = run_model(work.model_inputs(engine), engine, out, report, progress, chunk_size)
+    raw = run_model(
+        work.model_inputs(engine), engine, out, report, progress, chunk_size, translate_chunks
+    )
     restore_terms(work, raw, engine, report)
     render(work, out, finder, style, report)
     (out / CHECKPOINT).unlink(missing_ok=True)
