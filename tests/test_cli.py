@@ -169,13 +169,12 @@ def _corpus_with_a_broken_file(folder):
 
 
 def test_run_reads_past_a_bad_file(tmp_path):
-    from mtalign.pipeline import RunReport, corpus_files, read_corpus
+    from mtalign.pipeline import corpus_files, read_task_files
 
     corpus = _corpus_with_a_broken_file(tmp_path / "corpus")
-    report = RunReport()
-    documents = read_corpus(corpus_files(corpus), report, progress=False)
-    assert list(documents) == [corpus / "good.txt"] and documents[corpus / "good.txt"].segments
-    (failure,) = report.failed
+    documents = read_task_files([(path,) for path in corpus_files(corpus)])["documents"]
+    assert documents[corpus / "good.txt"].segments
+    failure = documents[corpus / "broken.txt"]
     assert failure.startswith(f"{corpus / 'broken.txt'}: cannot decode byte at offset")
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from mtalign.align.documents import read_jobs
+from mtalign.align.jobs import read_jobs
 from mtalign.cli import main
 from mtalign.engines import EngineConfig
 from mtalign.engines.jobs import JobOptions, manifest_path, run_align_jobs
@@ -237,18 +237,6 @@ def test_align_jobs_skips_finished_jobs_and_redoes_changed_ones(tmp_path):
     assert after["000.jsonl"] == before["000.jsonl"] and after["002.jsonl"] == before["002.jsonl"]
     assert (out / "001.jsonl").read_bytes() == first
     assert Path(manifest_path(str(jobs_file))).is_file()
-
-
-@pytest.mark.slow
-def test_failing_document_is_reported_and_the_rest_complete(tmp_path, capsys):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "a.txt").write_text("SEOUL, June 19 (Yonhap) -- The talks ended.\n", encoding="utf-8")
-    (corpus / "b.txt").write_bytes(b"\x00\x01\x02binary\xff\xfe" * 20)
-    assert main(["run", str(corpus), "--out", str(tmp_path / "out"), "-q"]) == 1
-    err = capsys.readouterr().err
-    assert f"error: {corpus / 'b.txt'}" in err
-    assert (tmp_path / "out" / "segments.jsonl").read_text(encoding="utf-8").count('"source"') >= 1
 
 
 def test_without_the_ray_extra_is_a_one_line_error(monkeypatch, tmp_path, capsys):

@@ -72,7 +72,7 @@ def _actor_peaks(peaks: dict, stop: threading.Event) -> None:
 
 def run_one(kind: str, workers: int, jobs_file: Path, out: Path) -> dict:
     """One configuration, in this process: the figures as a dict."""
-    from mtalign.align.documents import read_jobs
+    from mtalign.align.jobs import read_jobs
     from mtalign.engines import EngineConfig
     from mtalign.engines.jobs import JobOptions, run_align_jobs
 
