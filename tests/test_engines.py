@@ -18,7 +18,7 @@ import pytest
 from mtalign.align.jobs import read_jobs
 from mtalign.cli import main
 from mtalign.engines import EngineConfig
-from mtalign.engines.jobs import JobOptions, manifest_path, run_align_jobs
+from mtalign.engines.jobs import GROUP_JOBS, JobOptions, manifest_path, run_align_jobs
 from tests.conftest import REPO, SHARED_DATA, run_cli
 from tests.tiny_model import build
 
@@ -224,18 +224,19 @@ def test_translate_is_byte_identical(cluster, tmp_path):
 
 
 @pytest.mark.slow
-def test_align_jobs_skips_finished_jobs_and_redoes_changed_ones(tmp_path):
-    jobs = _documents(tmp_path / "docs", 3)
+def test_align_jobs_skips_finished_groups_and_redoes_changed_ones(tmp_path):
+    jobs = _documents(tmp_path / "docs", GROUP_JOBS + 2)  # two rows: 16 jobs and 2
     out = tmp_path / "local"
     jobs_file = _jobs_into(jobs, out)
     assert main(["align", "--jobs", str(jobs_file), "-q", "--presegmented"]) == 0
-    first = (out / "001.jsonl").read_bytes()
-    (out / "001.jsonl").write_text("edited by hand\n", encoding="utf-8")
+    first = (out / "017.jsonl").read_bytes()
+    (out / "017.jsonl").write_text("edited by hand\n", encoding="utf-8")
     before = {path.name: path.stat().st_mtime_ns for path in out.iterdir()}
     assert main(["align", "--jobs", str(jobs_file), "-q", "--presegmented"]) == 0
     after = {path.name: path.stat().st_mtime_ns for path in out.iterdir()}
-    assert after["000.jsonl"] == before["000.jsonl"] and after["002.jsonl"] == before["002.jsonl"]
-    assert (out / "001.jsonl").read_bytes() == first
+    assert all(after[f"{n:03}.jsonl"] == before[f"{n:03}.jsonl"] for n in range(GROUP_JOBS))
+    assert after["016.jsonl"] != before["016.jsonl"]  # same row as the edited output: redone
+    assert (out / "017.jsonl").read_bytes() == first
     assert Path(manifest_path(str(jobs_file))).is_file()
 
 
