@@ -55,10 +55,12 @@ def _jobs_into(jobs: Path, out: Path) -> Path:
 
 
 def _tree(folder: Path) -> dict:
+    """Every output's bytes, TMX timestamps blanked. A worker killed while writing leaves its
+    atomic write's hidden temporary file behind (never the output itself): not an output."""
     return {
         path.relative_to(folder).as_posix(): TIMESTAMP.sub(b"", path.read_bytes())
         for path in sorted(folder.rglob("*"))
-        if path.is_file()
+        if path.is_file() and not (path.name.startswith(".") and path.name.endswith(".tmp"))
     }
 
 
