@@ -8,6 +8,7 @@ one CPU each), so a two-worker pool necessarily spans both nodes.
 import os
 import re
 import signal
+import socket
 import sys
 import threading
 import time
@@ -251,8 +252,7 @@ def test_without_the_ray_extra_is_a_one_line_error(monkeypatch, tmp_path, capsys
     assert len(err) == 1 and "mtalign[ray]" in err[0]
 
 
-@pytest.mark.parametrize("address", ["127.0.0.1:9", "nohost"])
-def test_bad_ray_address_is_a_quick_one_line_error(address, tmp_path):
+def _bad_address_is_a_quick_one_line_error(address, tmp_path):
     pytest.importorskip("ray")
     jobs = tmp_path / "jobs.tsv"
     jobs.write_text("a\tb\tc\n", encoding="utf-8")
@@ -261,6 +261,19 @@ def test_bad_ray_address_is_a_quick_one_line_error(address, tmp_path):
     assert time.monotonic() - start < 30
     assert result.returncode == 2
     assert len(result.stderr.strip().splitlines()) == 1 and address in result.stderr
+
+
+@pytest.mark.parametrize("address", ["127.0.0.1:9", "nohost"])
+def test_bad_ray_address_is_a_quick_one_line_error(address, tmp_path):
+    _bad_address_is_a_quick_one_line_error(address, tmp_path)
+
+
+@pytest.mark.slow
+def test_an_address_where_something_else_listens_is_a_one_line_error(tmp_path):
+    with socket.socket() as server:  # accepts connections, speaks no Ray
+        server.bind(("127.0.0.1", 0))
+        server.listen()
+        _bad_address_is_a_quick_one_line_error(f"127.0.0.1:{server.getsockname()[1]}", tmp_path)
 
 
 def test_ray_options_need_the_ray_engine(tmp_path, capsys):

@@ -13,6 +13,7 @@ import pickle
 import socket
 import sys
 import tempfile
+import threading
 from typing import Any, Callable, Dict, Iterator, Optional, Sequence
 
 from mtalign.engines.outcome import Outcome, apply_stage
@@ -20,6 +21,8 @@ from mtalign.errors import UserError
 
 MAX_BLOCKS = 200  # rows per block ~ len/200: small enough to balance and to redo after a loss
 CONNECT_TIMEOUT = 10.0
+GCS_WAIT_SECONDS = 8
+JOIN_TIMEOUT = 20.0
 EXTRA = "--engine ray needs the Ray extra: pip install 'mtalign[ray]'"
 
 
@@ -54,6 +57,39 @@ def connect(config: Any) -> bool:
     address = config.address
     if address not in (None, "auto", "local"):
         _check_address(address)
+        # Something answers there; if it is not a Ray head, give up after ~8 s, not Ray's ~20 s.
+        os.environ.setdefault("RAY_gcs_server_port_wait_time_s", str(GCS_WAIT_SECONDS))
+    with _deadline(address):
+        _init(ray, config)
+    return True
+
+
+@contextlib.contextmanager
+def _deadline(address: Any) -> Iterator[None]:
+    """A service that accepts connections but is not Ray can keep Ray's connect waiting for
+    minutes inside its C++ client, where nothing can interrupt it: past JOIN_TIMEOUT the
+    command says so in one line and exits 2 (nothing has been written yet)."""
+
+    def give_up() -> None:
+        sys.stderr.write(
+            f"mtalign: error: --ray-address {address}: no Ray cluster answered "
+            f"within {JOIN_TIMEOUT:.0f} s\n"
+        )
+        sys.stderr.flush()
+        os._exit(2)
+
+    timer = threading.Timer(JOIN_TIMEOUT, give_up)
+    timer.daemon = True
+    if address not in (None, "local"):
+        timer.start()
+    try:
+        yield
+    finally:
+        timer.cancel()
+
+
+def _init(ray: Any, config: Any) -> None:
+    address = config.address
     level = logging.INFO if config.verbose else logging.ERROR
     try:
         ray.init(
@@ -67,7 +103,6 @@ def connect(config: Any) -> bool:
         raise UserError(
             f"--ray-address {address}: cannot join the Ray cluster: {first_line}"
         ) from None
-    return True
 
 
 def _quiet_ray_data(verbose: bool) -> None:
