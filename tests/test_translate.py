@@ -11,7 +11,7 @@ import pytest
 
 from mtalign.errors import UserError
 from mtalign.tm.store import TranslationMemory
-from mtalign.translate.batch import CHUNK, translate_files, write_qa_report
+from mtalign.translate.batch import translate_files, write_qa_report
 from mtalign.translate.engine import Engine, inspect_model
 from mtalign.types import Unit
 from tests.conftest import REPO, run_cli
@@ -132,6 +132,9 @@ def test_fuzzy_tm_matches_are_reused_and_marked(model, tmp_path):
     assert (strict / source.name).read_text(encoding="utf-8") != "Kim Jong-un held talks.\n"
 
 
+SENTENCES, EVERY = 800, 40  # 20 checkpointed chunks: room to kill the run between two
+
+
 def _run(model, source, out):
     return [
         sys.executable,
@@ -144,6 +147,10 @@ def _run(model, source, out):
         "--out",
         str(out),
         "-q",
+        "--checkpoint-every",
+        str(EVERY),
+        "--max-length",
+        "24",  # the random tiny model never ends a sentence by itself
     ]
 
 
@@ -151,7 +158,7 @@ def _run(model, source, out):
 def test_killed_run_resumes_to_identical_output(model, tmp_path):
     lines = PARALLEL.joinpath("clipper-chip.ko.txt").read_text(encoding="utf-8").splitlines()
     source = tmp_path / "big.ko.txt"
-    numbered = (f"({i}) {lines[i % len(lines)]}" for i in range(2000))  # 2,000 distinct sentences
+    numbered = (f"({i}) {lines[i % len(lines)]}" for i in range(SENTENCES))  # all distinct
     source.write_text("\n".join(numbered) + "\n", encoding="utf-8")
     clean = tmp_path / "clean"
     subprocess.run(_run(model, source, clean), check=False, capture_output=True)
@@ -168,7 +175,7 @@ def test_killed_run_resumes_to_identical_output(model, tmp_path):
     process.send_signal(signal.SIGKILL)
     assert process.wait() == -signal.SIGKILL, "the run finished before it could be killed"
     done_before = len(checkpoint.read_text().splitlines())
-    assert 2 <= done_before < 2000 // CHUNK
+    assert 2 <= done_before < SENTENCES // EVERY
     subprocess.run(_run(model, source, resumed), check=False, capture_output=True)
     assert (resumed / source.name).read_bytes() == (clean / source.name).read_bytes()
 
@@ -242,7 +249,8 @@ def test_terms_reach_the_output_in_canonical_form(model, tmp_path):
     source = tmp_path / "terms.ko.txt"
     source.write_text("\n\n".join(with_terms) + "\n", encoding="utf-8")
     out = tmp_path / "out"
-    result = run_cli("translate", source, "--model", model, "--out", out, "--style", "yonhap", "-q")
+    result = run_cli("translate", source, "--model", model, "--out", out, "--style", "yonhap", "-q",
+                     "--max-length", "24")
     assert result.returncode in (0, 1), result.stderr
     translated = (out / source.name).read_text(encoding="utf-8").split("\n\n")
     assert len(translated) == len(with_terms)

@@ -28,6 +28,13 @@ def one_line(error: BaseException) -> str:
     return " ".join(message.split())
 
 
+def positive_int(text: str) -> int:
+    """argparse type: a whole number of at least 1."""
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of at least 1")
+    return int(text)
+
+
 def note(message: str) -> None:
     print(f"mtalign: {message}", file=sys.stderr)
 

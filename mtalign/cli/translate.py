@@ -16,6 +16,7 @@ from mtalign.cli.common import (
     engine_of,
     glossary_of,
     note,
+    positive_int,
 )
 from mtalign.engines import session
 from mtalign.errors import UserError
@@ -43,13 +44,15 @@ def cmd_translate(args: argparse.Namespace) -> int:
     config = engine_of(args)
     engine, translate_chunks = translation_engines(config, functools.partial(
         Engine, model, args.src, args.tgt, device=args.device, compute_type=args.compute_type,
-        threads=args.threads, beam=args.beam, batch_tokens=args.batch_tokens, moses=args.moses))
+        threads=args.threads, beam=args.beam, batch_tokens=args.batch_tokens, moses=args.moses,
+        max_length=args.max_length))
     tm = TranslationMemory.existing(args.tm) if args.tm else None
     glossary = list(glossary_of(args).entries.values())
+    chunking = {"chunk_size": args.checkpoint_every} if args.checkpoint_every else {}
     with session(config):
         report = translate_files(args.inputs, engine, args.out, tm, glossary, args.style, args.src,
                                  progress=not args.quiet, tm_threshold=args.tm_threshold,
-                                 translate_chunks=translate_chunks)
+                                 translate_chunks=translate_chunks, **chunking)
     qa_report = os.path.join(args.out, "translate-qa.json")
     write_qa_report(report, qa_report)
     summary = {
@@ -214,6 +217,13 @@ def add_commands(commands) -> None:
     translate.add_argument("--beam", type=int, default=1)
     translate.add_argument("--batch-tokens", type=int, default=4096)
     translate.add_argument(
+        "--max-length",
+        type=positive_int,
+        default=256,
+        metavar="TOKENS",
+        help="longest translation the model may produce, in tokens (default 256)",
+    )
+    translate.add_argument(
         "--threads", type=int, default=0, help="CPU threads (0: CTranslate2's default)"
     )
     translate.add_argument(
@@ -221,6 +231,13 @@ def add_commands(commands) -> None:
         action="store_true",
         help="the model expects Moses-tokenized text: tokenize with sacremoses before "
         "SentencePiece and detokenize after",
+    )
+    translate.add_argument(
+        "--checkpoint-every",
+        type=positive_int,
+        metavar="N",
+        help="sentences per checkpointed chunk: a killed run redoes at most one chunk "
+        "(default 256)",
     )
     translate.add_argument("--format", choices=("text", "json"), default="text")
     translate.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
