@@ -180,6 +180,15 @@ def test_killed_run_resumes_to_identical_output(model, tmp_path):
     assert (resumed / source.name).read_bytes() == (clean / source.name).read_bytes()
 
 
+def test_numeric_options_below_one_are_usage_errors(model, tmp_path):
+    text = tmp_path / "in.txt"
+    text.write_text("안녕하세요.\n", encoding="utf-8")
+    for option in ("--checkpoint-every", "--max-length"):
+        result = run_cli("translate", text, "--model", model, option, "0")
+        assert result.returncode == 2 and "at least 1" in result.stderr, result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1
+
+
 def test_bad_input(model, tmp_path):
     text = tmp_path / "in.txt"
     text.write_text("안녕하세요. 반갑습니다.\n", encoding="utf-8")
