@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from lxml import etree
 
+from mtalign.formats.safexml import split_tag
+
 CODE_TAGS = frozenset({"bpt", "ept", "it", "ph", "ut"})
 
 
@@ -18,7 +20,7 @@ def flat_text(element) -> str:
         return ""
     parts = [element.text or ""]
     for child in element:
-        if isinstance(child.tag, str) and etree.QName(child).localname not in CODE_TAGS:
+        if isinstance(child.tag, str) and split_tag(child)[1] not in CODE_TAGS:
             parts.append(flat_text(child))
         parts.append(child.tail or "")
     return "".join(parts)
@@ -57,7 +59,7 @@ _XLIFF_NAMES = {
 def to_xliff12(seg: etree._Element, namespace: str) -> etree._Element:
     """TMX inline markup as XLIFF 1.2 inline markup: codes keep their content; `i`/`x` become the
     required `id`, `it@pos` begin/end becomes open/close, <hi> becomes <mrk mtype="x-hi">."""
-    converted = etree.Element(f"{{{namespace}}}{etree.QName(seg).localname}")
+    converted = etree.Element(f"{{{namespace}}}{split_tag(seg)[1]}")
     converted.text = seg.text
     for number, child in enumerate(seg, start=1):
         if not isinstance(child.tag, str):

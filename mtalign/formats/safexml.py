@@ -35,6 +35,16 @@ class _RootReached(Exception):
     pass
 
 
+def split_tag(element: etree._Element) -> Tuple[Optional[str], str]:
+    """(namespace or None, local name) of a parsed element, as etree.QName gives them, but for
+    any namespace URI a file declares, even one holding a '}'."""
+    tag = element.tag if isinstance(element.tag, str) else ""
+    if not tag.startswith("{"):
+        return None, tag
+    namespace, _, local = tag[1:].rpartition("}")
+    return namespace, local
+
+
 def one_line(message: str) -> str:
     """libxml2 and expat messages may span lines; every refusal is one line."""
     return " ".join(message.split())

@@ -32,7 +32,7 @@ from typing import IO, Iterable, List, Optional
 from lxml import etree
 
 from mtalign.errors import UserError
-from mtalign.formats.safexml import parse
+from mtalign.formats.safexml import parse, split_tag
 from mtalign.types import ENTRY_TYPES, HOUSE_STYLES, Entry, Variant
 
 
@@ -176,7 +176,7 @@ def _text(element) -> str:
 
 def _reader_dialect(root) -> Optional[Dialect]:
     """The file's structure: TBX v3 (<tbx>, any dialect) or TBX v2 (<martif>), in any namespace."""
-    name, namespace = etree.QName(root).localname, etree.QName(root).namespace
+    namespace, name = split_tag(root)
     if name == "tbx":
         return Dialect(namespace, "tbx", "tbxHeader", "conceptEntry", "langSec", "termSec")
     if name == "martif":
@@ -274,7 +274,7 @@ def read_tbx(path: str | os.PathLike, report: Optional[TbxReadReport] = None) ->
     d = _reader_dialect(root)
     if d is None:
         raise UserError(
-            f"{path}:{root.sourceline}: root element is <{etree.QName(root).localname}>, "
+            f"{path}:{root.sourceline}: root element is <{split_tag(root)[1]}>, "
             "not TBX <tbx> (v3) or <martif> (v2)"
         )
     report = report if report is not None else TbxReadReport()

@@ -19,7 +19,7 @@ from lxml import etree
 from mtalign import __version__
 from mtalign.errors import UserError
 from mtalign.formats.inline import flat_text, inline_element, to_xliff12
-from mtalign.formats.safexml import parse
+from mtalign.formats.safexml import parse, split_tag
 
 NS = "urn:oasis:names:tc:xliff:document:1.2"
 TOOL_ID = "mtalign"
@@ -96,7 +96,7 @@ NS_2 = "urn:oasis:names:tc:xliff:document:2.0"
 
 
 def _local(element) -> str:
-    return etree.QName(element).localname if isinstance(element.tag, str) else ""
+    return split_tag(element)[1]
 
 
 def _child(element, name: str):
@@ -123,12 +123,12 @@ def _segment_text(element) -> str:
 def _units_1(root) -> Iterator[XliffUnit]:
     """XLIFF 1.0-1.2: <file source-language target-language> ... <trans-unit> (in <group>s too)."""
     for file in root.iter(
-        f"{{{etree.QName(root).namespace}}}file" if etree.QName(root).namespace else "file"
+        f"{{{split_tag(root)[0]}}}file" if split_tag(root)[0] else "file"
     ):
         languages = (file.get("source-language") or "", file.get("target-language") or "")
         for element in file.iter(
-            f"{{{etree.QName(file).namespace}}}trans-unit"
-            if etree.QName(file).namespace
+            f"{{{split_tag(file)[0]}}}trans-unit"
+            if split_tag(file)[0]
             else "trans-unit"
         ):
             target = _child(element, "target")
@@ -169,7 +169,7 @@ def read_xliff(path: str | os.PathLike) -> List[XliffUnit]:
     """Every unit of an XLIFF 1.0, 1.1, 1.2 or 2.0 file with its file's source and target
     language."""
     root = parse(path, keep_blanks=True).getroot()
-    namespace = etree.QName(root).namespace
+    namespace = split_tag(root)[0]
     if _local(root) == "xliff" and namespace == NS_2:
         return list(_units_2(root))
     if _local(root) == "xliff" and namespace in XLIFF_1:
