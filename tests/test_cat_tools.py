@@ -42,27 +42,6 @@ def omegat_project(root):
     return root
 
 
-# Run by OmegaT's console mode (--script) once the project is loaded: OmegaT's own TBX reader,
-# the one its glossary pane uses, reads every TBX in the project's glossary folder with the
-# project's languages; the (source term, target term) pairs it returns, or its error, go to
-# FILE.tbx.omegat.json.
-READ_GLOSSARIES = """
-import groovy.json.JsonOutput
-import org.omegat.gui.glossary.GlossaryReaderTBX
-
-if (eventType.toString() != "LOAD") return "glossaries were read on LOAD"
-new File(project.projectProperties.glossaryRoot).eachFileMatch(~/.*[.]tbx/) { tbx ->
-    def result
-    try {
-        result = GlossaryReaderTBX.read(tbx, false).collect { [it.srcText, it.locText] }
-    } catch (Exception error) {
-        result = error.toString()
-    }
-    new File(tbx.path + ".omegat.json").setText(JsonOutput.toJson(result), "UTF-8")
-}
-"""
-
-
 def aligned_tmx(path):
     """The supercomputer document pair aligned into a TMX file at `path`."""
     ko, en = PARALLEL / "supercomputer.ko.txt", PARALLEL / "supercomputer.en.txt"
@@ -85,37 +64,26 @@ needs_omegat = pytest.mark.skipif(
 )
 
 
-@pytest.mark.slow
-@needs_omegat
-def test_omegat_translates_from_our_tmx(tmp_path):
-    project = omegat_project(tmp_path / "project")
-    korean = (PARALLEL / "supercomputer.ko.txt").read_text(encoding="utf-8").splitlines()[:4]
-    english = (PARALLEL / "supercomputer.en.txt").read_text(encoding="utf-8").splitlines()[:4]
-    (project / "source" / "doc.txt").write_text("\n\n".join(korean) + "\n", encoding="utf-8")
-    tmx = project / "tm" / "auto" / "mtalign.tmx"
-    aligned_tmx(tmx)
-    assert (
-        run_cli(
-            "glossary", "export", "--format", "tbx-v2", "-o", project / "glossary" / "mtalign.tbx"
-        ).returncode
-        == 0
-    )
-    omegat_translate(project, tmp_path / "config")
-    target = (project / "target" / "doc.txt").read_text(encoding="utf-8")
-    for sentence in english:
-        assert sentence in target
-    assert not any(sentence in target for sentence in korean)
+# Run by OmegaT's console mode (--script) once the project is loaded: OmegaT's own TBX reader,
+# the one its glossary pane uses, reads every TBX in the project's glossary folder with the
+# project's languages; the (source term, target term) pairs it returns, or its error, go to
+# FILE.tbx.omegat.json.
+READ_GLOSSARIES = """
+import groovy.json.JsonOutput
+import org.omegat.gui.glossary.GlossaryReaderTBX
 
-
-def omegat_glossary_terms(project, config_dir):
-    """{TBX file name: the (Korean, English) pairs OmegaT read from it, or OmegaT's error}."""
-    script = project.parent / "read-glossaries.groovy"
-    script.write_text(READ_GLOSSARIES, encoding="utf-8")
-    omegat_translate(project, config_dir, f"--script={script}")
-    return {
-        path.name.removesuffix(".omegat.json"): json.loads(path.read_text(encoding="utf-8"))
-        for path in (project / "glossary").glob("*.omegat.json")
+if (eventType.toString() != "LOAD") return "glossaries were read on LOAD"
+new File(project.projectProperties.glossaryRoot).eachFileMatch(~/.*[.]tbx/) { tbx ->
+    def result
+    try {
+        result = GlossaryReaderTBX.read(tbx, false).collect { [it.srcText, it.locText] }
+    } catch (Exception error) {
+        result = error.toString()
     }
+    new File(tbx.path + ".omegat.json").setText(JsonOutput.toJson(result), "UTF-8")
+}
+"""
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
 def glossary_term_pairs(entries):
@@ -144,9 +112,6 @@ def damage_copies(tbx):
         tree.write(str(tbx.with_name(f"{name}.tbx")), xml_declaration=True, encoding="UTF-8")
 
 
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-
-
 def _swap_languages(concept):
     for lang_set in concept.iter("langSet"):
         lang_set.set(XML_LANG, {"ko": "en", "en": "ko"}[lang_set.get(XML_LANG)])
@@ -157,15 +122,49 @@ def _drop_last_english(concept):
     english.remove(english.findall("tig")[-1])
 
 
-@pytest.mark.slow
-@needs_omegat
-def test_omegat_reads_our_tbx_v2_glossary_with_the_same_terms(tmp_path):
-    project = omegat_project(tmp_path / "project")
-    (project / "source" / "doc.txt").write_text("북한 김정은 위원장.\n", encoding="utf-8")
+def first_lines(path, count=4):
+    return path.read_text(encoding="utf-8").splitlines()[:count]
+
+
+@pytest.fixture(scope="module")
+def omegat_run(tmp_path_factory):
+    """One OmegaT console run over a Korean->English project holding mtalign's aligned TMX in
+    tm/auto and its TBX v2 glossary (and two damaged copies) in glossary/: (project folder,
+    {TBX file name: the pairs OmegaT's TBX reader read from it, or OmegaT's error})."""
+    root = tmp_path_factory.mktemp("omegat")
+    project = omegat_project(root / "project")
+    korean = first_lines(PARALLEL / "supercomputer.ko.txt")
+    (project / "source" / "doc.txt").write_text("\n\n".join(korean) + "\n", encoding="utf-8")
+    aligned_tmx(project / "tm" / "auto" / "mtalign.tmx")
     ours = project / "glossary" / "mtalign.tbx"
     assert run_cli("glossary", "export", "--format", "tbx-v2", "-o", ours).returncode == 0
     damage_copies(ours)
-    read = omegat_glossary_terms(project, tmp_path / "config")
+    script = root / "read-glossaries.groovy"
+    script.write_text(READ_GLOSSARIES, encoding="utf-8")
+    omegat_translate(project, root / "config", f"--script={script}")
+    read = {
+        path.name.removesuffix(".omegat.json"): json.loads(path.read_text(encoding="utf-8"))
+        for path in (project / "glossary").glob("*.omegat.json")
+    }
+    assert len(read) == 3, "OmegaT did not run the glossary script (its Groovy engine?)"
+    return project, read
+
+
+@pytest.mark.slow
+@needs_omegat
+def test_omegat_translates_from_our_tmx(omegat_run):
+    project, _ = omegat_run
+    target = (project / "target" / "doc.txt").read_text(encoding="utf-8")
+    for sentence in first_lines(PARALLEL / "supercomputer.en.txt"):
+        assert sentence in target
+    for sentence in first_lines(PARALLEL / "supercomputer.ko.txt"):
+        assert sentence not in target
+
+
+@pytest.mark.slow
+@needs_omegat
+def test_omegat_reads_our_tbx_v2_glossary_with_the_same_terms(omegat_run):
+    _, read = omegat_run
     entries = list(load_glossary().entries.values())
     expected = glossary_term_pairs(entries)
     assert distinct(read["mtalign.tbx"]) == expected
