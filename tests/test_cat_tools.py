@@ -1,5 +1,6 @@
 """CAT-tool round trips: OmegaT translates from mtalign's TMX; XLIFF out and back in."""
 
+import json
 import shutil
 import subprocess
 
@@ -7,6 +8,7 @@ import pytest
 from lxml import etree
 
 from mtalign.formats.xliff import NS, read_xliff
+from mtalign.glossary.store import load_glossary
 from mtalign.tm.store import TranslationMemory
 from tests.conftest import REPO, SEEDS, run_cli
 
@@ -48,37 +50,128 @@ def aligned_tmx(path):
     return path
 
 
-def omegat_translate(project, config_dir):
+def omegat_translate(project, config_dir, *options):
     """OmegaT's console mode over the project; fails the test when OmegaT fails."""
     command = ["omegat", str(project), "--mode=console-translate",
-               f"--config-dir={config_dir}", "--quiet"]
+               f"--config-dir={config_dir}", "--quiet", *options]
     result = subprocess.run(command, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
 
 
-@pytest.mark.slow
-@pytest.mark.skipif(
+needs_omegat = pytest.mark.skipif(
     not shutil.which("omegat"),
     reason="OmegaT is not installed (Debian package omegat; .ci/run installs it)",
 )
-def test_omegat_translates_from_our_tmx(tmp_path):
-    project = omegat_project(tmp_path / "project")
-    korean = (PARALLEL / "supercomputer.ko.txt").read_text(encoding="utf-8").splitlines()[:4]
-    english = (PARALLEL / "supercomputer.en.txt").read_text(encoding="utf-8").splitlines()[:4]
+
+
+# Run by OmegaT's console mode (--script) once the project is loaded: OmegaT's own TBX reader,
+# the one its glossary pane uses, reads every TBX in the project's glossary folder with the
+# project's languages; the (source term, target term) pairs it returns, or its error, go to
+# FILE.tbx.omegat.json.
+READ_GLOSSARIES = """
+import groovy.json.JsonOutput
+import org.omegat.gui.glossary.GlossaryReaderTBX
+
+if (eventType.toString() != "LOAD") return "glossaries were read on LOAD"
+new File(project.projectProperties.glossaryRoot).eachFileMatch(~/.*[.]tbx/) { tbx ->
+    def result
+    try {
+        result = GlossaryReaderTBX.read(tbx, false).collect { [it.srcText, it.locText] }
+    } catch (Exception error) {
+        result = error.toString()
+    }
+    new File(tbx.path + ".omegat.json").setText(JsonOutput.toJson(result), "UTF-8")
+}
+"""
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def glossary_term_pairs(entries):
+    """Distinct (Korean, English) pairs a TBX v2 reader should list: each Korean form, the
+    Hanja form included, against each English form (default, house styles, variants)."""
+    pairs = []
+    for entry in entries:
+        korean = [*entry.ko, *([entry.hanja] if entry.hanja else [])]
+        english = [entry.en, *entry.styles.values(), *(v.form for v in entry.variants)]
+        pairs += [(ko, en) for ko in korean for en in english]
+    return distinct(pairs)
+
+
+def distinct(pairs):
+    """Pairs in first-seen order without repeats (a form that is both a house style and a
+    variant is written as two terms, and OmegaT lists it twice)."""
+    return list(dict.fromkeys(map(tuple, pairs)))
+
+
+def damage_copies(tbx):
+    """Two damaged copies of a TBX v2 file beside it: in the first concept the languages
+    swapped (Korean labelled English), or the last English term dropped."""
+    for name, damage in (("swapped", _swap_languages), ("dropped", _drop_last_english)):
+        tree = etree.parse(str(tbx))
+        damage(tree.find("text/body/termEntry"))
+        tree.write(str(tbx.with_name(f"{name}.tbx")), xml_declaration=True, encoding="UTF-8")
+
+
+def _swap_languages(concept):
+    for lang_set in concept.iter("langSet"):
+        lang_set.set(XML_LANG, {"ko": "en", "en": "ko"}[lang_set.get(XML_LANG)])
+
+
+def _drop_last_english(concept):
+    english = next(s for s in concept.iter("langSet") if s.get(XML_LANG) == "en")
+    english.remove(english.findall("tig")[-1])
+
+
+def first_lines(path, count=4):
+    return path.read_text(encoding="utf-8").splitlines()[:count]
+
+
+@pytest.fixture(scope="module")
+def omegat_run(tmp_path_factory):
+    """One OmegaT console run over a Korean->English project holding mtalign's aligned TMX in
+    tm/auto and its TBX v2 glossary (and two damaged copies) in glossary/: (project folder,
+    {TBX file name: the pairs OmegaT's TBX reader read from it, or OmegaT's error})."""
+    root = tmp_path_factory.mktemp("omegat")
+    project = omegat_project(root / "project")
+    korean = first_lines(PARALLEL / "supercomputer.ko.txt")
     (project / "source" / "doc.txt").write_text("\n\n".join(korean) + "\n", encoding="utf-8")
-    tmx = project / "tm" / "auto" / "mtalign.tmx"
-    aligned_tmx(tmx)
-    assert (
-        run_cli(
-            "glossary", "export", "--format", "tbx-v2", "-o", project / "glossary" / "mtalign.tbx"
-        ).returncode
-        == 0
-    )
-    omegat_translate(project, tmp_path / "config")
+    aligned_tmx(project / "tm" / "auto" / "mtalign.tmx")
+    ours = project / "glossary" / "mtalign.tbx"
+    assert run_cli("glossary", "export", "--format", "tbx-v2", "-o", ours).returncode == 0
+    damage_copies(ours)
+    script = root / "read-glossaries.groovy"
+    script.write_text(READ_GLOSSARIES, encoding="utf-8")
+    omegat_translate(project, root / "config", f"--script={script}")
+    read = {
+        path.name.removesuffix(".omegat.json"): json.loads(path.read_text(encoding="utf-8"))
+        for path in (project / "glossary").glob("*.omegat.json")
+    }
+    assert len(read) == 3, "OmegaT did not run the glossary script (its Groovy engine?)"
+    return project, read
+
+
+@pytest.mark.slow
+@needs_omegat
+def test_omegat_translates_from_our_tmx(omegat_run):
+    project, _ = omegat_run
     target = (project / "target" / "doc.txt").read_text(encoding="utf-8")
-    for sentence in english:
+    for sentence in first_lines(PARALLEL / "supercomputer.en.txt"):
         assert sentence in target
-    assert not any(sentence in target for sentence in korean)
+    for sentence in first_lines(PARALLEL / "supercomputer.ko.txt"):
+        assert sentence not in target
+
+
+@pytest.mark.slow
+@needs_omegat
+def test_omegat_reads_our_tbx_v2_glossary_with_the_same_terms(omegat_run):
+    _, read = omegat_run
+    entries = list(load_glossary().entries.values())
+    expected = glossary_term_pairs(entries)
+    assert distinct(read["mtalign.tbx"]) == expected
+    assert len(expected) > 6000 and ["金正恩", "Kim Jong-un"] in read["mtalign.tbx"]
+    # The comparison notices one damaged concept among thousands.
+    assert distinct(read["swapped.tbx"]) != expected and distinct(read["dropped.tbx"]) != expected
+    assert [entries[0].en, entries[0].ko[0]] in read["swapped.tbx"]
 
 
 def test_xliff_export_pretranslates_and_import_takes_reviewed_units(tmp_path):

@@ -17,6 +17,7 @@ from mtalign.formats.xliff import NS as XLIFF_NS
 from mtalign.formats.xliff import read_xliff
 from mtalign.tm.pretranslate import XliffImportReport, reviewed_units
 from tests.conftest import REPO, SEEDS, run_cli
+from tests.test_cat_tools import needs_omegat
 
 CORPUS = REPO / "tests" / "data" / "interop"
 FILES = sorted(path for path in CORPUS.iterdir() if path.name not in ("MANIFEST.tsv", "README.md"))
@@ -529,9 +530,7 @@ def test_glossary_csv_import_reads_excel_encodings(tmp_path, encoding):
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(
-    not shutil.which("omegat"), reason="OmegaT is not installed (Debian package omegat)"
-)
+@needs_omegat
 def test_omegat_reads_our_pretranslated_xliff_with_the_same_units(tmp_path):
     from tests.test_cat_tools import PARALLEL, aligned_tmx, omegat_project, omegat_translate
 
