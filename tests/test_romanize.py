@@ -152,6 +152,9 @@ def test_house_surnames_and_given_name_yi():
 def test_kcna_surnames_and_sides():
     assert romanize("유영철", "kcna", kind="name").output.startswith("Yu ")
     assert romanize("류영철", "kcna", kind="name").output.startswith("Ryu ")
+    # 임 and 림 are two surnames in the North; KCNA follows the Hangul (Im Chol Ung, Rim Kwang Il)
+    assert romanize("임철웅", "kcna", side="north").output == "Im Chol Ung"
+    assert romanize("림광일", "kcna", side="north").output == "Rim Kwang Il"
     assert romanize("김여정", "yonhap", side="north").output == "Kim Yo-jong"
     assert romanize("최선희", "yonhap", side="north").output == "Choe Son-hui"
     assert (
@@ -257,6 +260,6 @@ def test_north_korean_learning_part_in_kcna_and_yonhap_form():
     for korean, english, *_ in derivation.corpus_rows("north"):
         if eval_romanize.held_out(korean):
             continue
-        kcna = romanize(korean, "kcna", kind="name", side="north").output
-        assert kcna == eval_romanize.kcna_form(english)
-        assert romanize(korean, "yonhap", kind="name", side="north").output == english
+        kcna, media = eval_romanize.north_forms(english)
+        assert romanize(korean, "kcna", kind="name", side="north").output == kcna
+        assert romanize(korean, "yonhap", kind="name", side="north").output == media
