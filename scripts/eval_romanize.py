@@ -209,8 +209,8 @@ def north_people(rows) -> List[Tuple[str, Tuple[str, str]]]:
 
 
 def north_score(people) -> Tuple[Counter, List[str]]:
-    """Exact and lenient hits in both forms (name rules, --side north; kcna also with side
-    auto), and the misses."""
+    """Exact and lenient hits in both forms (name rules, --side north; Yonhap's form also with
+    side auto, which must tell a North Korean name from its spelling), and the misses."""
     counts, misses = Counter(), []
     for korean, (kcna, media) in people:
         got_kcna = romanize(korean, "kcna", kind="name", side="north").output
@@ -220,7 +220,7 @@ def north_score(people) -> Tuple[Counter, List[str]]:
         counts["kcna lenient"] += lenient(got_kcna) == lenient(kcna)
         counts["media"] += got_media == media
         counts["media lenient"] += lenient(got_media) == lenient(media)
-        counts["auto"] += romanize(korean, "kcna", kind="name").output == kcna
+        counts["auto"] += romanize(korean, "yonhap", kind="name").output == media
         if (got_kcna, got_media) != (kcna, media):
             misses.append(f"{korean} {kcna} / {media} -> {got_kcna} / {got_media}")
     return counts, misses
@@ -245,7 +245,7 @@ def north_sides(rows, path: Path) -> None:
     )
     print(
         "| North, people | people | kcna exact | kcna lenient | Yonhap North exact | "
-        "Yonhap North lenient | kcna, side auto |"
+        "Yonhap North lenient | Yonhap North, side auto |"
     )
     print("| --- | --- | --- | --- | --- | --- | --- |")
     test = [row for row in rows if held_out(row[0])]
