@@ -66,8 +66,7 @@ def main() -> int:
     korean, english = read_lists(LISTS)
     pairs = unique_pairs(korean, english)
     rows = [
-        "\t".join([ko, en, "north", KIND, f"{english[en]} {korean[ko]}"]) + "\n"
-        for ko, en in pairs
+        "\t".join([ko, en, "north", KIND, f"{english[en]} {korean[ko]}"]) + "\n" for ko, en in pairs
     ]
     OUT.write_text(HEADER + "".join(rows), encoding="utf-8")
     print(

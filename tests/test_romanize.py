@@ -10,6 +10,7 @@ from mtalign.names.romanize import NAME_DATA, romanize
 from tests.conftest import REPO, run_cli
 
 sys.path.insert(0, str(REPO / "scripts"))
+import collect_north_names as collect  # noqa: E402
 import derive_name_preferences as derivation  # noqa: E402
 import eval_romanize  # noqa: E402
 
@@ -263,3 +264,18 @@ def test_north_korean_learning_part_in_kcna_and_yonhap_form():
         kcna, media = eval_romanize.north_forms(english)
         assert romanize(korean, "kcna", kind="name", side="north").output == kcna
         assert romanize(korean, "yonhap", kind="name", side="north").output == media
+
+
+def test_north_pairs_need_a_unique_partner_and_one_part_per_syllable():
+    pairs = collect.unique_pairs(
+        ["리용호", "리영호", "김덕훈", "박훈"], ["Ri Yong Ho", "Kim Tok Hun", "Pak Hun Il"]
+    )
+    assert pairs == [("김덕훈", "Kim Tok Hun")]  # Ri Yong Ho has two readings; Pak Hun Il 3 parts
+
+
+def test_shipped_north_pairs_are_what_the_lists_give():
+    korean, english = collect.read_lists(collect.LISTS)
+    shipped = collect.OUT.read_text(encoding="utf-8").splitlines()[1:]
+    assert {tuple(line.split("\t")[:2]) for line in shipped} == set(
+        collect.unique_pairs(korean, english)
+    )
