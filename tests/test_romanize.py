@@ -239,13 +239,13 @@ def test_mr_writes_the_same_sound_changes(text, expected):
 
 def test_north_korean_people_are_collected_with_a_source_each():
     rows = derivation.corpus_rows("north")
-    assert len({korean for korean, *_ in rows}) >= 50
+    assert len({korean for korean, *_ in rows}) >= 130
     sources = [
         line.split("\t")[4]
-        for line in (REPO / "corpora/names/north-korea-officials-pages.tsv")
-        .read_text("utf-8")
-        .splitlines()[1:]
+        for path in (REPO / "corpora/names").glob("north-*.tsv")
+        for line in path.read_text("utf-8").splitlines()[1:]
     ]
+    assert len(sources) == len(rows)
     assert all(source.startswith("http") for source in sources)
     assert all(learn.segment(korean, english) for korean, english, *_ in rows)
 
