@@ -24,6 +24,7 @@ import sys
 import zlib
 from collections import Counter, defaultdict
 from pathlib import Path
+from typing import List, Tuple
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import derive_name_preferences as derivation  # noqa: E402
@@ -192,34 +193,78 @@ def kcna_form(english: str) -> str:
     return " ".join(part.capitalize() for part in english.replace("-", " ").split())
 
 
-def north(label: str, pairs) -> None:
-    """kcna and Yonhap's North Korean form of (ko, KCNA spelling) pairs, name rules only."""
-    n = len(pairs) or 1
-    kcna = sum(romanize(ko, "kcna", kind="name", side="north").output == en for ko, en in pairs)
-    media = sum(
-        romanize(ko, "yonhap", kind="name", side="north").output == yonhap_north(en)
-        for ko, en in pairs
+def north_forms(english: str) -> Tuple[str, str]:
+    """(KCNA form, Yonhap's North Korean form) of a source's spelling: a hyphenated one (Ri
+    Pyong-chol, the English Wikipedia's) is Yonhap's form and KCNA spaces the syllables; a
+    spaced one (Ri Pyong Chol, KCNA's own) is KCNA's and Yonhap hyphenates the given name."""
+    if "-" in english:
+        return kcna_form(english), english
+    return english, yonhap_north(english)
+
+
+def north_people(rows) -> List[Tuple[str, Tuple[str, str]]]:
+    """Distinct people (Hangul, forms) of (ko, en, ...) rows; one person named by two sources
+    in the same forms counts once."""
+    return sorted({(korean, north_forms(english)) for korean, english, *_ in rows})
+
+
+def north_score(people) -> Tuple[Counter, List[str]]:
+    """Exact and lenient hits in both forms (name rules, --side north; Yonhap's form also with
+    side auto, which must tell a North Korean name from its spelling), and the misses."""
+    counts, misses = Counter(), []
+    for korean, (kcna, media) in people:
+        got_kcna = romanize(korean, "kcna", kind="name", side="north").output
+        got_media = romanize(korean, "yonhap", kind="name", side="north").output
+        counts["n"] += 1
+        counts["kcna"] += got_kcna == kcna
+        counts["kcna lenient"] += lenient(got_kcna) == lenient(kcna)
+        counts["media"] += got_media == media
+        counts["media lenient"] += lenient(got_media) == lenient(media)
+        counts["auto"] += romanize(korean, "yonhap", kind="name").output == media
+        if (got_kcna, got_media) != (kcna, media):
+            misses.append(f"{korean} {kcna} / {media} -> {got_kcna} / {got_media}")
+    return counts, misses
+
+
+def north_line(label: str, people) -> Tuple[str, List[str]]:
+    counts, misses = north_score(people)
+    n = counts["n"] or 1
+    figures = " | ".join(
+        f"{counts[key] / n:.2f}"
+        for key in ("kcna", "kcna lenient", "media", "media lenient", "auto")
     )
-    auto = sum(romanize(ko, "kcna", kind="name").output == en for ko, en in pairs)
-    print(
-        f"North ({label}, {len(pairs)} people): kcna {kcna / n:.2f} (side auto: "
-        f"{auto / n:.2f}), Yonhap's North Korean form {media / n:.2f}"
-    )
+    return f"| {label} | {counts['n']} | {figures} |", misses
 
 
 def north_sides(rows, path: Path) -> None:
-    """The collected North Korean people, split by person as the South ones are, then the
-    curated public figures."""
-    pairs = [(korean, kcna_form(english)) for korean, english, *_ in rows]
-    print()
-    north("corpora/names, held out", [pair for pair in pairs if held_out(pair[0])])
-    north("corpora/names, learning part", [pair for pair in pairs if not held_out(pair[0])])
-    figures = [
-        tuple(line.split("\t")[:2])
-        for line in path.read_text(encoding="utf-8").splitlines()
-        if line.strip()
+    """The collected North Korean people split by person as the South ones are (per source
+    and all), then the curated public figures of `path` (KCNA spellings)."""
+    print(
+        "\nNorth Korean names (name rules, --side north; exact: the source's own spelling in "
+        "its form, the other form derived)\n"
+    )
+    print(
+        "| North, people | people | kcna exact | kcna lenient | Yonhap North exact | "
+        "Yonhap North lenient | Yonhap North, side auto |"
+    )
+    print("| --- | --- | --- | --- | --- | --- | --- |")
+    test = [row for row in rows if held_out(row[0])]
+    parts = [
+        (f"held out, {source}", north_people(row for row in test if row[3] == source))
+        for source in sorted({row[3] for row in rows})
     ]
-    north(path.name, figures)
+    parts += [
+        ("held out, all sources", north_people(test)),
+        ("learning part, all sources", north_people(r for r in rows if not held_out(r[0]))),
+    ]
+    figures = [line.split("\t")[:2] for line in path.read_text("utf-8").splitlines() if line]
+    parts.append((f"{path.name} (curated)", north_people(figures)))
+    misses = []
+    for label, people in parts:
+        line, missed = north_line(label, people)
+        print(line)
+        misses += [f"{miss} ({label})" for miss in missed if "all sources" in label]
+    print("\nNorth misses (Hangul expected kcna / Yonhap -> given): " + "; ".join(misses))
 
 
 def main() -> int:

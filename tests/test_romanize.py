@@ -10,6 +10,7 @@ from mtalign.names.romanize import NAME_DATA, romanize
 from tests.conftest import REPO, run_cli
 
 sys.path.insert(0, str(REPO / "scripts"))
+import collect_north_names as collect  # noqa: E402
 import derive_name_preferences as derivation  # noqa: E402
 import eval_romanize  # noqa: E402
 
@@ -152,6 +153,9 @@ def test_house_surnames_and_given_name_yi():
 def test_kcna_surnames_and_sides():
     assert romanize("유영철", "kcna", kind="name").output.startswith("Yu ")
     assert romanize("류영철", "kcna", kind="name").output.startswith("Ryu ")
+    # 임 and 림 are two surnames in the North; KCNA follows the Hangul (Im Chol Ung, Rim Kwang Il)
+    assert romanize("임철웅", "kcna", side="north").output == "Im Chol Ung"
+    assert romanize("림광일", "kcna", side="north").output == "Rim Kwang Il"
     assert romanize("김여정", "yonhap", side="north").output == "Kim Yo-jong"
     assert romanize("최선희", "yonhap", side="north").output == "Choe Son-hui"
     assert (
@@ -235,13 +239,13 @@ def test_mr_writes_the_same_sound_changes(text, expected):
 
 def test_north_korean_people_are_collected_with_a_source_each():
     rows = derivation.corpus_rows("north")
-    assert len({korean for korean, *_ in rows}) >= 50
+    assert len({korean for korean, *_ in rows}) >= 130
     sources = [
         line.split("\t")[4]
-        for line in (REPO / "corpora/names/north-korea-officials-pages.tsv")
-        .read_text("utf-8")
-        .splitlines()[1:]
+        for path in (REPO / "corpora/names").glob("north-*.tsv")
+        for line in path.read_text("utf-8").splitlines()[1:]
     ]
+    assert len(sources) == len(rows)
     assert all(source.startswith("http") for source in sources)
     assert all(learn.segment(korean, english) for korean, english, *_ in rows)
 
@@ -257,6 +261,21 @@ def test_north_korean_learning_part_in_kcna_and_yonhap_form():
     for korean, english, *_ in derivation.corpus_rows("north"):
         if eval_romanize.held_out(korean):
             continue
-        kcna = romanize(korean, "kcna", kind="name", side="north").output
-        assert kcna == eval_romanize.kcna_form(english)
-        assert romanize(korean, "yonhap", kind="name", side="north").output == english
+        kcna, media = eval_romanize.north_forms(english)
+        assert romanize(korean, "kcna", kind="name", side="north").output == kcna
+        assert romanize(korean, "yonhap", kind="name", side="north").output == media
+
+
+def test_north_pairs_need_a_unique_partner_and_one_part_per_syllable():
+    pairs = collect.unique_pairs(
+        ["리용호", "리영호", "김덕훈", "박훈"], ["Ri Yong Ho", "Kim Tok Hun", "Pak Hun Il"]
+    )
+    assert pairs == [("김덕훈", "Kim Tok Hun")]  # Ri Yong Ho has two readings; Pak Hun Il 3 parts
+
+
+def test_shipped_north_pairs_are_what_the_lists_give():
+    korean, english = collect.read_lists(collect.LISTS)
+    shipped = collect.OUT.read_text(encoding="utf-8").splitlines()[1:]
+    assert {tuple(line.split("\t")[:2]) for line in shipped} == set(
+        collect.unique_pairs(korean, english)
+    )

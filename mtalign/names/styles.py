@@ -68,9 +68,11 @@ KCNA_INITIAL = {
     "ㅎ": "h",
 }
 KCNA_VOICED = {"ㄱ": "g", "ㄷ": "d", "ㅂ": "b"}
+# The North writes no surname 이: a 이 is the South's spelling of the North's 리 (Ri). 임 is a
+# surname of its own beside 림 (임철웅 Im Chol Ung, 림광일 Rim Kwang Il), as 노, 양 and 유 are
+# beside 로, 량 and 류, so those keep the sound their Hangul shows.
 KCNA_SURNAMES = {
     "이": "Ri",
-    "임": "Rim",
     "유": "Yu",
     "류": "Ryu",
     "노": "No",
