@@ -3,17 +3,21 @@
 Each generator takes a `random.Random` and returns bytes, so the hypothesis tests
 (tests/test_fuzz.py, seeds drawn by hypothesis) and the timed fuzzer (scripts/bench/fuzz.py)
 share them. A reader passes when it returns or raises UserError (exit 2); anything else is
-what the CLI reports as an internal error (exit 3).
+what the CLI reports as an internal error (exit 3), and so is an input it is still busy with
+after a time limit (a hang, such as a backtracking regular expression).
 """
 
 from __future__ import annotations
 
 import os
 import random
-from typing import Callable, Dict, List, Tuple
+import signal
+from typing import Callable, Dict, List, Tuple, TypeVar
 from xml.sax.saxutils import escape
 
 from mtalign.errors import UserError
+
+T = TypeVar("T")
 
 TEXTS = [
     "",
@@ -352,6 +356,36 @@ def crash_of(name: str, data: bytes, folder: str) -> Exception | None:
     except Exception as err:  # noqa: BLE001 - the fuzzer's whole point
         return err
     return None
+
+
+class InputTimeout(BaseException):
+    """An input ran past its limit. A BaseException, so no reader's `except Exception` hides it."""
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise InputTimeout
+
+
+def within(limit: float, call: Callable[[], T]) -> T:
+    """call(), or InputTimeout once it has run `limit` CPU seconds: CPU, not wall time, so that
+    a loaded machine does not turn a slow input into a failure."""
+    previous = signal.signal(signal.SIGPROF, _interrupt)
+    try:
+        signal.setitimer(signal.ITIMER_PROF, limit)
+        try:
+            return call()
+        finally:
+            signal.setitimer(signal.ITIMER_PROF, 0)
+    finally:
+        signal.signal(signal.SIGPROF, previous)
+
+
+def failure_of(name: str, data: bytes, folder: str, limit: float) -> BaseException | None:
+    """crash_of, and an InputTimeout when reading takes over `limit` CPU seconds (a hang)."""
+    try:
+        return within(limit, lambda: crash_of(name, data, folder))
+    except InputTimeout:  # also when the alarm lands in within's `finally`
+        return InputTimeout(f"no result after {limit:g} CPU s")
 
 
 def sample(name: str, rng: random.Random) -> bytes:

@@ -46,12 +46,25 @@ _SHARE_WORDS = {
 }
 _WEATHER = re.compile(r"^-?\d{1,3}(?:\.\d)?\s*(?:°?\s*[CF]|℃|℉)$")
 _BULLETS = "•·▪◦*-–— "
+# Breadcrumbs (Home > Opinion): words joined by ">", spaces around it optional, and a word may
+# hold ">" itself ("<b>x</b>" counts) -- the strings `^\S+(?:\s*>\s*\S+)+$` matches, but that
+# pattern backtracks without end on a long line of ">". Here each space-separated token is read
+# one way only: after a token not ending in ">" (or a lone ">") a " >" joint must follow; a
+# token ending in ">" is itself the joint, and so is each next token ending in ">".
+_PLAIN = r"\S*[^\s>](?!\S)"  # a token not ending in ">"
+_OWES_JOINT = rf"(?:>(?!\S)|{_PLAIN})"
+_JOINED_RUN = r"\S+>(?!\S)(?:\s+\S*>(?!\S))*"
+_BREADCRUMB = (
+    rf"^(?=\S+\s+\S)(?:(?:{_OWES_JOINT}|{_JOINED_RUN}\s+{_PLAIN})\s+>\s*)*"
+    rf"(?:{_OWES_JOINT}|{_JOINED_RUN}(?:\s+{_PLAIN})?)$"
+    r"|^\S(?=\S*>\S)\S*$"  # a single token with a ">" inside
+)
 # Site furniture by shape: skip links, comment counters, image file names, "label : URL" lines,
-# contact and tip-off lines, breadcrumbs (Home > Opinion), channel slogans in [ spaced brackets ].
+# contact and tip-off lines, breadcrumbs, channel slogans in [ spaced brackets ].
 _FURNITURE = re.compile(
     r"바로가기|^댓글\s*\d+$|\.(?:png|svg|jpe?g|gif)\b|^\W*(?:[^\s:]+\s+){0,3}[^\s:]+\s*:\s*https?://.*[^.?!]$"
     r"|^※(?!\s*저작권)|^\[(?:전화|메일|이메일|카카오톡|팩스|홈페이지|제보)\]|제보.*@"
-    r"|^\S+(?:\s*>\s*\S+)+$|^\[\s.*\s\]$|^[가-힣]+ / [A-Za-z]+$"
+    rf"|(?:{_BREADCRUMB})|^\[\s.*\s\]$|^[가-힣]+ / [A-Za-z]+$"
     r"|^\d+ episodes$|^episodes \(\d+/\d+\)$|^[^|.?!]{1,40} \| [^|.?!\d]{1,30}$"
     r"|^(?:about \S+ )?go to \S+$|복사(?:가 완료)?되었습니다\.?$"
     r"|^(?:[가-힣]+ )?(?:최신|많이 본) ?(?:기사|뉴스)$"

@@ -1,10 +1,13 @@
 """Fuzz each reader for a fixed time: inputs tried, failures (would-be exit 3), per reader.
 
     .venv/bin/python scripts/bench/fuzz.py --minutes 10 [--reader tmx ...] [--save DIR]
+        [--timeout CPU_SECONDS]
 
 Readers run one at a time, in this process, on inputs from tests/fuzz_inputs.py
-(structure-aware generators plus byte mutations). A failing input is saved to --save
-(default build/fuzz-failures/) for a regression test under tests/data/fuzz/.
+(structure-aware generators plus byte mutations). An input that raises an internal error, or
+that a reader is still busy with after --timeout CPU seconds (a hang), is a failure; the
+first input of each kind is saved to --save (default build/fuzz-failures/) for a regression
+test under tests/data/fuzz/.
 """
 
 from __future__ import annotations
@@ -18,10 +21,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from tests.fuzz_inputs import READERS, crash_of, sample  # noqa: E402
+from tests.fuzz_inputs import READERS, failure_of, sample  # noqa: E402
 
 
-def fuzz(name: str, seconds: float, save: Path, seed: int) -> dict:
+def fuzz(name: str, seconds: float, save: Path, seed: int, limit: float) -> dict:
     rng = random.Random(seed)
     tried = failures = 0
     kinds = {}
@@ -30,7 +33,7 @@ def fuzz(name: str, seconds: float, save: Path, seed: int) -> dict:
         while time.monotonic() < deadline:
             data = sample(name, rng)
             tried += 1
-            error = crash_of(name, data, folder)
+            error = failure_of(name, data, folder, limit)
             if error is not None:
                 failures += 1
                 kind = f"{type(error).__name__}: {str(error)[:80]}"
@@ -54,12 +57,15 @@ def main() -> int:
     parser.add_argument("--reader", action="append", choices=sorted(READERS), help="default: all")
     parser.add_argument("--save", type=Path, default=Path("build/fuzz-failures"))
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument(
+        "--timeout", type=float, default=10.0, help="CPU seconds per input before it is a hang"
+    )
     args = parser.parse_args()
     print("| reader | minutes (wall) | CPU s | inputs tried | inputs/s | failures (exit 3) |")
     print("| --- | --- | --- | --- | --- | --- |")
     failed = 0
     for name in args.reader or list(READERS):
-        result = fuzz(name, args.minutes * 60, args.save, args.seed)
+        result = fuzz(name, args.minutes * 60, args.save, args.seed, args.timeout)
         failed += result["failures"]
         print(
             f"| {name} | {args.minutes:g} | {result['cpu']:.0f} | {result['tried']} | "
