@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Roles, sentence boundaries and fragment pairing of `mtalign segment` on real news pages.
 
-Gold: tests/data/pages/ (MANIFEST.tsv lists each page, its source and its split, dev or
-heldout). NAME.gold.tsv holds every segment of NAME as it should be: start/end offsets
+Gold: tests/data/pages/ (MANIFEST.tsv lists each page, its source and its split: dev,
+heldout, or heldout2, the pages added after the first held-out part had been looked at). NAME.gold.tsv holds every segment of NAME as it should be: start/end offsets
 into the normalized document text, role, language, and for Korean segments the start
 offset(s) of the English segment(s) they translate (`-` for none, `a+b` for two).
 
@@ -237,7 +237,7 @@ def draft(path: Path) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--split", choices=("dev", "heldout", "all"), default="all")
+    parser.add_argument("--split", choices=("dev", "heldout", "heldout2", "all"), default="all")
     parser.add_argument("--baseline", metavar="REV",
                         help="also evaluate git revision REV (e.g. main)")
     parser.add_argument("--no-pairs", dest="pairs", action="store_false",
