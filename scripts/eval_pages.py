@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Roles, sentence boundaries and fragment pairing of `mtalign segment` on real news pages.
 
-Gold: tests/data/pages/ (MANIFEST.tsv lists each page, its source and its split: dev,
-heldout, or heldout2, the pages added after the first held-out part had been looked at). NAME.gold.tsv holds every segment of NAME as it should be: start/end offsets
+Gold: tests/data/pages/ (MANIFEST.tsv lists each page, its source and its split: dev, or
+heldout2, the held-out part; `dev-heldout1` is the first held-out part, read twice and so
+moved into dev: `--split dev` includes it, `--split dev-heldout1` scores it alone).
+NAME.gold.tsv holds every segment of NAME as it should be: start/end offsets
 into the normalized document text, role, language, and for Korean segments the start
 offset(s) of the English segment(s) they translate (`-` for none, `a+b` for two).
 
@@ -16,7 +18,7 @@ offset(s) of the English segment(s) they translate (`-` for none, `a+b` for two)
 Figures are per language of the gold segment (ko = ko + mixed; und counts with the page's
 language). `--baseline REV` evaluates git revision REV's mtalign the same way, side by side.
 
-    .venv/bin/python scripts/eval_pages.py [--split heldout] [--baseline main] [--errors]
+    .venv/bin/python scripts/eval_pages.py [--split heldout2] [--baseline main] [--errors]
 """
 
 from __future__ import annotations
@@ -51,7 +53,8 @@ class Span:
 def manifest(split: str) -> List[dict]:
     with open(PAGES / "MANIFEST.tsv", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t"))
-    return [row for row in rows if split in ("all", row["split"])]
+    return [row for row in rows
+            if split in ("all", row["split"]) or row["split"].startswith(split + "-")]
 
 
 def read_gold(path: Path) -> List[Span]:
@@ -237,7 +240,8 @@ def draft(path: Path) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--split", choices=("dev", "heldout", "heldout2", "all"), default="all")
+    parser.add_argument("--split", choices=("dev", "dev-heldout1", "heldout2", "all"),
+                        default="all")
     parser.add_argument("--baseline", metavar="REV",
                         help="also evaluate git revision REV (e.g. main)")
     parser.add_argument("--no-pairs", dest="pairs", action="store_false",
