@@ -39,18 +39,23 @@ def _block_role(line: str, form_role: Optional[str]) -> str:
     return "body"
 
 
-def _body_segments(block: Block, source: str) -> Iterator[Segment]:
+def _body_segments(block: Block, source: str, role: str = "body") -> Iterator[Segment]:
+    """Sentences of a body block (or of a caption holding several), its opening stamp and
+    tails split off with their own roles."""
     text, offset = block.text, block.start
     lead = len(text) - len(text.lstrip())
     opening = text[lead:]  # indented ledes too
-    prefix = tag.DATELINE_PREFIX.match(opening) or TRANSCRIPT_LABEL.match(opening)
+    prefix = (tag.DATELINE_PREFIX.match(opening) or TRANSCRIPT_LABEL.match(opening)
+              or tag.SECTION_TITLE.match(opening))
     if prefix:
         yield _segment(source, prefix.group(), offset + lead, tag.prefix_role(prefix.group()))
         text, offset = text[lead + prefix.end():], offset + lead + prefix.end()
     for start, end in split_sentences(text):
         for piece_start, piece_end in tag.split_email_tail(text, start, end):
             piece = text[piece_start:piece_end]
-            yield _segment(source, piece, offset + piece_start, tag.sentence_role(piece))
+            piece_role = tag.sentence_role(piece)
+            yield _segment(source, piece, offset + piece_start,
+                           role if piece_role == "body" else piece_role)
 
 
 def _line_segments(block: Block, role: str, source: str) -> Iterator[Segment]:
@@ -66,10 +71,12 @@ def _paragraph_segments(blocks: List[Block], source: str,
     lines = [block.text.strip() for block in blocks]
     own_roles = [block.hint or tag.line_role(line) for block, line in zip(blocks, lines)]
     form_roles = tag.context_roles(lines, own_roles, after_clutter)
-    for block, stripped, form_role in zip(blocks, lines, form_roles):
+    for block, stripped, own_role, form_role in zip(blocks, lines, own_roles, form_roles):
         role = _block_role(stripped, form_role)
-        if role == "body":
-            yield from _body_segments(block, source)
+        # A caption its neighbours make (text beside a photo's slot) is split into sentences;
+        # one its own form marks (▲ ..., a credit at its end) stays whole.
+        if role == "body" or (role == "caption" and own_role is None):
+            yield from _body_segments(block, source, role)
         else:
             yield from _line_segments(block, role, source)
 

@@ -144,7 +144,7 @@ def _is_byline(line: str) -> bool:
     return bool(_BYLINE_ROLE.search(line) and len(words) <= 6)
 
 
-def _sentence_count(line: str) -> int:
+def sentence_count(line: str) -> int:
     return len(re.findall(r"[.?!][\"'”’)\]]*(?:\s|$)", line))
 
 
@@ -152,14 +152,14 @@ def _credited(line: str) -> bool:
     """A photo credit alone, or a short caption ending in one (not a long paragraph)."""
     if _CREDIT_LINE.match(line):
         return True
-    return bool(_CAPTION_CREDIT.search(line)) and _sentence_count(line) <= 2
+    return bool(_CAPTION_CREDIT.search(line)) and sentence_count(line) <= 2
 
 
 def _is_caption(line: str) -> bool:
     """A photo caption: a photo mark, a credit, or a one-sentence line naming positions."""
     if _CAPTION_START.match(line) or _credited(line):
         return True
-    sentences = _sentence_count(line)
+    sentences = sentence_count(line)
     return bool(_PHOTO_POSITION.search(line)) and len(line.split()) <= 60 and sentences <= 1
 
 
@@ -199,7 +199,7 @@ def looks_like_heading(line: str) -> bool:
         return False
     if end == "," or (end == ":" and words >= 12):
         return False
-    if _TAGGED_TITLE.match(line) and words <= 15 and _sentence_count(line) <= 1:
+    if _TAGGED_TITLE.match(line) and words <= 15 and sentence_count(line) <= 1:
         return True
     return words <= 25 and not ends_sentence(line)
 
@@ -209,10 +209,18 @@ def is_widget_label(line: str) -> bool:
     return len(line.split()) <= 3 and not ends_sentence(line)
 
 
+# A segment title in spaced angle brackets opening a transcript paragraph: "< 빨갛게 빨갛게 >".
+_SECTION_TITLE = r"<\s[^<>]{1,30}\s>"
+SECTION_TITLE = re.compile(_SECTION_TITLE + r"(?=\s)")
+
+
 def prefix_role(prefix: str) -> str:
-    """The role of a report's opening stamp: reporters make it a byline, else a dateline."""
+    """The role of a paragraph's opening: a transcript label is boilerplate, a segment title a
+    headline, a report's stamp a byline when it names reporters, else a dateline."""
     if TRANSCRIPT_LABEL.fullmatch(prefix.strip()):
         return "boilerplate"
+    if re.fullmatch(_SECTION_TITLE, prefix):
+        return "headline"
     return "byline" if re.search(_KO_TITLE, prefix) else "dateline"
 
 
@@ -250,11 +258,19 @@ _DATE_THEN_BY = re.compile(rf"^{_STAMP}\s+(?=[Bb]y\s+\S)")
 _TRAILING_STAMP = re.compile(rf"(?<=\S)\s+(?=(?:{_NUMERIC_DATE})(?:\s*{_CLOCK})?$)")
 
 
+# A site button printed after a copyright notice: "... 무단전재 및 재배포 금지 제보하기".
+_WIDGET_TAIL = re.compile(r"(?<=\S)\s+(?:제보하기|공유하기|기사공유|구독하기)$")
+
+
 def date_cuts(line: str) -> List[Tuple[int, int, Optional[str]]]:
     """(start, end, role) pieces of a non-body line holding a date beside other text:
     "Anthony V. Rinna February 3, 2022" (a byline, then a dateline), "TechnologyMay 20, 2015",
-    a caption ending "... 있다. 2020.1.30", "date 2020-11-06 Summary of ...".
-    A role of None keeps the line's own role."""
+    a caption ending "... 있다. 2020.1.30", "date 2020-11-06 Summary of ...", and a copyright
+    notice with a button after it. A role of None keeps the line's own role."""
+    widget = _WIDGET_TAIL.search(line)
+    if widget and is_credit(line[:widget.start()]):
+        return [(0, widget.start(), "credit"), (widget.end() - len(widget.group().strip()),
+                                                len(line), "boilerplate")]
     before = _BEFORE_DATE.match(line) or _AFTER_SENTENCE_DATE.search(line)
     if before and before.end() and _DATE_LINE.match(line[before.end():]):
         head = line[:before.start() if before.re is _AFTER_SENTENCE_DATE else before.end()].rstrip()
@@ -290,15 +306,25 @@ def _bulleted(line: str) -> bool:
 
 
 LIST_NUMBER = re.compile(r"(?:\d{1,2}|[가-하]|[①-⑳])[.)]")
+# A dashed point of a standfirst or a programme's topic list:
+# "- 北, 쓰레기풍선 도발 일상화…대응책은?"
+_DASHED_POINT = re.compile(r"-\s?\S")
+
+
+def _dashed_point(line: str) -> bool:
+    """A short dashed line that is not a Korean sentence (those end in 다.)."""
+    return bool(_DASHED_POINT.match(line)) and len(line.split()) <= 15 and not line.endswith("다.")
 
 
 def context_roles(lines: List[str], roles: List[Optional[str]],
                   after_clutter: bool) -> List[Optional[str]]:
     """Roles that follow from a line's neighbours: widget items after a rank number, bulleted
     menus (a list of names too), section labels over a headline, short labels next to clutter,
-    and the items of a numbered list (body, not headlines)."""
+    the items of a numbered list (body, not headlines), dashed points (headlines) and the
+    texts next to a photo's slot (captions)."""
     menu = sum(map(_bulleted, lines)) >= 3
     numbered = sum(1 for line in lines if LIST_NUMBER.match(line)) >= 2
+    points = sum(map(_dashed_point, lines)) >= 2
     out = list(roles)
     for i, line in enumerate(lines):
         following = lines[i + 1] if i + 1 < len(lines) else None
@@ -310,6 +336,10 @@ def context_roles(lines: List[str], roles: List[Optional[str]],
             continue
         if numbered and LIST_NUMBER.match(line):
             out[i] = "body"
+        elif points and _dashed_point(line):
+            out[i] = "headline"
+        elif _next_to_image_slot(lines, i):
+            out[i] = "caption"
         elif (i and _RANK.fullmatch(lines[i - 1])) or (menu and _bulleted(line)):
             out[i] = "boilerplate"
         elif _is_kicker(line, following, roles[i + 1] if following else None):
@@ -317,6 +347,11 @@ def context_roles(lines: List[str], roles: List[Optional[str]],
         elif is_widget_label(line) and _next_to_clutter(out, roles, i, after_clutter):
             out[i] = "boilerplate"
     return out
+
+
+def _next_to_image_slot(lines: List[str], i: int) -> bool:
+    """A text under or over a lone "|", the slot a photo left in a photo column's text."""
+    return any(0 <= j < len(lines) and lines[j] == "|" for j in (i - 1, i + 1))
 
 
 def _next_to_clutter(out: List[Optional[str]], roles: List[Optional[str]], i: int,
