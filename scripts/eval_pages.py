@@ -3,7 +3,8 @@
 
 Gold: tests/data/pages/ (MANIFEST.tsv lists each page, its source and its split: dev, or
 heldout2, the held-out part; `dev-heldout1` is the first held-out part, read twice and so
-moved into dev: `--split dev` includes it, `--split dev-heldout1` scores it alone).
+moved into dev: `--split dev` includes it, `--split dev-heldout1` scores it alone;
+`dev-html` are saved HTML pages, scored as mtalign reads HTML).
 NAME.gold.tsv holds every segment of NAME as it should be: start/end offsets
 into the normalized document text, role, language, and for Korean segments the start
 offset(s) of the English segment(s) they translate (`-` for none, `a+b` for two).
@@ -240,7 +241,7 @@ def draft(path: Path) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--split", choices=("dev", "dev-heldout1", "heldout2", "all"),
+    parser.add_argument("--split", choices=("dev", "dev-heldout1", "dev-html", "heldout2", "all"),
                         default="all")
     parser.add_argument("--baseline", metavar="REV",
                         help="also evaluate git revision REV (e.g. main)")

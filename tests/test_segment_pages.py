@@ -19,16 +19,18 @@ def _manifest():
 
 
 def _gold(name):
-    with open(PAGES / name.replace(".txt", ".gold.tsv"), encoding="utf-8", newline="") as handle:
+    gold = PAGES / (name.rsplit(".", 1)[0] + ".gold.tsv")
+    with open(gold, encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
 def test_manifest_lists_every_page_with_source_licence_and_split():
     rows = _manifest()
-    assert sorted(row["file"] for row in rows) == sorted(path.name for path in PAGES.glob("*.txt"))
+    pages = [*PAGES.glob("*.txt"), *PAGES.glob("*.html")]
+    assert sorted(row["file"] for row in rows) == sorted(path.name for path in pages)
     assert len(rows) >= 40 and len({row["outlet"] for row in rows}) >= 12
     assert all(row["source"].startswith("http") and row["licence"] for row in rows)
-    assert {row["split"] for row in rows} == {"dev", "dev-heldout1", "heldout2"}
+    assert {row["split"] for row in rows} == {"dev", "dev-heldout1", "dev-html", "heldout2"}
 
 
 @pytest.mark.parametrize("name", [row["file"] for row in _manifest()])
