@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from typing import Iterable, Iterator, List, Optional
 
-from mtalign.segment import tag
+from mtalign.segment import extract, tag
 from mtalign.segment.block import Block
 from mtalign.segment.clean import TRANSCRIPT_LABEL, is_boilerplate, normalize_line
 from mtalign.segment.decode import detect_encoding, iter_lines
@@ -152,12 +152,21 @@ def segment_text(text: str, source: str = "<text>") -> List[Segment]:
     return list(segment_lines(lines, source))
 
 
-def segment_file(path: str | os.PathLike, encoding: Optional[str] = None) -> Iterator[Segment]:
-    """Stream the segments of a text or HTML file (encoding detected when not given)."""
+def segment_file(path: str | os.PathLike, encoding: Optional[str] = None,
+                 extractor: bool = True) -> Iterator[Segment]:
+    """Stream the segments of a text or HTML file (encoding detected when not given).
+
+    For HTML, `extractor` lets trafilatura's main-content, title, author and date verdicts
+    hint the roles of the blocks the markup leaves open (when the `html` extra is installed).
+    """
     encoding = encoding or detect_encoding(path)
     source = os.fspath(path)
     if is_html(path, encoding):
-        for block in html_blocks(path, encoding):
+        blocks = html_blocks(path, encoding)
+        if extractor and extract.available():
+            with open(path, encoding=encoding, errors="replace") as handle:
+                extract.add_hints(handle.read(), blocks)
+        for block in blocks:
             yield from _paragraph_segments([block], source)
         return
     yield from segment_lines(iter_lines(path, encoding), source)

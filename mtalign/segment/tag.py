@@ -26,10 +26,12 @@ _STAMP_LABEL = (r"(?:입력|수정|등록|기사등록|기사입력|최종수정
 # A timestamp line, in the forms Korean and English news sites print them:
 # "입력 2016.04.21 (13:59) 수정 2016.04.21 (14:27)", "기사등록 2020/06/21 09:00:00",
 # "2018년 3월 18일", "Published : Feb. 28, 2012 - 18:40", "Sun, May 29, 2022 | 14:38",
-# "August 26, 2024 -", "3 hours ago".
+# "August 26, 2024 -", "3 hours ago", "기사입력 :[ 2018-08-25 15:24 ]",
+# "Written: 2023-11-07 15:03:30 / Updated: 2023-11-07 15:30:46".
 _STAMP = rf"(?:{_STAMP_LABEL}\s*:?\s*)?(?:{_CLOCK}\s*)?{_DATE}(?:\s*{_CLOCK})?"
 _DATE_LINE = re.compile(
-    rf"^[|•\s]*(?:{_STAMP}[|,\s]*)+(?:/\s*\S{{1,8}}|-|[A-Z]?\d{{1,2}}면)?[|,\s]*$"
+    rf"^[|•\s]*(?:{_STAMP}[|,/\s]*)+(?:/\s*\S{{1,8}}|-|[A-Z]?\d{{1,2}}면)?[|,\s]*$"
+    rf"|^{_STAMP_LABEL}\s*:?\s*\[\s*{_DATE}(?:\s*{_CLOCK})?\s*\]$"
     r"|^\d+\s?(?:minutes?|hours?|days?|weeks?|분|시간|일)\s?(?:ago|전)$",
     re.IGNORECASE,
 )
@@ -54,8 +56,8 @@ DATELINE_PREFIX = re.compile(
 _BYLINE_EN = re.compile(r"^[Bb]y\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*(?:\s|,|$)")
 _BYLINE_ROLE = re.compile(r"\b(?:reporter|correspondent|staff writer|contributing writer|editor)\b",
                           re.IGNORECASE)
-_BYLINE_KO = re.compile(
-    r"^\[?(?:[가-힣A-Za-z]+\s+)?[가-힣]{2,4}\s*(?:선임)?(?:기자|특파원|논설위원)\b"
+_BYLINE_KO = re.compile(  # "이영재 기자", "스포츠조선 선수민 기자", "부산=선수민 기자"
+    r"^\[?(?:[가-힣A-Za-z]+(?:\s+|=))?[가-힣]{2,4}\s*(?:선임)?(?:기자|특파원|논설위원)\b"
 )
 _EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 _EMAIL_ONLY = re.compile(rf"^{_EMAIL}(?:\s*[·,/]\s*{_EMAIL})*$")
@@ -63,7 +65,8 @@ _EMAIL_ONLY = re.compile(rf"^{_EMAIL}(?:\s*[·,/]\s*{_EMAIL})*$")
 _SIGNED_EMAIL = re.compile(rf"^/?(?:[\w=]+\s+){{0,3}}[\w=]+(?:\s+\(?|\(){_EMAIL}\)?$"
                            rf"|^{_EMAIL}\s+[가-힣]{{2,4}}(?:\s?{_KO_TITLE})?$")
 # "The author is ...", "This article is by Michael Lee and read by ...", "/연합뉴스", "VOA 뉴스",
-# and a romanized Korean name alone on its line (Joo Jung-wan, Tae-il Shim).
+# a romanized Korean name alone on its line (Joo Jung-wan, Tae-il Shim), and a broadcast
+# sign-off ("Max Lee, KBS World Radio News.").
 _BYLINE_OTHER = re.compile(
     r"^(?:The author is|This article is by)\b|^/\s?[가-힣A-Za-z0-9]{2,8}$|^[A-Z]{2,5} 뉴스$"
     r"|^[A-Z][a-z]{1,6} [A-Z][a-z]+-[a-z]+$|^[A-Z][a-z]+-[a-z]+ [A-Z][a-z]{1,6}$"
@@ -71,6 +74,7 @@ _BYLINE_OTHER = re.compile(
     r"|^(?:작성자|글쓴이)\s*:\s*\S"
     r"|^(?:[가-힣A-Za-z]+\s)?[가-힣]{0,6}(?:취재팀|뉴스팀|편집팀|기자단)$"
     r"|^[■▶◆]?\s*(?:진행|출연|대담|취재|촬영|영상편집|그래픽)\s*:\s*\S"
+    r"|^[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2}, [A-Z][A-Za-z ]{2,30} News\.$"
 )
 # A guest of a broadcast, name then affiliation and title: "김복준 한국범죄학연구소 연구위원".
 _GUEST = re.compile(
@@ -195,7 +199,7 @@ def looks_like_heading(line: str) -> bool:
     """
     words = len(line.split())
     end = line.rstrip()[-1:]
-    if re.search(r"[가-힣][.?!]\s", line):  # a Korean sentence ends inside: body with a tail
+    if re.search(r"[가-힣][.?!](?:\s|[가-힣])", line):  # a Korean sentence ends inside
         return False
     if end == "," or (end == ":" and words >= 12):
         return False
@@ -228,9 +232,11 @@ _EMAIL_TAIL = re.compile(rf"\s+({_EMAIL})$")
 
 
 def split_email_tail(text: str, start: int, end: int) -> List[Tuple[int, int]]:
-    """A sentence span, cut before a trailing e-mail (2020.06.20. kmx1105@newsis.com)."""
+    """A sentence span, cut before a trailing e-mail (2020.06.20. kmx1105@newsis.com), unless
+    the e-mail signs a reporter's name (부산=선수민 기자 sunsoo@sportschosun.com)."""
     tail = _EMAIL_TAIL.search(text, start, end)
-    if not tail or not text[start:tail.start()].strip():
+    head = text[start:tail.start()].strip() if tail else ""
+    if not head or (_BYLINE_KO.match(head) and len(head.split()) <= 3):
         return [(start, end)]
     return [(start, tail.start()), (tail.start(1), end)]
 
