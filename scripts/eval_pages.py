@@ -1,8 +1,11 @@
 #!/usr/bin/env python3
 """Roles, sentence boundaries and fragment pairing of `mtalign segment` on real news pages.
 
-Gold: tests/data/pages/ (MANIFEST.tsv lists each page, its source and its split, dev or
-heldout). NAME.gold.tsv holds every segment of NAME as it should be: start/end offsets
+Gold: tests/data/pages/ (MANIFEST.tsv lists each page, its source and its split: dev, or
+heldout2, the held-out part; `dev-heldout1` is the first held-out part, read twice and so
+moved into dev: `--split dev` includes it, `--split dev-heldout1` scores it alone;
+`html` are saved HTML pages, scored as mtalign reads HTML).
+NAME.gold.tsv holds every segment of NAME as it should be: start/end offsets
 into the normalized document text, role, language, and for Korean segments the start
 offset(s) of the English segment(s) they translate (`-` for none, `a+b` for two).
 
@@ -16,7 +19,7 @@ offset(s) of the English segment(s) they translate (`-` for none, `a+b` for two)
 Figures are per language of the gold segment (ko = ko + mixed; und counts with the page's
 language). `--baseline REV` evaluates git revision REV's mtalign the same way, side by side.
 
-    .venv/bin/python scripts/eval_pages.py [--split heldout] [--baseline main] [--errors]
+    .venv/bin/python scripts/eval_pages.py [--split heldout2] [--baseline main] [--errors]
 """
 
 from __future__ import annotations
@@ -51,7 +54,8 @@ class Span:
 def manifest(split: str) -> List[dict]:
     with open(PAGES / "MANIFEST.tsv", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t"))
-    return [row for row in rows if split in ("all", row["split"])]
+    return [row for row in rows
+            if split in ("all", row["split"]) or row["split"].startswith(split + "-")]
 
 
 def read_gold(path: Path) -> List[Span]:
@@ -78,10 +82,12 @@ def segment_language(span: Span, page: str) -> str:
     return "en" if span.lang == "en" else "ko"
 
 
-def predict(path: Path) -> List[Span]:
+def predict(path: Path, extractor: bool = True) -> List[Span]:
     from mtalign.segment import segment_file
 
-    return [Span(s.start, s.end, s.role, s.lang, "", s.text) for s in segment_file(path)]
+    options = {} if extractor else {"extractor": False}  # older revisions lack the option
+    segments = segment_file(path, **options)
+    return [Span(s.start, s.end, s.role, s.lang, "", s.text) for s in segments]
 
 
 def predicted_pairs(path: Path, predicted: List[Span], encoder) -> List[Tuple[int, int]]:
@@ -158,7 +164,7 @@ def score_pairs(name: str, gold: List[Span], found: set, counts: Dict[str, Count
     counts["pairs"]["correct"] += len(found & expected)
 
 
-def evaluate(split: str, with_pairs: bool, show_errors: bool) -> dict:
+def evaluate(split: str, with_pairs: bool, show_errors: bool, extractor: bool = True) -> dict:
     counts: Dict[str, Counter] = defaultdict(Counter)
     errors: Optional[list] = [] if show_errors else None
     encoder = None
@@ -169,7 +175,7 @@ def evaluate(split: str, with_pairs: bool, show_errors: bool) -> dict:
     for row in manifest(split):
         path = PAGES / row["file"]
         gold = read_gold(path.with_suffix(".gold.tsv"))
-        predicted = predict(path)
+        predicted = predict(path, extractor)
         score_page(row["file"], gold, predicted, counts, errors)
         if encoder is not None and any(s.lang == "en" for s in gold):
             found = map_pairs(predicted_pairs(path, predicted, encoder), predicted, gold)
@@ -207,6 +213,7 @@ def baseline(revision: str, args: argparse.Namespace) -> dict:
         subprocess.run(["tar", "-x", "-C", tmp], input=archive, check=True)
         command = [sys.executable, __file__, "--split", args.split, "--json"]
         command += [] if args.pairs else ["--no-pairs"]
+        command += [] if args.extractor else ["--no-extractor"]
         env = {**os.environ, "PYTHONPATH": tmp, "PYTHONDONTWRITEBYTECODE": "1"}
         result = subprocess.run(command, check=True, capture_output=True, text=True, env=env,
                                 cwd=tmp)
@@ -237,9 +244,12 @@ def draft(path: Path) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--split", choices=("dev", "heldout", "all"), default="all")
+    parser.add_argument("--split", choices=("dev", "dev-heldout1", "html", "heldout2", "all"),
+                        default="all")
     parser.add_argument("--baseline", metavar="REV",
                         help="also evaluate git revision REV (e.g. main)")
+    parser.add_argument("--no-extractor", dest="extractor", action="store_false",
+                        help="HTML pages without trafilatura's role hints")
     parser.add_argument("--no-pairs", dest="pairs", action="store_false",
                         help="skip fragment pairing")
     parser.add_argument("--errors", action="store_true", help="list every wrong role and boundary")
@@ -250,7 +260,7 @@ def main() -> int:
     if args.draft:
         draft(args.draft)
         return 0
-    result = evaluate(args.split, args.pairs, args.errors)
+    result = evaluate(args.split, args.pairs, args.errors, args.extractor)
     ours = figures(result["counts"])
     if args.json:
         print(json.dumps(ours))

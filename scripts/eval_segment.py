@@ -3,8 +3,9 @@
 
 Gold: the one-sentence-per-line Korean-English news data. Lines that are corpus
 fragments are left out (no sentence-final punctuation; English starting in lower case;
-a line that visibly holds two sentences), the rest are joined into paragraphs of 3-8
-sentences. A boundary is the offset where a sentence starts inside a paragraph.
+a line that visibly holds two sentences, marked or not: 겪었습니다 그래서, ...), the
+rest are joined into paragraphs of 3-8 sentences. A boundary is the offset where a
+sentence starts inside a paragraph.
 
     .venv/bin/python scripts/eval_segment.py [--data DIR | --file FILE:LANG ...]
 """
@@ -71,10 +72,17 @@ TITLES = {
 }
 HANGUL_END = re.compile(r"[가-힣][.?!][\"'”’]*\s+[\"'“‘(]*[가-힣0-9A-Z]")
 GLUED_END = re.compile(r"[a-z]{2}[.?!][\"”’]?[A-Z][a-z]")  # "East Sea.The Korea ...": two
+# A formal -ㅂ니다 ending with no mark before the next word: "겪었습니다 그래서, ...": two.
+UNMARKED_END = re.compile(r"([가-힣])니다\s+[가-힣]")
+FINAL_B = 17  # index of the final consonant ㅂ in a Hangul syllable
+
+
+def _unmarked_end(line: str) -> bool:
+    return any((ord(m.group(1)) - 0xAC00) % 28 == FINAL_B for m in UNMARKED_END.finditer(line))
 
 
 def holds_two_sentences(line: str) -> bool:
-    if HANGUL_END.search(line) or GLUED_END.search(line):
+    if HANGUL_END.search(line) or GLUED_END.search(line) or _unmarked_end(line):
         return True
     return any(
         match.group("word") not in TITLES

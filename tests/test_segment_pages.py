@@ -19,16 +19,18 @@ def _manifest():
 
 
 def _gold(name):
-    with open(PAGES / name.replace(".txt", ".gold.tsv"), encoding="utf-8", newline="") as handle:
+    gold = PAGES / (name.rsplit(".", 1)[0] + ".gold.tsv")
+    with open(gold, encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
 def test_manifest_lists_every_page_with_source_licence_and_split():
     rows = _manifest()
-    assert sorted(row["file"] for row in rows) == sorted(path.name for path in PAGES.glob("*.txt"))
+    pages = [*PAGES.glob("*.txt"), *PAGES.glob("*.html")]
+    assert sorted(row["file"] for row in rows) == sorted(path.name for path in pages)
     assert len(rows) >= 40 and len({row["outlet"] for row in rows}) >= 12
     assert all(row["source"].startswith("http") and row["licence"] for row in rows)
-    assert {row["split"] for row in rows} == {"dev", "heldout"}
+    assert {row["split"] for row in rows} == {"dev", "dev-heldout1", "html", "heldout2"}
 
 
 @pytest.mark.parametrize("name", [row["file"] for row in _manifest()])
@@ -239,3 +241,31 @@ def test_new_layout_patterns_do_not_backtrack():
     _roles("cookies " + "word " * 5000 + ".")
     _roles("abc." * 3000 + "Xyz")
     assert time.perf_counter() - began < 5
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a formal ending whose period the transcript dropped (zum photo corner)
+    ("오늘은 사진부 고운호 기자와 함께 합니다 안녕하세요. 오늘 볼 사진은 어떤 건가요.",
+     [("오늘은 사진부 고운호 기자와 함께 합니다", "body"), ("안녕하세요.", "body"),
+      ("오늘 볼 사진은 어떤 건가요.", "body")]),
+    ("학교를 다니다 보면 알게 됩니다.", [("학교를 다니다 보면 알게 됩니다.", "body")]),
+    ('그는 "좋습니다 고맙습니다"라고 말했다.',
+     [('그는 "좋습니다 고맙습니다"라고 말했다.', "body")]),
+    # a programme's dashed topic list, a question among them (TV Chosun)
+    ("- 北, 쓰레기풍선 도발 일상화…대응책은?\n- 김정은, 재차 수해 현장 찾은 의도는?",
+     [("- 北, 쓰레기풍선 도발 일상화…대응책은?", "headline"),
+      ("- 김정은, 재차 수해 현장 찾은 의도는?", "headline")]),
+    # a button printed after the copyright notice (TV Chosun)
+    ("Copyrights ⓒ TV조선. 무단전재 및 재배포 금지 제보하기",
+     [("Copyrights ⓒ TV조선. 무단전재 및 재배포 금지", "credit"), ("제보하기", "boilerplate")]),
+    # a segment title opening a transcript paragraph (JTBC style, via zum)
+    ("< 빨갛게 빨갛게 > 전국이 빨갛게 물들었습니다. 지방 권력도 가져왔습니다.",
+     [("< 빨갛게 빨갛게 >", "headline"), ("전국이 빨갛게 물들었습니다.", "body"),
+      ("지방 권력도 가져왔습니다.", "body")]),
+    # a photo column's texts between the slots its photos left (Hankyoreh photo diary)
+    ("|\n폼페이오 장관이 악수하고 있습니다. 카메라 앞에 앉아서 찍은 사진입니다.\n|",
+     [("|", "boilerplate"), ("폼페이오 장관이 악수하고 있습니다.", "caption"),
+      ("카메라 앞에 앉아서 찍은 사진입니다.", "caption"), ("|", "boilerplate")]),
+])
+def test_dev_layouts_of_issue_16c(text, expected):
+    assert _roles(text) == expected

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from typing import Iterable, Iterator, List, Optional
 
-from mtalign.segment import tag
+from mtalign.segment import extract, tag
 from mtalign.segment.block import Block
 from mtalign.segment.clean import TRANSCRIPT_LABEL, is_boilerplate, normalize_line
 from mtalign.segment.decode import detect_encoding, iter_lines
@@ -39,18 +39,23 @@ def _block_role(line: str, form_role: Optional[str]) -> str:
     return "body"
 
 
-def _body_segments(block: Block, source: str) -> Iterator[Segment]:
+def _body_segments(block: Block, source: str, role: str = "body") -> Iterator[Segment]:
+    """Sentences of a body block (or of a caption holding several), its opening stamp and
+    tails split off with their own roles."""
     text, offset = block.text, block.start
     lead = len(text) - len(text.lstrip())
     opening = text[lead:]  # indented ledes too
-    prefix = tag.DATELINE_PREFIX.match(opening) or TRANSCRIPT_LABEL.match(opening)
+    prefix = (tag.DATELINE_PREFIX.match(opening) or TRANSCRIPT_LABEL.match(opening)
+              or tag.SECTION_TITLE.match(opening))
     if prefix:
         yield _segment(source, prefix.group(), offset + lead, tag.prefix_role(prefix.group()))
         text, offset = text[lead + prefix.end():], offset + lead + prefix.end()
     for start, end in split_sentences(text):
         for piece_start, piece_end in tag.split_email_tail(text, start, end):
             piece = text[piece_start:piece_end]
-            yield _segment(source, piece, offset + piece_start, tag.sentence_role(piece))
+            piece_role = tag.sentence_role(piece)
+            yield _segment(source, piece, offset + piece_start,
+                           role if piece_role == "body" else piece_role)
 
 
 def _line_segments(block: Block, role: str, source: str) -> Iterator[Segment]:
@@ -66,10 +71,12 @@ def _paragraph_segments(blocks: List[Block], source: str,
     lines = [block.text.strip() for block in blocks]
     own_roles = [block.hint or tag.line_role(line) for block, line in zip(blocks, lines)]
     form_roles = tag.context_roles(lines, own_roles, after_clutter)
-    for block, stripped, form_role in zip(blocks, lines, form_roles):
+    for block, stripped, own_role, form_role in zip(blocks, lines, own_roles, form_roles):
         role = _block_role(stripped, form_role)
-        if role == "body":
-            yield from _body_segments(block, source)
+        # A caption its neighbours make (text beside a photo's slot) is split into sentences;
+        # one its own form marks (▲ ..., a credit at its end) stays whole.
+        if role == "body" or (role == "caption" and own_role is None):
+            yield from _body_segments(block, source, role)
         else:
             yield from _line_segments(block, role, source)
 
@@ -145,12 +152,21 @@ def segment_text(text: str, source: str = "<text>") -> List[Segment]:
     return list(segment_lines(lines, source))
 
 
-def segment_file(path: str | os.PathLike, encoding: Optional[str] = None) -> Iterator[Segment]:
-    """Stream the segments of a text or HTML file (encoding detected when not given)."""
+def segment_file(path: str | os.PathLike, encoding: Optional[str] = None,
+                 extractor: bool = True) -> Iterator[Segment]:
+    """Stream the segments of a text or HTML file (encoding detected when not given).
+
+    For HTML, `extractor` lets trafilatura's main-content, title, author and date verdicts
+    hint the roles of the blocks the markup leaves open (when the `html` extra is installed).
+    """
     encoding = encoding or detect_encoding(path)
     source = os.fspath(path)
     if is_html(path, encoding):
-        for block in html_blocks(path, encoding):
+        blocks = html_blocks(path, encoding)
+        if extractor and extract.available():
+            with open(path, encoding=encoding, errors="replace") as handle:
+                extract.add_hints(handle.read(), blocks)
+        for block in blocks:
             yield from _paragraph_segments([block], source)
         return
     yield from segment_lines(iter_lines(path, encoding), source)

@@ -74,11 +74,12 @@ _FURNITURE = re.compile(
     re.IGNORECASE,
 )
 # Transcript speaker and segment labels of broadcast pages: [앵커], [기자], [Anchor Lead],
-# and YTN's "◆기자]", "◇앵커]", "◆ 앵커 :".
+# YTN's "◆기자]", "◇앵커]", "◆ 앵커 :", and KBS World's "Anchor:", "Report:".
 TRANSCRIPT_LABEL = re.compile(
     r"\[(?:앵커|기자|인터뷰|리포트|녹취|앵커\s?멘트|기자\s?멘트|현장음"
     r"|Anchor(?: Lead)?|Reporter|Pkg|Soundbite|Standup|Interview|Sound)\]"
-    r"|[◆◇]\s?(?:앵커|기자|대담자?|출연자?)\s?(?:\]|:)",
+    r"|[◆◇]\s?(?:앵커|기자|대담자?|출연자?)\s?(?:\]|:)"
+    r"|(?:Anchor|Report|Reporter):(?=\s|$)",
     re.IGNORECASE,
 )
 # Notices a site prints in its text: cookie consent, transcript disclaimers, "details >" links.

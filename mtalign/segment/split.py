@@ -51,6 +51,7 @@ def _candidates(text: str):
     for pattern in (split_ko.GLUED_ENDING, split_en.GLUED_SENTENCE):
         for match in pattern.finditer(text):
             found.append((match.start(), text[match.start()], match.end(), match.end()))
+    found += [(m.start(), "", m.start(), m.end()) for m in split_ko.unmarked_ends(text)]
     return sorted(found)
 
 

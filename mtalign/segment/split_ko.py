@@ -12,8 +12,14 @@ from __future__ import annotations
 
 import re
 
+from mtalign.hangul import split_syllable
+
 # A sentence ending glued to the next sentence without a space: "말했다.그는".
 GLUED_ENDING = re.compile(r"(?<=[다요까죠음함됨])[.?!](?=[가-힣])")
+# A formal -ㅂ니다 ending with no mark before the next Korean word, as transcripts drop it:
+# "오늘은 고운호 기자와 함께 합니다 안녕하세요." (the space is the boundary; unmarked_ends
+# keeps only those whose syllable before 니다 closes in ㅂ, so 다니다 보면 is not one).
+_UNMARKED_ENDING = re.compile(r"(?<=[가-힣]니다)\s+(?=[가-힣])")
 QUOTE_REACH = 150  # how far a quotation may go on after a mark inside it
 # Quotation marks by kind: (opening, closing, either); news text mixes " with “ ”.
 _QUOTES = (("“", "”", "\""), ("‘", "’", "'"), ("「", "」", ""), ("『", "』", ""))
@@ -22,6 +28,15 @@ _INTO_PARTICLE = re.compile(
     r"(?:고|라고|이라고|라며|이라며|며|면서|라는|이라는|는|란|이란|라|이라|하고|하며)"
 )
 _FULL_DOTTED_DATE = re.compile(r"\d{4}\.\s?\d{1,2}\.\s?\d{1,2}$")
+
+
+def unmarked_ends(text: str):
+    """Spans of the whitespace after formal endings that carry no sentence mark."""
+    for match in _UNMARKED_ENDING.finditer(text):
+        syllable = split_syllable(text[match.start() - 3])
+        if syllable and syllable[2] == "ㅂ" and not _INTO_PARTICLE.fullmatch(
+                text[match.end():].split(" ", 1)[0]):
+            yield match
 
 
 def _open_quote(sentence_so_far: str) -> tuple:

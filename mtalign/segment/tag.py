@@ -26,10 +26,12 @@ _STAMP_LABEL = (r"(?:입력|수정|등록|기사등록|기사입력|최종수정
 # A timestamp line, in the forms Korean and English news sites print them:
 # "입력 2016.04.21 (13:59) 수정 2016.04.21 (14:27)", "기사등록 2020/06/21 09:00:00",
 # "2018년 3월 18일", "Published : Feb. 28, 2012 - 18:40", "Sun, May 29, 2022 | 14:38",
-# "August 26, 2024 -", "3 hours ago".
+# "August 26, 2024 -", "3 hours ago", "기사입력 :[ 2018-08-25 15:24 ]",
+# "Written: 2023-11-07 15:03:30 / Updated: 2023-11-07 15:30:46".
 _STAMP = rf"(?:{_STAMP_LABEL}\s*:?\s*)?(?:{_CLOCK}\s*)?{_DATE}(?:\s*{_CLOCK})?"
 _DATE_LINE = re.compile(
-    rf"^[|•\s]*(?:{_STAMP}[|,\s]*)+(?:/\s*\S{{1,8}}|-|[A-Z]?\d{{1,2}}면)?[|,\s]*$"
+    rf"^[|•\s]*(?:{_STAMP}[|,/\s]*)+(?:/\s*\S{{1,8}}|-|[A-Z]?\d{{1,2}}면)?[|,\s]*$"
+    rf"|^{_STAMP_LABEL}\s*:?\s*\[\s*{_DATE}(?:\s*{_CLOCK})?\s*\]$"
     r"|^\d+\s?(?:minutes?|hours?|days?|weeks?|분|시간|일)\s?(?:ago|전)$",
     re.IGNORECASE,
 )
@@ -54,8 +56,8 @@ DATELINE_PREFIX = re.compile(
 _BYLINE_EN = re.compile(r"^[Bb]y\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*(?:\s|,|$)")
 _BYLINE_ROLE = re.compile(r"\b(?:reporter|correspondent|staff writer|contributing writer|editor)\b",
                           re.IGNORECASE)
-_BYLINE_KO = re.compile(
-    r"^\[?(?:[가-힣A-Za-z]+\s+)?[가-힣]{2,4}\s*(?:선임)?(?:기자|특파원|논설위원)\b"
+_BYLINE_KO = re.compile(  # "이영재 기자", "스포츠조선 선수민 기자", "부산=선수민 기자"
+    r"^\[?(?:[가-힣A-Za-z]+(?:\s+|=))?[가-힣]{2,4}\s*(?:선임)?(?:기자|특파원|논설위원)\b"
 )
 _EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 _EMAIL_ONLY = re.compile(rf"^{_EMAIL}(?:\s*[·,/]\s*{_EMAIL})*$")
@@ -63,7 +65,8 @@ _EMAIL_ONLY = re.compile(rf"^{_EMAIL}(?:\s*[·,/]\s*{_EMAIL})*$")
 _SIGNED_EMAIL = re.compile(rf"^/?(?:[\w=]+\s+){{0,3}}[\w=]+(?:\s+\(?|\(){_EMAIL}\)?$"
                            rf"|^{_EMAIL}\s+[가-힣]{{2,4}}(?:\s?{_KO_TITLE})?$")
 # "The author is ...", "This article is by Michael Lee and read by ...", "/연합뉴스", "VOA 뉴스",
-# and a romanized Korean name alone on its line (Joo Jung-wan, Tae-il Shim).
+# a romanized Korean name alone on its line (Joo Jung-wan, Tae-il Shim), and a broadcast
+# sign-off ("Max Lee, KBS World Radio News.").
 _BYLINE_OTHER = re.compile(
     r"^(?:The author is|This article is by)\b|^/\s?[가-힣A-Za-z0-9]{2,8}$|^[A-Z]{2,5} 뉴스$"
     r"|^[A-Z][a-z]{1,6} [A-Z][a-z]+-[a-z]+$|^[A-Z][a-z]+-[a-z]+ [A-Z][a-z]{1,6}$"
@@ -71,6 +74,7 @@ _BYLINE_OTHER = re.compile(
     r"|^(?:작성자|글쓴이)\s*:\s*\S"
     r"|^(?:[가-힣A-Za-z]+\s)?[가-힣]{0,6}(?:취재팀|뉴스팀|편집팀|기자단)$"
     r"|^[■▶◆]?\s*(?:진행|출연|대담|취재|촬영|영상편집|그래픽)\s*:\s*\S"
+    r"|^[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2}, [A-Z][A-Za-z ]{2,30} News\.$"
 )
 # A guest of a broadcast, name then affiliation and title: "김복준 한국범죄학연구소 연구위원".
 _GUEST = re.compile(
@@ -144,7 +148,7 @@ def _is_byline(line: str) -> bool:
     return bool(_BYLINE_ROLE.search(line) and len(words) <= 6)
 
 
-def _sentence_count(line: str) -> int:
+def sentence_count(line: str) -> int:
     return len(re.findall(r"[.?!][\"'”’)\]]*(?:\s|$)", line))
 
 
@@ -152,14 +156,14 @@ def _credited(line: str) -> bool:
     """A photo credit alone, or a short caption ending in one (not a long paragraph)."""
     if _CREDIT_LINE.match(line):
         return True
-    return bool(_CAPTION_CREDIT.search(line)) and _sentence_count(line) <= 2
+    return bool(_CAPTION_CREDIT.search(line)) and sentence_count(line) <= 2
 
 
 def _is_caption(line: str) -> bool:
     """A photo caption: a photo mark, a credit, or a one-sentence line naming positions."""
     if _CAPTION_START.match(line) or _credited(line):
         return True
-    sentences = _sentence_count(line)
+    sentences = sentence_count(line)
     return bool(_PHOTO_POSITION.search(line)) and len(line.split()) <= 60 and sentences <= 1
 
 
@@ -195,11 +199,11 @@ def looks_like_heading(line: str) -> bool:
     """
     words = len(line.split())
     end = line.rstrip()[-1:]
-    if re.search(r"[가-힣][.?!]\s", line):  # a Korean sentence ends inside: body with a tail
+    if re.search(r"[가-힣][.?!](?:\s|[가-힣])", line):  # a Korean sentence ends inside
         return False
     if end == "," or (end == ":" and words >= 12):
         return False
-    if _TAGGED_TITLE.match(line) and words <= 15 and _sentence_count(line) <= 1:
+    if _TAGGED_TITLE.match(line) and words <= 15 and sentence_count(line) <= 1:
         return True
     return words <= 25 and not ends_sentence(line)
 
@@ -209,10 +213,18 @@ def is_widget_label(line: str) -> bool:
     return len(line.split()) <= 3 and not ends_sentence(line)
 
 
+# A segment title in spaced angle brackets opening a transcript paragraph: "< 빨갛게 빨갛게 >".
+_SECTION_TITLE = r"<\s[^<>]{1,30}\s>"
+SECTION_TITLE = re.compile(_SECTION_TITLE + r"(?=\s)")
+
+
 def prefix_role(prefix: str) -> str:
-    """The role of a report's opening stamp: reporters make it a byline, else a dateline."""
+    """The role of a paragraph's opening: a transcript label is boilerplate, a segment title a
+    headline, a report's stamp a byline when it names reporters, else a dateline."""
     if TRANSCRIPT_LABEL.fullmatch(prefix.strip()):
         return "boilerplate"
+    if re.fullmatch(_SECTION_TITLE, prefix):
+        return "headline"
     return "byline" if re.search(_KO_TITLE, prefix) else "dateline"
 
 
@@ -220,9 +232,11 @@ _EMAIL_TAIL = re.compile(rf"\s+({_EMAIL})$")
 
 
 def split_email_tail(text: str, start: int, end: int) -> List[Tuple[int, int]]:
-    """A sentence span, cut before a trailing e-mail (2020.06.20. kmx1105@newsis.com)."""
+    """A sentence span, cut before a trailing e-mail (2020.06.20. kmx1105@newsis.com), unless
+    the e-mail signs a reporter's name (부산=선수민 기자 sunsoo@sportschosun.com)."""
     tail = _EMAIL_TAIL.search(text, start, end)
-    if not tail or not text[start:tail.start()].strip():
+    head = text[start:tail.start()].strip() if tail else ""
+    if not head or (_BYLINE_KO.match(head) and len(head.split()) <= 3):
         return [(start, end)]
     return [(start, tail.start()), (tail.start(1), end)]
 
@@ -250,11 +264,19 @@ _DATE_THEN_BY = re.compile(rf"^{_STAMP}\s+(?=[Bb]y\s+\S)")
 _TRAILING_STAMP = re.compile(rf"(?<=\S)\s+(?=(?:{_NUMERIC_DATE})(?:\s*{_CLOCK})?$)")
 
 
+# A site button printed after a copyright notice: "... 무단전재 및 재배포 금지 제보하기".
+_WIDGET_TAIL = re.compile(r"(?<=\S)\s+(?:제보하기|공유하기|기사공유|구독하기)$")
+
+
 def date_cuts(line: str) -> List[Tuple[int, int, Optional[str]]]:
     """(start, end, role) pieces of a non-body line holding a date beside other text:
     "Anthony V. Rinna February 3, 2022" (a byline, then a dateline), "TechnologyMay 20, 2015",
-    a caption ending "... 있다. 2020.1.30", "date 2020-11-06 Summary of ...".
-    A role of None keeps the line's own role."""
+    a caption ending "... 있다. 2020.1.30", "date 2020-11-06 Summary of ...", and a copyright
+    notice with a button after it. A role of None keeps the line's own role."""
+    widget = _WIDGET_TAIL.search(line)
+    if widget and is_credit(line[:widget.start()]):
+        return [(0, widget.start(), "credit"), (widget.end() - len(widget.group().strip()),
+                                                len(line), "boilerplate")]
     before = _BEFORE_DATE.match(line) or _AFTER_SENTENCE_DATE.search(line)
     if before and before.end() and _DATE_LINE.match(line[before.end():]):
         head = line[:before.start() if before.re is _AFTER_SENTENCE_DATE else before.end()].rstrip()
@@ -290,15 +312,25 @@ def _bulleted(line: str) -> bool:
 
 
 LIST_NUMBER = re.compile(r"(?:\d{1,2}|[가-하]|[①-⑳])[.)]")
+# A dashed point of a standfirst or a programme's topic list:
+# "- 北, 쓰레기풍선 도발 일상화…대응책은?"
+_DASHED_POINT = re.compile(r"-\s?\S")
+
+
+def _dashed_point(line: str) -> bool:
+    """A short dashed line that is not a Korean sentence (those end in 다.)."""
+    return bool(_DASHED_POINT.match(line)) and len(line.split()) <= 15 and not line.endswith("다.")
 
 
 def context_roles(lines: List[str], roles: List[Optional[str]],
                   after_clutter: bool) -> List[Optional[str]]:
     """Roles that follow from a line's neighbours: widget items after a rank number, bulleted
     menus (a list of names too), section labels over a headline, short labels next to clutter,
-    and the items of a numbered list (body, not headlines)."""
+    the items of a numbered list (body, not headlines), dashed points (headlines) and the
+    texts next to a photo's slot (captions)."""
     menu = sum(map(_bulleted, lines)) >= 3
     numbered = sum(1 for line in lines if LIST_NUMBER.match(line)) >= 2
+    points = sum(map(_dashed_point, lines)) >= 2
     out = list(roles)
     for i, line in enumerate(lines):
         following = lines[i + 1] if i + 1 < len(lines) else None
@@ -310,6 +342,10 @@ def context_roles(lines: List[str], roles: List[Optional[str]],
             continue
         if numbered and LIST_NUMBER.match(line):
             out[i] = "body"
+        elif points and _dashed_point(line):
+            out[i] = "headline"
+        elif _next_to_image_slot(lines, i):
+            out[i] = "caption"
         elif (i and _RANK.fullmatch(lines[i - 1])) or (menu and _bulleted(line)):
             out[i] = "boilerplate"
         elif _is_kicker(line, following, roles[i + 1] if following else None):
@@ -317,6 +353,11 @@ def context_roles(lines: List[str], roles: List[Optional[str]],
         elif is_widget_label(line) and _next_to_clutter(out, roles, i, after_clutter):
             out[i] = "boilerplate"
     return out
+
+
+def _next_to_image_slot(lines: List[str], i: int) -> bool:
+    """A text under or over a lone "|", the slot a photo left in a photo column's text."""
+    return any(0 <= j < len(lines) and lines[j] == "|" for j in (i - 1, i + 1))
 
 
 def _next_to_clutter(out: List[Optional[str]], roles: List[Optional[str]], i: int,
