@@ -4,7 +4,9 @@ news sentence pairs: a Hangul name in the Korean sentence and, in the aligned En
 sentence, a capitalised "Surname Given-name" that romanizes exactly that name
 (`mtalign.names.learn.segment`, hyphens kept where the translator put them). The media's
 own spelling, one row per (name, spelling) with the file and line it was first seen in,
-into corpora/names/news-parallel-mined.tsv.
+into corpora/names/news-parallel-mined.tsv. South Korean people only: a name written in
+the North's own spelling (Pak Ui Chun) is left out and counted (North Korean names are
+collected apart, in their Yonhap form).
 
 Sources: jungyeul/korean-parallel-corpora, line-aligned (line N of one side translates
 line N of the other): the news development split and the JHE files. Never a test split:
@@ -168,16 +170,16 @@ def main() -> int:
         return 2
     head = commit(args.mirror)
     rows = mine(sentence_pairs(args.mirror))
+    south = {pair: where for pair, where in rows.items() if side(*pair) == "south"}
     args.out.write_text(
         HEADER
         + "".join(
-            f"{korean}\t{english}\t{side(korean, english)}\t{KIND}\t"
-            f"{SOURCE_REPO}:{path}@{head} line {number}\n"
-            for (korean, english), (path, number) in sorted(rows.items())
+            f"{korean}\t{english}\tsouth\t{KIND}\t{SOURCE_REPO}:{path}@{head} line {number}\n"
+            for (korean, english), (path, number) in sorted(south.items())
         ),
         encoding="utf-8",
     )
-    print(f"{len(rows)} name pairs -> {args.out}")
+    print(f"{len(south)} name pairs -> {args.out} ({len(rows) - len(south)} North Korean left out)")
     return 0
 
 
