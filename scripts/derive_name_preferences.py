@@ -14,6 +14,8 @@ House surnames: South Korean media write some surnames their own way whatever a 
 says (윤 Yoon, 전 Jeon, 백 Baek, 심 Shim, 김 Kim, 이 Lee, 박 Park, 최 Choi, 유 Yoo, 류 Ryu);
 for 정 and 노 the data choose among Jung / Jeong / Chung and Noh / Roh, and every other
 surname is spelt as the media-spelled sources (MEDIA_SPELLED) and the lawmakers spell it.
+The tables also keep the conventions' shares among media-spelled people (the alternatives
+are ranked with them) and a calibration of the first spelling's confidence.
 
     .venv/bin/python scripts/derive_name_preferences.py [--out FILE]
 """

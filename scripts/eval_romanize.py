@@ -2,13 +2,14 @@
 """Held-out accuracy of the name romanizer on real people, beside hangul-romanize and
 korean-romanizer run in the same script (their output arranged as Surname Given-name).
 
-The collected people (corpora/names/*.tsv) are split BY PERSON (every row with one Hangul
-name falls on one side, by a hash of the name): the tables are derived from the learning
-part plus the glossary, never from a test person. Reported per source and per side:
-exact (the spelling as the source writes it; one registered in capitals or run
-together, KANG GIYUN, as Yonhap prints it, Kang Gi-yun) and lenient (case, hyphens and
-spaces ignored) accuracy, the top-3 hit rate, a reliability table (of the outputs given
-confidence >= x, the share right) and the commonest syllable errors.
+The collected people (corpora/names/*.tsv) and the curated glossary people are split BY
+PERSON (every row with one Hangul name falls on one side, by a hash of the name): the
+tables are derived from the learning part only, never from a test person. Reported per
+source, for the media-spelled sources (MEDIA_SPELLED) and the self-registered ones apart:
+exact (the spelling as the source writes it; one registered in capitals or run together,
+KANG GIYUN, as Yonhap prints it, Kang Gi-yun) and lenient (case, hyphens and spaces
+ignored) accuracy, the top-3 hit rate, each source's convention, reliability tables (of the
+outputs given confidence >= x, the share right) and the commonest syllable errors.
 --leave-source-out also derives from all other sources only.
 North Korean names: tests/data/names/north.tsv (KCNA spellings) in kcna form and in the
 form South Korean media give them (Kim Yo-jong).
