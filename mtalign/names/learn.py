@@ -386,7 +386,8 @@ class Model:
     def candidates(self, name: str, top: int = 3) -> List[Tuple[str, float]]:
         """The newsroom spelling of a Hangul name (Surname Given-name, house surname) first,
         then the other likeliest spellings; each with the probability the data give it over
-        both conventions (a house surname the data rarely show makes it low)."""
+        both conventions mixed as media mix them (a house surname the data rarely show makes
+        it low), the first's mapped through the calibration when the tables have one."""
         surname, given = split_name(name)
         house = self.house_surnames.get(surname)
         mixed = Counter()  # what the data say, the house surname not favoured
