@@ -2,8 +2,8 @@
 """Build glossaries/ko-en-people-registered.tsv from the real name pairs in corpora/names/.
 
 Every collected person becomes a person entry: the spelling the person registered (film
-database, National Assembly) or the news translation wrote (not the K-pop idols' birth names, see
-LEARNING_ONLY), in Yonhap's form (Surname Given-name, given name hyphenated:
+database, National Assembly) or a news translation wrote (not the sources in LEARNING_ONLY),
+in Yonhap's form (Surname Given-name, given name hyphenated:
 KANG GIYUN -> Kang Gi-yun), the row's source, and a note naming who the person is and the
 spelling as registered, so that namesakes (two people, one Hangul name) stay two entries.
 A person whose Hangul name is already in a curated people glossary is left to that entry.
@@ -26,9 +26,10 @@ CORPORA = REPO / "corpora" / "names"
 OUT = REPO / "glossaries" / "ko-en-people-registered.tsv"
 # Sources that wrote the names themselves rather than taking a registration.
 WRITTEN_BY_SOURCE = ("news-parallel-mined.tsv",)
-# Learning data only: news calls K-pop idols by their stage names, and 1,300 birth names in
-# the glossary would make the checker take other people's names for misspelt idols.
-LEARNING_ONLY = ("kpop-idols.tsv",)
+# Learning data only: news calls K-pop idols by their stage names, and the translators of the
+# KEAT news spell one person several ways (Son Heung-min, Sohn Heung-min, Soon Heung-min);
+# in the glossary they would make the checker take other people's names for misspellings.
+LEARNING_ONLY = ("kpop-idols.tsv", "news-keat-mined.tsv")
 COLUMNS = "id\ttype\tko\thanja\ten\tyonhap\tkcna\tap\tvariants\tnote\tsources"
 
 

@@ -177,8 +177,9 @@ def test_confidence_is_a_probability_and_alternatives_differ():
 
 def test_shipped_tables_are_what_the_derivation_makes():
     shipped = json.loads(NAME_DATA.read_text(encoding="utf-8"))
-    rows = derivation.corpus_rows() + derivation.glossary_rows()
-    assert derivation.build([row for row in rows if learn.segment(row[0], row[1])]) == shipped
+    rows = derivation.learning_rows()
+    assert derivation.build(rows) == shipped
+    assert not {korean for korean, *_ in rows} & derivation.evaluation_names()
 
 
 @pytest.mark.parametrize(
@@ -296,6 +297,7 @@ def test_news_mining_keeps_only_romanizations_of_the_korean_name():
     }
     assert miner.side("박의춘", "Pak Ui Chun") == "north"
     assert miner.side("강민호", "Kang Min-ho") == "south"  # reads as KCNA too, but Kang is no cue
+    assert miner.side("김정은", "Kim Jong Un") == "north"  # a North Korean of the glossary
     with pytest.raises(ValueError):
         miner.blob(REPO, "korean-english-news-v1/korean-english-park.test.tar.gz")
 
