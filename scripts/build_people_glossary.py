@@ -2,7 +2,8 @@
 """Build glossaries/ko-en-people-registered.tsv from the real name pairs in corpora/names/.
 
 Every collected person becomes a person entry: the spelling the person registered (film
-database, National Assembly), in Yonhap's form (Surname Given-name, given name hyphenated:
+database, National Assembly) or a news translation wrote (not the sources in LEARNING_ONLY),
+in Yonhap's form (Surname Given-name, given name hyphenated:
 KANG GIYUN -> Kang Gi-yun), the row's source, and a note naming who the person is and the
 spelling as registered, so that namesakes (two people, one Hangul name) stay two entries.
 A person whose Hangul name is already in a curated people glossary is left to that entry.
@@ -23,6 +24,12 @@ from mtalign.names.learn import house_form, segment
 REPO = Path(__file__).resolve().parent.parent
 CORPORA = REPO / "corpora" / "names"
 OUT = REPO / "glossaries" / "ko-en-people-registered.tsv"
+# Sources that wrote the names themselves rather than taking a registration.
+WRITTEN_BY_SOURCE = ("news-parallel-mined.tsv",)
+# Learning data only: news calls K-pop idols by their stage names, and the translators of the
+# KEAT news spell one person several ways (Son Heung-min, Sohn Heung-min, Soon Heung-min);
+# in the glossary they would make the checker take other people's names for misspellings.
+LEARNING_ONLY = ("kpop-idols.tsv", "news-keat-mined.tsv")
 COLUMNS = "id\ttype\tko\thanja\ten\tyonhap\tkcna\tap\tvariants\tnote\tsources"
 
 
@@ -41,7 +48,7 @@ def people_rows():
     """(row, Yonhap form) of the collected people with three- or four-syllable names (two
     syllables are too often common words: 박진감, 조국), one per name and spelling."""
     seen = set()
-    for path in sorted(CORPORA.glob("*.tsv")):
+    for path in sorted(set(CORPORA.glob("*.tsv")) - {CORPORA / name for name in LEARNING_ONLY}):
         with path.open(encoding="utf-8", newline="") as handle:
             for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
                 if len(row["ko"]) < 3 or not segment(row["ko"], row["en"]):
@@ -49,7 +56,7 @@ def people_rows():
                 english = house_form(row["ko"], row["en"])
                 if (row["ko"], english) not in seen:
                     seen.add((row["ko"], english))
-                    yield row, english
+                    yield {**row, "file": path.name}, english
 
 
 def entries():
@@ -65,7 +72,8 @@ def entries():
     for row, english in rows:
         namesakes = len(spellings[row["ko"]] | curated.get(row["ko"], set())) > 1
         ident = _unique_id(re.sub(r"[^a-z]+", "-", english.lower()).strip("-"), ids)
-        note = f"{row['kind'][:1].upper()}{row['kind'][1:]}; registered as {row['en']}."
+        how = "written" if row["file"] in WRITTEN_BY_SOURCE else "registered as"
+        note = f"{row['kind'][:1].upper()}{row['kind'][1:]}; {how} {row['en']}."
         if namesakes:
             note += f" A namesake of other people named {row['ko']}."
         yield "\t".join(

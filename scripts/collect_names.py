@@ -2,10 +2,11 @@
 """Collect real (Hangul name, English spelling) pairs from public repository snapshots into
 corpora/names/*.tsv, one file per source, a source (repository:path@commit) on every row.
 
-Each source names a repository, a file at a commit and a regular expression whose two groups
-are the Hangul name and the English spelling. A pair is kept only when the English spelling
-is a romanization of the Hangul (`mtalign.names.learn.segment` can split it into one
-spelling per syllable), so foreign names written in Hangul (증국상 = Derek Tsang) drop out.
+Each source names a repository, a file at a commit and how to read it: a regular expression
+whose groups are the role, the Hangul name and the English spelling, or CSV columns (with
+the value a column must have, e.g. Country = South Korea). A pair is kept only when the
+English spelling is a romanization of the Hangul (`mtalign.names.learn.segment` can split it
+into one spelling per syllable), so foreign names written in Hangul (증국상 = Derek Tsang) drop out.
 
     .venv/bin/python scripts/collect_names.py [--mirror /work/.mirror]
 
@@ -16,6 +17,8 @@ script reports which are missing and writes nothing for those sources.
 from __future__ import annotations
 
 import argparse
+import csv
+import io
 import re
 import subprocess
 import sys
@@ -37,6 +40,16 @@ SOURCES = [
         "pattern": rf'"(actor|director)Nm":\s*"{HANGUL}",\s*"(?:actor|director)EnNm":\s*"{LATIN}"',
         "kinds": {"actor": "film actor", "director": "film director"},
     },
+    {
+        "file": "kpop-idols.tsv",
+        "repo": "kyg2575/project-A",
+        "path": "kpop_idols.csv",
+        "commit": "e809fea47fbd109b0fab2b00f08cd269c4d4bae1",
+        "side": "south",
+        "columns": ("Korean Name", "Full Name"),
+        "only": ("Country", "South Korea"),
+        "kinds": {"": "K-pop idol (birth name, as the fan database dbkpop.com spells it)"},
+    },
 ]
 HEADER = "ko\ten\tside\tkind\tsource\n"
 
@@ -51,10 +64,24 @@ def blob(mirror: Path, repo: str, path: str, commit: str) -> str:
     ).stdout
 
 
+def found(source: dict, text: str):
+    """(role, Hangul name, English spelling) as the source's regular expression or columns
+    read them."""
+    if "pattern" in source:
+        return re.findall(source["pattern"], text)
+    korean, english = source["columns"]
+    column, value = source["only"]
+    return [
+        ("", record[korean].strip(), record[english])
+        for record in csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+        if record[column] == value
+    ]
+
+
 def rows(source: dict, text: str):
     seen = set()
     where = f"{source['repo']}:{source['path']}@{source['commit']}"
-    for role, korean, english in re.findall(source["pattern"], text):
+    for role, korean, english in found(source, text):
         english = " ".join(english.split())
         if (korean, english) in seen or segment(korean, english) is None:
             continue

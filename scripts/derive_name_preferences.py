@@ -12,7 +12,10 @@ it before it beats the general pattern.
 
 House surnames: South Korean media write some surnames their own way whatever a database
 says (윤 Yoon, 전 Jeon, 백 Baek, 심 Shim, 김 Kim, 이 Lee, 박 Park, 최 Choi, 유 Yoo, 류 Ryu);
-for 정 and 노 the data choose among Jung / Jeong / Chung and Noh / Roh.
+for 정 and 노 the data choose among Jung / Jeong / Chung and Noh / Roh, and every other
+surname is spelt as the media-spelled sources (MEDIA_SPELLED) and the lawmakers spell it.
+The tables also keep the conventions' shares among media-spelled people (the alternatives
+are ranked with them) and a calibration of the first spelling's confidence.
 
     .venv/bin/python scripts/derive_name_preferences.py [--out FILE]
 """
@@ -23,11 +26,12 @@ import argparse
 import csv
 import json
 import sys
+import zlib
 from collections import Counter
 from pathlib import Path
 
 from mtalign.glossary.store import load_glossary
-from mtalign.names.learn import derive, segment
+from mtalign.names.learn import Model, derive, fit_calibration, same_letters, segment
 
 REPO = Path(__file__).resolve().parent.parent
 CORPORA = REPO / "corpora" / "names"
@@ -37,6 +41,11 @@ GLOSSARIES = REPO / "glossaries"
 REGISTERED = (
     "ko-en-people-registered.tsv"  # built from corpora/names by scripts/build_people_glossary.py
 )
+# Sources whose spellings are the ones media print (the curated glossary's Yonhap forms, the
+# translations of news, the fan database K-pop media follow); the others are spellings people
+# registered themselves (film database, National Assembly).
+MEDIA_SPELLED = ("glossary", "news-parallel-mined.tsv", "news-keat-mined.tsv", "kpop-idols.tsv")
+CALIBRATION_FOLDS = 2
 HOUSE_SURNAMES = {
     "윤": ("Yoon",),
     "전": ("Jeon",),
@@ -66,14 +75,31 @@ def corpus_rows(side: str = "south") -> list:
     return rows
 
 
-def glossary_rows() -> list:
-    """South Korean people of the curated glossaries (not the one built from corpora/names),
-    less the public figures kept for evaluation (tests/data/names)."""
-    kept = {
+def evaluation_names() -> set:
+    """Hangul names of the public figures kept for evaluation (tests/data/names): never
+    learnt from, whichever source also has them (a namesake or the person)."""
+    return {
         line.split("\t")[0]
         for path in EVALUATION.glob("*.tsv")
         for line in path.read_text(encoding="utf-8").splitlines()
     }
+
+
+def learning_rows() -> list:
+    """The rows the shipped tables are derived from: collected and curated South Koreans
+    whose spelling `segment` reads, less the evaluation figures."""
+    kept = evaluation_names()
+    return [
+        row
+        for row in corpus_rows() + glossary_rows()
+        if segment(row[0], row[1]) and row[0] not in kept
+    ]
+
+
+def glossary_rows() -> list:
+    """South Korean people of the curated glossaries (not the one built from corpora/names),
+    less the public figures kept for evaluation (tests/data/names)."""
+    kept = evaluation_names()
     curated = [path for path in sorted(GLOSSARIES.glob("*.tsv")) if path.name != REGISTERED]
     return [
         (entry.ko[0], entry.english("yonhap"), "glossary person", "glossary")
@@ -86,47 +112,72 @@ def glossary_rows() -> list:
 
 
 def house_surnames(rows) -> dict:
-    """The house spelling of each listed surname (of several allowed, the one the newsroom's
-    own spellings in the glossary use most, then the lawmakers' registered names), and of
-    every other surname those two sources spell one way at least twice."""
-    seen = {source: Counter() for source in ("glossary", "lawmakers")}
+    """The house spelling of each surname: of the forms HOUSE_SURNAMES allows, the one the
+    media-spelled sources and the lawmakers' registered names use most (the first listed
+    on a tie); every other surname as those sources spell it most, once seen twice."""
+    seen = Counter()
     for ko, en, kind, source in rows:
         spelled = segment(ko, en)
-        where = "glossary" if source == "glossary" else "lawmakers" if "lawmaker" in kind else None
-        if spelled and where:
-            seen[where][spelled[0]] += 1
-    listed = {surname: max(spellings, key=lambda spelling: (seen["glossary"][surname, spelling],
-                                                          seen["lawmakers"][surname, spelling],
-                                                          -spellings.index(spelling)))
-              for surname, spellings in HOUSE_SURNAMES.items()}
-    by_data = Counter()  # other surnames: the newsroom's spelling once it is seen twice
-    for (surname, spelling), count in (seen["glossary"] + seen["lawmakers"]).items():
-        by_data[surname, spelling] = count
-    for (surname, spelling), count in sorted(by_data.items(), key=lambda item: -item[1]):
+        if spelled and (source in MEDIA_SPELLED or "lawmaker" in kind):
+            seen[spelled[0]] += 1
+    listed = {
+        surname: max(spellings, key=lambda form: (seen[surname, form], -spellings.index(form)))
+        for surname, spellings in HOUSE_SURNAMES.items()
+    }
+    for (surname, spelling), count in seen.most_common():
         if count >= 2 and surname not in listed:
             listed[surname] = spelling
     return listed
 
 
 def build(rows) -> dict:
+    """The tables, with a calibration of the first spelling's confidence fitted on the media-
+    spelled people by two-fold cross-fitting (each half romanized by tables of the other)."""
+    tables = fit(rows)
+    outcomes = []
+    for fold in range(CALIBRATION_FOLDS):
+        learnt = fit([row for row in rows if _fold(row[0]) != fold])
+        model = Model(learnt, learnt["house_surnames"])
+        for ko, en, _, source in rows:
+            if _fold(ko) == fold and source in MEDIA_SPELLED:
+                form, confidence = model.candidates(ko, top=1)[0]
+                outcomes.append((confidence, same_letters(form, en)))
+    tables["calibration"] = fit_calibration(outcomes)
+    return tables
+
+
+def _fold(korean: str) -> int:
+    return zlib.adler32(korean.encode("utf-8")) % CALIBRATION_FOLDS
+
+
+def fit(rows) -> dict:
     tables = derive([(ko, en) for ko, en, *_ in rows], [row[3] == "glossary" for row in rows])
     tables["house_surnames"] = house_surnames(rows)
+    tables["media_weights"] = media_weights(tables, rows)
     return tables
+
+
+def media_weights(tables: dict, rows) -> list:
+    """The conventions' shares among the people of the media-spelled sources."""
+    model = Model(tables)
+    shares = [
+        model.convention_shares(ko, en) for ko, en, _, source in rows if source in MEDIA_SPELLED
+    ]
+    if not shares:
+        return tables["weights"]
+    return [round(sum(column) / len(shares), 4) for column in zip(*shares)]
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args()
-    rows = corpus_rows() + glossary_rows()
-    usable = [row for row in rows if segment(row[0], row[1])]
-    tables = build(usable)
+    rows = learning_rows()
+    tables = build(rows)
     args.out.write_text(
         json.dumps(tables, ensure_ascii=False, indent=0, sort_keys=True) + "\n", encoding="utf-8"
     )
-    print(
-        f"{len(usable)} of {len(rows)} name pairs -> conventions {tables['weights']} -> {args.out}"
-    )
+    print(f"{len(rows)} name pairs -> conventions {tables['weights']} -> {args.out}")
     return 0
 
 

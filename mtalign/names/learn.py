@@ -291,8 +291,14 @@ class _Convention:
 
     def __init__(self, tables: dict):
         self.tables = tables
+        self._syllables: Dict[Tuple[str, str], Dict[str, float]] = {}
 
     def syllable(self, syllable: str, where: str) -> Dict[str, float]:
+        if (syllable, where) not in self._syllables:
+            self._syllables[syllable, where] = self._estimate(syllable, where)
+        return self._syllables[syllable, where]
+
+    def _estimate(self, syllable: str, where: str) -> Dict[str, float]:
         initial, medial, final = split(syllable)
         onsets = _distribution(
             self.tables["onsets"].get(initial + where, {}),
@@ -360,17 +366,32 @@ class Model:
     def __init__(self, tables: dict, surnames: Optional[Dict[str, str]] = None):
         self.conventions = [_Convention(component) for component in tables["components"]]
         self.weights = tables["weights"]
+        # Media spell a given name by the newsroom habits more often than people registering
+        # their own names do: the alternatives and confidences use the media's shares.
+        self.media_weights = tables.get("media_weights", self.weights)
+        self.calibration = tables.get("calibration", [])
         self.news = tables["news"]
         self.house_surnames = surnames or {}
+
+    def convention_shares(self, korean: str, english: str) -> List[float]:
+        """How likely each convention is to have spelt this person's given name."""
+        _, *given = segment(korean, english)
+        return _posterior(
+            [
+                weight * model.likelihood(given)
+                for weight, model in zip(self.weights, self.conventions)
+            ]
+        )
 
     def candidates(self, name: str, top: int = 3) -> List[Tuple[str, float]]:
         """The newsroom spelling of a Hangul name (Surname Given-name, house surname) first,
         then the other likeliest spellings; each with the probability the data give it over
-        both conventions (a house surname the data rarely show makes it low)."""
+        both conventions mixed as media mix them (a house surname the data rarely show makes
+        it low), the first's mapped through the calibration when the tables have one."""
         surname, given = split_name(name)
         house = self.house_surnames.get(surname)
         mixed = Counter()  # what the data say, the house surname not favoured
-        for weight, convention in zip(self.weights, self.conventions):
+        for weight, convention in zip(self.media_weights, self.conventions):
             for family, p_family in convention.surname(surname):
                 for text, p in convention.beam(given):
                     mixed[f"{family} {text}".strip()] += weight * p_family * p
@@ -378,7 +399,40 @@ class Model:
         family = news.surname(surname, house)[0][0]
         first = f"{family} {news.beam(given, width=1)[0][0]}" if given else family
         ordered = [first] + [text for text, _ in mixed.most_common(top) if text != first]
-        return [(_capitalized(text), round(mixed[text], 4)) for text in ordered[:top]]
+        scored = [(_capitalized(text), round(mixed[text], 4)) for text in ordered[:top]]
+        if self.calibration:
+            scored[0] = (scored[0][0], round(calibrated(scored[0][1], self.calibration), 4))
+        return scored
+
+
+def same_letters(one: str, other: str) -> bool:
+    """Equal but for case, hyphens and spaces (Kim Min-soo = KIM MINSOO)."""
+    return re.sub(r"[^a-z]", "", one.lower()) == re.sub(r"[^a-z]", "", other.lower())
+
+
+def fit_calibration(outcomes: Sequence[Tuple[float, bool]], bins: int = 10) -> List[List[float]]:
+    """[confidence, share right] knots, non-decreasing (pool-adjacent-violators over equal-
+    count bins of (confidence, right) outcomes of spellings not learnt from)."""
+    ordered = sorted(outcomes)
+    size = max(len(ordered) // bins, 1)
+    pools = []  # [sum of confidences, sum right, count]
+    for start in range(0, len(ordered), size):
+        chunk = ordered[start : start + size]
+        pools.append([sum(c for c, _ in chunk), sum(r for _, r in chunk), len(chunk)])
+        while len(pools) > 1 and pools[-2][1] / pools[-2][2] >= pools[-1][1] / pools[-1][2]:
+            last = pools.pop()
+            pools[-1] = [a + b for a, b in zip(pools[-1], last)]
+    return [[round(c / n, 4), round(r / n, 4)] for c, r, n in pools]
+
+
+def calibrated(confidence: float, knots: Sequence[Sequence[float]]) -> float:
+    """The share right that `knots` (see `fit_calibration`) give a confidence, interpolated."""
+    if confidence <= knots[0][0]:
+        return knots[0][1]
+    for (x0, y0), (x1, y1) in zip(knots, knots[1:]):
+        if confidence <= x1:
+            return y1 if x1 == x0 else y0 + (y1 - y0) * (confidence - x0) / (x1 - x0)
+    return knots[-1][1]
 
 
 def _capitalized(text: str) -> str:
