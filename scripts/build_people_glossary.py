@@ -72,13 +72,20 @@ def entries():
     for row, english in rows:
         namesakes = len(spellings[row["ko"]] | curated.get(row["ko"], set())) > 1
         ident = _unique_id(re.sub(r"[^a-z]+", "-", english.lower()).strip("-"), ids)
+        north = row["side"] == "north"
         how = "written" if row["file"] in WRITTEN_BY_SOURCE else "registered as"
         note = f"{row['kind'][:1].upper()}{row['kind'][1:]}; {how} {row['en']}."
         if namesakes:
             note += f" A namesake of other people named {row['ko']}."
         yield "\t".join(
-            [ident, "person", row["ko"], "", english, "", "", "", "", note, row["source"]]
+            [ident, "person", row["ko"], "", english, "", kcna_form(english) if north else ""]
+            + ["", "", note, row["source"]]
         )
+
+
+def kcna_form(yonhap: str) -> str:
+    """KCNA's spacing of a North Korean name in Yonhap's form: Ri Pyong-chol -> Ri Pyong Chol."""
+    return " ".join(part.capitalize() for part in yonhap.replace("-", " ").split())
 
 
 def _unique_id(base: str, ids: set) -> str:

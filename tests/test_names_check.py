@@ -183,6 +183,18 @@ def test_descriptors_and_the_outlets_own_lines_are_left_alone(tmp_path):
     assert findings == []
 
 
+def test_typographic_apostrophes_and_ministers_are_no_misspellings(tmp_path):
+    text = (
+        "Kang Jung-ai, former president of Sookmyung Women’s University, was named.\n"
+        "He appointed Lee Jong-seok, former Minister of Unification, to the Ministery of "
+        "Unification.\n"
+    )
+    _, findings = _check(tmp_path, text)
+    assert [(f["text"], f["suggestion"]) for f in findings] == [
+        ("Ministery of Unification", "Ministry of Unification")
+    ]
+
+
 def test_fix_follows_the_house_style_not_the_batch_majority(tmp_path):
     path, findings = _check(
         tmp_path,

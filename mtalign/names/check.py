@@ -67,7 +67,7 @@ class Checker:
         if not candidates or found.isupper():  # all capitals (SEOUL, MOSCOW) is typography
             return None
         for entry, reason in candidates:
-            if found == entry.english(self.style):
+            if found == _plain_quotes(entry.english(self.style)):
                 return None
             if reason in ("abbreviation", "alias") and found in entry.english_forms():
                 return None
@@ -92,7 +92,8 @@ class Checker:
 
     def check_lines(self, lines: Sequence[str], file: str) -> List[Finding]:
         findings: List[Finding] = []
-        for number, line in enumerate(lines, start=1):
+        for number, original in enumerate(lines, start=1):
+            line = _plain_quotes(original)  # same length: spans stay the original's
             covered: List[Tuple[int, int]] = own_lines(line)
             for hit in self._finder.find(line):
                 span = (hit.start, hit.end)
@@ -104,9 +105,9 @@ class Checker:
                 verdict = self._judge(hit.text)
                 if verdict:
                     kind, entry = verdict
-                    findings.append(Finding(file, number, hit.start + 1, hit.text,
+                    findings.append(Finding(file, number, hit.start + 1, original[slice(*span)],
                                             entry.english(self.style), kind, entry.id))
-            findings.extend(self._fuzzy(line, number, file, covered))
+            findings.extend(self._fuzzy(original, number, file, covered))
         return findings
 
     def _fuzzy(
@@ -116,7 +117,8 @@ class Checker:
         if self.lookup is None:
             return []
         findings = []
-        spans = [*_KOREAN_NAME.finditer(line), *_CAPITALIZED_SPAN.finditer(line)]
+        plain = _plain_quotes(line)
+        spans = [*_KOREAN_NAME.finditer(plain), *_CAPITALIZED_SPAN.finditer(plain)]
         for match in spans:
             start, end = match.span()
             if any(start < stop and begin < end for begin, stop in covered):
@@ -141,7 +143,7 @@ class Checker:
                         file,
                         number,
                         start + 1,
-                        match.group(),
+                        line[start:end],
                         entry.english(self.style),
                         _kind_of_type(entry, "misspelling"),
                         entry.id,
@@ -217,9 +219,21 @@ def _word_count(text: str) -> int:
     return len(re.split(r"[-\s]+", text.strip()))
 
 
+def _plain_quotes(text: str) -> str:
+    """Typographic quotes as plain ones: Women’s and Women's are one spelling."""
+    return text.translate(_QUOTES)
+
+
+_QUOTES = str.maketrans("‘’“”", "''\"\"")
+
+
 def _derived_word(found: str, form: str) -> bool:
-    """North Korean is the adjective of North Korea, not its misspelling."""
+    """North Korean is the adjective of North Korea, and the Minister of Unification heads the
+    Ministry of Unification: neither is a misspelling."""
     found_key, form_key = norm_key(found), norm_key(form)
+    headed = re.sub(r"\bMinister\b", "Ministry", found)
+    if headed != found and norm_key(headed) == form_key:
+        return True
     return found_key[len(form_key):] in DERIVED_SUFFIXES and found_key.startswith(form_key) or \
         form_key[len(found_key):] in DERIVED_SUFFIXES and form_key.startswith(found_key)
 
