@@ -142,6 +142,11 @@ class Entry:
         forms = [self.en, *self.styles.values(), *(variant.form for variant in self.variants)]
         return list(dict.fromkeys(forms))
 
+    def self_registered(self) -> bool:
+        """A person known from a spelling they registered (film database, National Assembly),
+        not from a newsroom's: such spellings say little about how news writes the name."""
+        return self.type == "person" and "registered as" in self.note
+
 
 @dataclass
 class Finding:

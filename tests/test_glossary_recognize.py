@@ -100,6 +100,15 @@ def test_titles_join_names_and_surnames(finder):
     assert finder.find("대통령은 시장을 찾았다") == []  # a title alone is not a term
 
 
+def test_a_given_name_before_a_known_family_name_is_someone_else(finder):
+    assert _found(finder, "미셸 오바마 여사가 방한했다") == []
+    assert _found(finder, "미국 오바마 대통령은") == [
+        ("미국", "united-states"),
+        ("오바마 대통령", "barack-obama"),
+    ]
+    assert _found(finder, "방한한 오바마 대통령이")[0][1] == "barack-obama"
+
+
 def test_north_korean_spelling_finds_entries_written_the_southern_way(finder):
     from mtalign.glossary.terms import orthography_variants
 

@@ -102,13 +102,18 @@ class TermHit:
 
 
 def _surname_spellings(entries: Iterable[Entry]) -> Dict[str, str]:
-    """Each Korean surname as the glossary's people spell it most often (윤 -> Yoon)."""
-    counts: Dict[str, Dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    """Each Korean surname as the glossary's people spell it most often (윤 -> Yoon), going by
+    the newsroom-spelled people where they spell it at all: the many self-registered film
+    people write 윤 Yun more often than the news does."""
+    counts: Dict[Tuple[bool, str], Dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for entry in entries:
         if entry.type == "person" and entry.ko and len(entry.ko[0]) == 3 and " " in entry.en:
-            spelling = counts[entry.ko[0][0]]
+            spelling = counts[entry.self_registered(), entry.ko[0][0]]
             spelling[entry.en.split(" ")[0]] += 1
-    return {surname: max(spellings, key=spellings.get) for surname, spellings in counts.items()}
+    return {
+        surname: max(spellings, key=spellings.get)
+        for (_, surname), spellings in sorted(counts.items(), reverse=True)  # newsroom last wins
+    }
 
 
 def _compose(initial: str, medial: str, final: str) -> str:
@@ -239,6 +244,8 @@ class TermFinder:
                 continue
             if entry.type == "person" and not self._is_person(text, position, end, form, tagged):
                 continue
+            if entry.type == "person" and self._other_given_name(text, position, form, tagged):
+                continue
             if (
                 entry.type in NAME_TYPES
                 and len(form) == 2
@@ -255,6 +262,17 @@ class TermFinder:
         if len(form) < 3 or form in self._shared:
             return False
         return not _word_like(form) or tagged.tag_at(start) == "NNP"
+
+    def _other_given_name(self, text: str, start: int, form: str, tagged: "_Tags") -> bool:
+        """미셸 오바마: a proper noun that is no term of its own, right before the bare family
+        name of someone known by more (버락 오바마), names another person of that family."""
+        before = re.search(r"([가-힣]+) $", text[:start])
+        if " " in form or before is None or self._is_term(before.group(1)):
+            return False
+        return tagged.whole_proper_noun(before.start(1), before.end(1))
+
+    def _is_term(self, word: str) -> bool:
+        return any(form == word for form, _ in self._by_prefix.get(word[:2], ()))
 
     def _join_title(self, text: str, hit: TermHit) -> TermHit:
         if hit.entry.type != "person":
@@ -351,12 +369,22 @@ class _Tags:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._tags: Optional[Dict[int, str]] = None
+        self._tokens: Optional[Dict[int, Tuple[str, int]]] = None  # start -> (tag, end)
+
+    def _token_at(self, start: int) -> Tuple[str, int]:
+        if self._tokens is None:
+            self._tokens = {
+                token.start: (token.tag, token.start + token.len)
+                for token in kiwi().tokenize(self.text)
+            }
+        return self._tokens.get(start, ("", start))
 
     def tag_at(self, start: int) -> str:
-        if self._tags is None:
-            self._tags = {token.start: token.tag for token in kiwi().tokenize(self.text)}
-        return self._tags.get(start, "")
+        return self._token_at(start)[0]
+
+    def whole_proper_noun(self, start: int, end: int) -> bool:
+        """One proper noun fills text[start:end] (미셸; not 미국의, a noun and a particle)."""
+        return self._token_at(start) == ("NNP", end)
 
 
 @lru_cache(maxsize=4096)

@@ -203,7 +203,7 @@ def _curated_korean_person(entry: Entry) -> bool:
         entry.type == "person"
         and bool(entry.ko)
         and bool(re.fullmatch(r"[가-힣]{3,4}", entry.ko[0]))
-        and "registered as" not in entry.note
+        and not entry.self_registered()
     )
 
 
