@@ -2,8 +2,8 @@
 """Roles, sentence boundaries and fragment pairing of `mtalign segment` on real news pages.
 
 Gold: tests/data/pages/ (MANIFEST.tsv lists each page, its source and its split: dev, or
-heldout2, the held-out part; `dev-heldout1` is the first held-out part, read twice and so
-moved into dev: `--split dev` includes it, `--split dev-heldout1` scores it alone;
+heldout2 and heldout3, the held-out parts; `dev-heldout1` is the first held-out part, read
+twice and so moved into dev: `--split dev` includes it, `--split dev-heldout1` scores it alone;
 `html` are saved HTML pages, scored as mtalign reads HTML).
 NAME.gold.tsv holds every segment of NAME as it should be: start/end offsets
 into the normalized document text, role, language, and for Korean segments the start
@@ -244,8 +244,8 @@ def draft(path: Path) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--split", choices=("dev", "dev-heldout1", "html", "heldout2", "all"),
-                        default="all")
+    splits = ("dev", "dev-heldout1", "html", "heldout2", "heldout3", "all")
+    parser.add_argument("--split", choices=splits, default="all")
     parser.add_argument("--baseline", metavar="REV",
                         help="also evaluate git revision REV (e.g. main)")
     parser.add_argument("--no-extractor", dest="extractor", action="store_false",
