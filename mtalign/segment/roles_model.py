@@ -44,6 +44,7 @@ _PHOTO = re.compile(r"사진|photo|제공|[ⓒ©]|연합뉴스|뉴시스|뉴스1
 _COPYRIGHT = re.compile(r"copyright|all rights|무단|재배포|저작권", re.IGNORECASE)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 _URL = re.compile(r"https?://|www\.|\.com\b|\.kr\b")
+_SENTENCE_END = re.compile(r"[.?!][\"'”’)\]]*$")
 _BRACKETS = re.compile(r"[\[(【<].*[\])】>]")
 _BULLET = "•·▪◦*-–—◆◇■□▶▷▲△※#"
 
@@ -111,8 +112,6 @@ def _own_features(item: Item) -> Dict[str, float]:
     for group in (_length_features, _end_features, _script_features, _mark_features):
         out.update(group(text))
     return out
-
-_SENTENCE_END = re.compile(r"[.?!][\"'”’)\]]*$")
 
 
 def _short_line(item: Optional[Item]) -> bool:
