@@ -2,8 +2,8 @@
 """Roles, sentence boundaries and fragment pairing of `mtalign segment` on real news pages.
 
 Gold: tests/data/pages/ (MANIFEST.tsv lists each page, its source and its split: dev, or
-heldout2, the held-out part; `dev-heldout1` is the first held-out part, read twice and so
-moved into dev: `--split dev` includes it, `--split dev-heldout1` scores it alone;
+heldout2 and heldout3, the held-out parts; `dev-heldout1` is the first held-out part, read
+twice and so moved into dev: `--split dev` includes it, `--split dev-heldout1` scores it alone;
 `html` are saved HTML pages, scored as mtalign reads HTML).
 NAME.gold.tsv holds every segment of NAME as it should be: start/end offsets
 into the normalized document text, role, language, and for Korean segments the start
@@ -19,7 +19,8 @@ offset(s) of the English segment(s) they translate (`-` for none, `a+b` for two)
 Figures are per language of the gold segment (ko = ko + mixed; und counts with the page's
 language). `--baseline REV` evaluates git revision REV's mtalign the same way, side by side.
 
-    .venv/bin/python scripts/eval_pages.py [--split heldout2] [--baseline main] [--errors]
+    .venv/bin/python scripts/eval_pages.py [--split heldout2] [--baseline main]
+        [--compare-roles] [--errors]
 """
 
 from __future__ import annotations
@@ -32,9 +33,10 @@ import subprocess
 import sys
 import tempfile
 from collections import Counter, defaultdict
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, Iterator, List, Optional, Tuple
 
 REPO = Path(__file__).resolve().parent.parent
 PAGES = REPO / "tests" / "data" / "pages"
@@ -82,10 +84,13 @@ def segment_language(span: Span, page: str) -> str:
     return "en" if span.lang == "en" else "ko"
 
 
-def predict(path: Path, extractor: bool = True) -> List[Span]:
+def predict(path: Path, extractor: bool = True, roles: Optional[bool] = None) -> List[Span]:
+    """mtalign's segments of a page; `roles` turns the learned role model on or off (None: the
+    package's default)."""
     from mtalign.segment import segment_file
 
-    options = {} if extractor else {"extractor": False}  # older revisions lack the option
+    options = {} if extractor else {"extractor": False}  # older revisions lack the options
+    options.update({} if roles is None else {"roles": roles})
     segments = segment_file(path, **options)
     return [Span(s.start, s.end, s.role, s.lang, "", s.text) for s in segments]
 
@@ -164,7 +169,8 @@ def score_pairs(name: str, gold: List[Span], found: set, counts: Dict[str, Count
     counts["pairs"]["correct"] += len(found & expected)
 
 
-def evaluate(split: str, with_pairs: bool, show_errors: bool, extractor: bool = True) -> dict:
+def evaluate(split: str, with_pairs: bool, show_errors: bool, extractor: bool = True,
+             roles: Optional[bool] = None) -> dict:
     counts: Dict[str, Counter] = defaultdict(Counter)
     errors: Optional[list] = [] if show_errors else None
     encoder = None
@@ -175,7 +181,7 @@ def evaluate(split: str, with_pairs: bool, show_errors: bool, extractor: bool = 
     for row in manifest(split):
         path = PAGES / row["file"]
         gold = read_gold(path.with_suffix(".gold.tsv"))
-        predicted = predict(path, extractor)
+        predicted = predict(path, extractor, roles)
         score_page(row["file"], gold, predicted, counts, errors)
         if encoder is not None and any(s.lang == "en" for s in gold):
             found = map_pairs(predicted_pairs(path, predicted, encoder), predicted, gold)
@@ -205,12 +211,19 @@ def figures(counts: dict) -> dict:
     return out
 
 
-def baseline(revision: str, args: argparse.Namespace) -> dict:
-    """Run this script against `revision`'s mtalign package (exported to a temporary folder)."""
+@contextmanager
+def exported(revision: str) -> Iterator[str]:
+    """A temporary folder holding git revision `revision`'s mtalign package."""
     with tempfile.TemporaryDirectory() as tmp:
         archive = subprocess.run(["git", "-C", str(REPO), "archive", revision, "mtalign"],
                                  check=True, capture_output=True).stdout
         subprocess.run(["tar", "-x", "-C", tmp], input=archive, check=True)
+        yield tmp
+
+
+def baseline(revision: str, args: argparse.Namespace) -> dict:
+    """Run this script against `revision`'s mtalign package (exported to a temporary folder)."""
+    with exported(revision) as tmp:
         command = [sys.executable, __file__, "--split", args.split, "--json"]
         command += [] if args.pairs else ["--no-pairs"]
         command += [] if args.extractor else ["--no-extractor"]
@@ -244,14 +257,16 @@ def draft(path: Path) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--split", choices=("dev", "dev-heldout1", "html", "heldout2", "all"),
-                        default="all")
+    splits = ("dev", "dev-heldout1", "html", "heldout2", "heldout3", "all")
+    parser.add_argument("--split", choices=splits, default="all")
     parser.add_argument("--baseline", metavar="REV",
                         help="also evaluate git revision REV (e.g. main)")
     parser.add_argument("--no-extractor", dest="extractor", action="store_false",
                         help="HTML pages without trafilatura's role hints")
     parser.add_argument("--no-pairs", dest="pairs", action="store_false",
                         help="skip fragment pairing")
+    parser.add_argument("--compare-roles", action="store_true",
+                        help="score this checkout with the rules alone and with the role model")
     parser.add_argument("--errors", action="store_true", help="list every wrong role and boundary")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--draft", type=Path, metavar="PAGE",
@@ -260,12 +275,17 @@ def main() -> int:
     if args.draft:
         draft(args.draft)
         return 0
-    result = evaluate(args.split, args.pairs, args.errors, args.extractor)
+    result = evaluate(args.split, args.pairs, args.errors, args.extractor,
+                      False if args.compare_roles else None)
     ours = figures(result["counts"])
     if args.json:
         print(json.dumps(ours))
         return 0
     columns = {"this checkout": ours}
+    if args.compare_roles:
+        with_model = evaluate(args.split, args.pairs, args.errors, args.extractor, True)
+        columns = {"rules only": ours, "rules + role model": figures(with_model["counts"])}
+        result["errors"] += ["[with the model] " + line for line in with_model["errors"]]
     if args.baseline:
         columns = {args.baseline: baseline(args.baseline, args), **columns}
     print(f"split: {args.split}, pages: {len(manifest(args.split))}")

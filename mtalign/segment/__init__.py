@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from typing import Iterable, Iterator, List, Optional
 
-from mtalign.segment import extract, tag
+from mtalign.segment import extract, roles_model, tag
 from mtalign.segment.block import Block
 from mtalign.segment.clean import TRANSCRIPT_LABEL, is_boilerplate, normalize_line
 from mtalign.segment.decode import detect_encoding, iter_lines
@@ -24,6 +24,7 @@ __all__ = ["segment_file", "segment_text", "read_document", "detect_encoding", "
            "iter_lines", "detect_lang", "split_sentences"]
 
 MAX_PARAGRAPH_LINES = 200
+ROLES_MODEL_DEFAULT = False  # the learned role model (roles_model.py) is opt-in
 
 
 def _segment(source: str, text: str, start: int, role: str) -> Segment:
@@ -125,8 +126,18 @@ def _blocks_of_paragraph(lines: List[tuple]) -> List[Block]:
     return blocks
 
 
-def segment_lines(lines: Iterable[str], source: str) -> Iterator[Segment]:
-    """Segment a document given as its lines (with their '\\n'); blank lines end paragraphs."""
+def _paragraph_items(paragraph: List[tuple], source: str,
+                     after_clutter: bool) -> List[roles_model.Item]:
+    """A paragraph's segments, each marked with whether it starts or ends its line."""
+    segments = list(_paragraph_segments(_blocks_of_paragraph(paragraph), source, after_clutter))
+    starts = {offset + len(text) - len(text.lstrip()) for text, offset in paragraph}
+    ends = {offset + len(text.rstrip()) for text, offset in paragraph}
+    return [roles_model.Item(s, s.start in starts, s.end in ends) for s in segments]
+
+
+def page_items(lines: Iterable[str], source: str) -> Iterator[roles_model.Item]:
+    """The rules' segments of a document given as its lines (with their '\\n'), with where
+    each sits on its line; blank lines end paragraphs."""
     offset = 0
     paragraph: List[tuple] = []
     after_clutter = False  # the previous paragraph ended in site clutter (a menu, a widget)
@@ -135,29 +146,41 @@ def segment_lines(lines: Iterable[str], source: str) -> Iterator[Segment]:
         if body.strip():
             paragraph.append((body, offset))
         if paragraph and (not body.strip() or len(paragraph) >= MAX_PARAGRAPH_LINES):
-            blocks = _blocks_of_paragraph(paragraph)
-            segments = list(_paragraph_segments(blocks, source, after_clutter))
-            after_clutter = bool(segments) and segments[-1].role == "boilerplate"
-            yield from segments
+            items = _paragraph_items(paragraph, source, after_clutter)
+            after_clutter = bool(items) and items[-1].segment.role == "boilerplate"
+            yield from items
             paragraph = []
         offset += len(line)
     if paragraph:
-        yield from _paragraph_segments(_blocks_of_paragraph(paragraph), source, after_clutter)
+        yield from _paragraph_items(paragraph, source, after_clutter)
 
 
-def segment_text(text: str, source: str = "<text>") -> List[Segment]:
+def segment_lines(lines: Iterable[str], source: str,
+                  roles: bool = ROLES_MODEL_DEFAULT) -> Iterator[Segment]:
+    """Segment a document given as its lines (with their '\\n'); blank lines end paragraphs.
+    With `roles`, the learned role model (roles_model.py) gives the roles."""
+    items = page_items(lines, source)
+    if roles:
+        yield from roles_model.relabel(items)
+    else:
+        yield from (item.segment for item in items)
+
+
+def segment_text(text: str, source: str = "<text>",
+                 roles: bool = ROLES_MODEL_DEFAULT) -> List[Segment]:
     """Segment an in-memory string; offsets index into its normalized form (normalize_line)."""
     lines = [normalize_line(line) + "\n" for line in text.split("\n")]
     lines[-1] = lines[-1][:-1]
-    return list(segment_lines(lines, source))
+    return list(segment_lines(lines, source, roles))
 
 
 def segment_file(path: str | os.PathLike, encoding: Optional[str] = None,
-                 extractor: bool = True) -> Iterator[Segment]:
+                 extractor: bool = True, roles: bool = ROLES_MODEL_DEFAULT) -> Iterator[Segment]:
     """Stream the segments of a text or HTML file (encoding detected when not given).
 
     For HTML, `extractor` lets trafilatura's main-content, title, author and date verdicts
     hint the roles of the blocks the markup leaves open (when the `html` extra is installed).
+    For text, `roles` lets the learned role model (roles_model.py) give the roles.
     """
     encoding = encoding or detect_encoding(path)
     source = os.fspath(path)
@@ -169,7 +192,7 @@ def segment_file(path: str | os.PathLike, encoding: Optional[str] = None,
         for block in blocks:
             yield from _paragraph_segments([block], source)
         return
-    yield from segment_lines(iter_lines(path, encoding), source)
+    yield from segment_lines(iter_lines(path, encoding), source, roles)
 
 
 def read_document(path: str | os.PathLike) -> Document:
