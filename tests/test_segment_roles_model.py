@@ -75,3 +75,14 @@ def test_segment_text_takes_the_model_as_an_option():
     text = "공유하기\n\n북한이 9일 미사일을 발사했다. 군은 분석 중이다."
     assert [s.text for s in segment_text(text, roles=True)] == [
         s.text for s in segment_text(text, roles=False)]
+
+
+def test_segment_command_turns_the_model_on_with_learned_roles():
+    from tests.conftest import run_cli
+
+    path = PAGES / "ko_donga_nsc.txt"
+    result = run_cli("segment", path, "--learned-roles")
+    assert result.returncode == 0, result.stderr
+    printed = [json.loads(line) for line in result.stdout.splitlines()]
+    learned = list(segment_file(path, roles=True))
+    assert [(s["start"], s["role"]) for s in printed] == [(s.start, s.role) for s in learned]

@@ -35,7 +35,7 @@ def cmd_segment(args: argparse.Namespace) -> int:
         if os.path.getsize(path) == 0:
             note(f"{path}: empty file, no segments")
     segments = itertools.chain.from_iterable(
-        segment_file(path, enc) for path, enc in encodings.items()
+        segment_file(path, enc, roles=args.learned_roles) for path, enc in encodings.items()
     )
     with open_output(args.output) as out:
         if args.format == "jsonl":
@@ -170,6 +170,12 @@ def add_commands(commands) -> None:
     )
     segment.add_argument(
         "-o", "--output", metavar="OUT", help="write here instead of standard output"
+    )
+    segment.add_argument(
+        "--learned-roles",
+        action="store_true",
+        help="text files: let the learned role model give the roles (better on page layouts "
+        "the rules were not written from, see docs/BENCHMARKS.md; off by default)",
     )
     segment.set_defaults(handler=cmd_segment)
 
