@@ -62,7 +62,10 @@ _BREADCRUMB = (
 # Site furniture by shape: skip links, comment counters, image file names, "label : URL" lines,
 # contact and tip-off lines, breadcrumbs, channel slogans in [ spaced brackets ].
 _FURNITURE = re.compile(
-    r"바로가기|^댓글\s*\d+$|\.(?:png|svg|jpe?g|gif)\b|^\W*(?:[^\s:]+\s+){0,3}[^\s:]+\s*:\s*https?://.*[^.?!]$"
+    r"바로가기|^댓글\s*\d+$|\.(?:png|svg|jpe?g|gif)\b"
+    # "label : URL"; the leading symbols end at a space or colon, else they and the first word
+    # could share a run of punctuation in every way (quadratic on a line of "·")
+    r"|^(?:\W*[\s:])?(?:[^\s:]+\s+){0,3}[^\s:]+\s*:\s*https?://.*[^.?!]$"
     r"|^※(?!\s*저작권)|^\[(?:전화|메일|이메일|카카오톡|팩스|홈페이지|제보)\]|제보.*@"
     rf"|(?:{_BREADCRUMB})|^\[\s.*\s\]$|^[가-힣]+ / [A-Za-z]+$"
     r"|^\d+ episodes$|^episodes \(\d+/\d+\)$|^[^|.?!]{1,40} \| [^|.?!\d]{1,30}$"

@@ -14,7 +14,8 @@ from typing import List, Tuple
 from mtalign.hangul import is_hangul
 from mtalign.segment import split_en, split_ko
 
-_CANDIDATE = re.compile(r"(?P<mark>[.?!…。]+)[\"'”’)\]»」』]*(?=\s)")
+# Tried once per run of marks (a match never starts inside one), so a long run stays linear.
+_CANDIDATE = re.compile(r"(?<![.?!…。])(?P<mark>[.?!…。]+)[\"'”’)\]»」』]*(?=\s)")
 Span = Tuple[int, int]
 
 

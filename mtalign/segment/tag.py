@@ -19,19 +19,37 @@ _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s*)"
 _NUMERIC_DATE = r"\d{4}(?:[-./]\s?\d{1,2}){2}\.?|\d{4}년\s?\d{1,2}월\s?\d{1,2}일"
 _DATE = rf"(?:{_WEEKDAY}?{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|{_NUMERIC_DATE})"
-_CLOCK = (r"(?:[-|(]\s*)?(?:오전|오후|AM|PM)?\s*"
-          r"(?:\d{1,2}:\d{2}(?::\d{2})?|\d{1,2}시\s?\d{1,2}분)\)?(?:\s*(?:AM|PM|KST))?")
+_TIME = r"(?:\d{1,2}:\d{2}(?::\d{2})?|\d{1,2}시\s?\d{1,2}분)\)?(?:\s*(?:AM|PM|KST))?"
+_MERIDIEM = r"(?:오전|오후|AM|PM)"
+
+
+def _clock(openers: str) -> str:
+    """A clock not starting with a space: "(13:59)", "- 18:40", "오후 3:00"; the spaces before it
+    go to what precedes it, so that no run of spaces can be shared out in every way."""
+    return rf"(?:[{openers}]\s*(?:{_MERIDIEM}\s*)?|{_MERIDIEM}\s*)?{_TIME}"
+
+
+_CLOCK = _clock("-|(")
 _STAMP_LABEL = (r"(?:입력|수정|등록|기사등록|기사입력|최종수정|업데이트|승인|송고"
                 r"|Posted|Updated|Published|Written|All Headlines|date)")
+
+
+def _stamp(first_clock: str) -> str:
+    """A timestamp; `first_clock` is what a clock before the date may look like."""
+    return (rf"(?:{_STAMP_LABEL}\s*(?::\s*)?(?:{_CLOCK}\s*)?|{first_clock}\s*)?"
+            rf"{_DATE}(?:\s*{_CLOCK})?")
+
+
 # A timestamp line, in the forms Korean and English news sites print them:
 # "입력 2016.04.21 (13:59) 수정 2016.04.21 (14:27)", "기사등록 2020/06/21 09:00:00",
 # "2018년 3월 18일", "Published : Feb. 28, 2012 - 18:40", "Sun, May 29, 2022 | 14:38",
 # "August 26, 2024 -", "3 hours ago", "기사입력 :[ 2018-08-25 15:24 ]",
 # "Written: 2023-11-07 15:03:30 / Updated: 2023-11-07 15:30:46".
-_STAMP = rf"(?:{_STAMP_LABEL}\s*:?\s*)?(?:{_CLOCK}\s*)?{_DATE}(?:\s*{_CLOCK})?"
-_DATE_LINE = re.compile(
-    rf"^[|•\s]*(?:{_STAMP}[|,/\s]*)+(?:/\s*\S{{1,8}}|-|[A-Z]?\d{{1,2}}면)?[|,\s]*$"
-    rf"|^{_STAMP_LABEL}\s*:?\s*\[\s*{_DATE}(?:\s*{_CLOCK})?\s*\]$"
+_STAMP = _stamp(rf"(?:{_CLOCK}|\s+{_TIME})")
+_DATE_LINE = re.compile(  # the "|" and spaces before a stamp take those of its clock
+    rf"^[|•\s]*(?:{_stamp(_clock('-('))}[|,/\s]*)+"
+    rf"(?:(?:/\s*\S{{1,8}}|-|[A-Z]?\d{{1,2}}면)[|,\s]*)?$"
+    rf"|^{_STAMP_LABEL}\s*(?::\s*)?\[\s*{_DATE}(?:\s*{_CLOCK})?\s*\]$"
     r"|^\d+\s?(?:minutes?|hours?|days?|weeks?|분|시간|일)\s?(?:ago|전)$",
     re.IGNORECASE,
 )
@@ -95,7 +113,7 @@ _PHOTO_POSITION = re.compile(
 )
 _AGENCY = (r"(?:AFP|AP|Reuters|EPA|EFE|UPI|Yonhap|Xinhua|KCNA|Getty Images|News1|Newsis"
            r"|연합뉴스|뉴시스|뉴스1|로이터|신화|교도|타스|게티이미지|조선중앙통신|노동신문)")
-_AGENCIES = rf"{_AGENCY}(?:\s*[-=/]?\s*{_AGENCY})*"
+_AGENCIES = rf"{_AGENCY}(?:\s*(?:[-=/]\s*)?{_AGENCY})*"
 # A photo credit on its own line: "연합뉴스", "EPA=연합뉴스", "신화 연합뉴스", "© AFP=뉴스1",
 # "워싱턴DC 로이터 연합뉴스", "[EPA=연합뉴스 자료사진]", "사진=청와대", "/사진제공=KBS".
 _CREDIT_LINE = re.compile(
@@ -105,9 +123,10 @@ _CREDIT_LINE = re.compile(
 # The end of a caption: "... 있다. EPA연합뉴스", "있다./AP연합뉴스", "[EPA=연합뉴스 자료사진]",
 # "(KBS 제공)", "출처 = KBS", "사진AFP 연합뉴스", "/ Source: ...".
 _CAPTION_CREDIT = re.compile(
-    rf"(?:[.)]\s*/?\s*(?:[©ⓒ]\s*)?{_AGENCIES}|/\s*Source:[^|]*|\(Yonhap\)|사진\s*=?\s*{_AGENCIES}"
-    rf"|\[{_AGENCIES}(?:\s*자료사진)?\]|\((?:사진\s*)?[^()]{{1,15}}\s*제공\)|출처\s*=\s*\S+"
-    r"|[.)]\s*사진\s*=\s*[가-힣]{2,4}\s?기자)\s*\|?\s*$"
+    rf"(?:[.)]\s*(?:/\s*)?(?:[©ⓒ]\s*)?{_AGENCIES}|/\s*Source:(?:[^|]*[^|\s])?|\(Yonhap\)"
+    rf"|사진\s*(?:=\s*)?{_AGENCIES}|\[{_AGENCIES}(?:\s*자료사진)?\]"
+    r"|\((?:사진(?:\s*[^()\s][^()]{0,14}|\s)|[^()]{1,15})\s*제공\)"
+    r"|출처\s*=\s*\S+|[.)]\s*사진\s*=\s*[가-힣]{2,4}\s?기자)\s*(?:\|\s*)?$"
 )
 _TAGGED_TITLE = re.compile(r"^\[[^\[\]]{1,12}\]\s*\S.*[?!]$")
 _TERMINAL = re.compile(r"[.?!…。][\"'”’)\]]*$")
@@ -228,7 +247,7 @@ def prefix_role(prefix: str) -> str:
     return "byline" if re.search(_KO_TITLE, prefix) else "dateline"
 
 
-_EMAIL_TAIL = re.compile(rf"\s+({_EMAIL})$")
+_EMAIL_TAIL = re.compile(rf"(?<!\s)\s+({_EMAIL})$")  # tried once per run of spaces
 
 
 def split_email_tail(text: str, start: int, end: int) -> List[Tuple[int, int]]:

@@ -1,0 +1,40 @@
+"""Patterns of segment/ in time linear in the line: long runs of ">", marks or spaces once made
+them backtrack for minutes or without end (a fuzzed HTML page hung the segmenter)."""
+
+import itertools
+import re
+
+import pytest
+
+from mtalign.segment import segment_file
+from mtalign.segment.clean import _BREADCRUMB
+from tests.fuzz_inputs import within
+
+BACKTRACKING_BREADCRUMB = re.compile(r"^\S+(?:\s*>\s*\S+)+$")
+RUN = 20_000  # before the rewrites each of these lines took 4 s to over an hour
+LINES = {
+    "breadcrumb": "x" + ">" * RUN + " a b",
+    "label-and-url": "!" * RUN + "x",
+    "timestamp": "Posted" + "\t " * RUN + "x",
+    "caption-credit-and-email-tail": "(서울=연합뉴스) " + " " * RUN + "x",
+    "sentence-marks": "a" + "!." * RUN,
+    "agencies": "사진 AFP" + " " * RUN + "x",
+    "photo-credit": "(사진" + " " * RUN + "x",
+}
+
+
+def test_breadcrumb_takes_the_same_strings_as_the_backtracking_pattern():
+    pattern = re.compile(_BREADCRUMB)
+    for length in range(1, 10):
+        for chars in itertools.product("a> \n", repeat=length):
+            line = "".join(chars)
+            assert bool(pattern.search(line)) == bool(BACKTRACKING_BREADCRUMB.search(line)), line
+
+
+@pytest.mark.parametrize("line", LINES.values(), ids=list(LINES))
+def test_long_runs_are_segmented_in_linear_time(tmp_path, line):
+    path = tmp_path / "page.txt"
+    path.write_text(line + "\n", encoding="utf-8")
+    segments = within(1.0, lambda: list(segment_file(str(path))))
+    kept = "".join("".join(segment.text.split()) for segment in segments)
+    assert kept == "".join(line.split())  # every character still in some segment
