@@ -240,8 +240,9 @@ def test_terms_reach_the_output_in_canonical_form(model, tmp_path):
     source = tmp_path / "terms.ko.txt"
     source.write_text("\n\n".join(with_terms) + "\n", encoding="utf-8")
     out = tmp_path / "out"
-    result = run_main("translate", source, "--model", model, "--out", out, "--style", "yonhap", "-q",
-                     *SHORT)
+    result = run_main(
+        "translate", source, "--model", model, "--out", out, "--style", "yonhap", "-q", *SHORT
+    )
     assert result.returncode in (0, 1), result.stderr
     translated = (out / source.name).read_text(encoding="utf-8").split("\n\n")
     assert len(translated) == len(with_terms)
