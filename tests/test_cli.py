@@ -8,7 +8,7 @@ import pytest
 
 from mtalign import __version__
 from mtalign.cli import build_parser
-from tests.conftest import SEEDS, run_cli
+from tests.conftest import SEEDS, run_cli, run_main
 
 
 def _command_paths(parser, prefix=()):
@@ -178,10 +178,9 @@ def test_run_reads_past_a_bad_file(tmp_path):
     assert failure.startswith(f"{corpus / 'broken.txt'}: cannot decode byte at offset")
 
 
-@pytest.mark.slow
 def test_run_keeps_going_past_a_bad_file_and_exits_1(tmp_path):
     corpus = _corpus_with_a_broken_file(tmp_path / "corpus")
-    result = run_cli("run", corpus, "--out", tmp_path / "build", "--format", "json", "-q")
+    result = run_main("run", corpus, "--out", tmp_path / "build", "--format", "json", "-q")
     assert result.returncode == 1, result.stderr
     report = json.loads(result.stdout)
     assert [failure.split(":")[0] for failure in report["failed"]] == [str(corpus / "broken.txt")]

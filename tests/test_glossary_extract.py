@@ -4,13 +4,13 @@ import pytest
 
 from mtalign.glossary.extract import extract
 from mtalign.glossary.store import COLUMNS, load_glossary, read_tsv, shipped_glossaries
-from tests.conftest import REPO, SHARED_DATA, run_cli
+from tests.conftest import REPO, SHARED_DATA, run_cli, run_main
 
 
 def test_seed_caption_and_byline_pairs(seed_fragments, tmp_path):
     def extracted(*glossary):
         out = tmp_path / "candidates.tsv"
-        result = run_cli("glossary", "extract", seed_fragments, "-o", out, *glossary)
+        result = run_main("glossary", "extract", seed_fragments, "-o", out, *glossary)
         assert result.returncode == 0, result.stderr
         rows = out.read_text(encoding="utf-8").splitlines()[1:]
         return {tuple(line.split("\t")[1:3]) for line in rows}

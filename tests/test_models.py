@@ -22,7 +22,7 @@ from mtalign.translate import Engine
 from mtalign.translate.download import download
 from mtalign.translate.models import installed_models, resolve_model
 from mtalign.translate.sources import remote_models
-from tests.conftest import run_cli
+from tests.conftest import run_cli, run_main
 from tests.tiny_model import build
 
 README = "# Korean-English\n\nLicense: CC0 (test package)\n"
@@ -153,7 +153,10 @@ def test_get_then_translate_by_language_pair(tiny, server, tmp_path, capsys):
     source = tmp_path / "in.ko.txt"
     source.write_text("평양에서 회담이 열렸다.\n서울은 맑았다.\n", encoding="utf-8")
     out = tmp_path / "out"
-    translated = run_cli("translate", source, "--model", "ko-en", "--out", out, "--format", "json")
+    translated = run_main(  # the tiny model never ends a sentence: cap it
+        "translate", source, "--model", "ko-en", "--out", out, "--format", "json",
+        "--max-length", 24,
+    )
     assert translated.returncode in (0, 1), translated.stderr
     assert f"--model ko-en: {folder}" in translated.stderr  # says which model translates
     assert json.loads(translated.stdout)["from_model"] == 2
