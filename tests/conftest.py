@@ -34,7 +34,11 @@ def run_main(*args):
     """
     from mtalign.cli import main
 
-    argv = [str(arg) for arg in args]
+    return call_main(main, [str(arg) for arg in args])
+
+
+def call_main(main, argv):
+    """main(argv) with stdout and stderr captured, as a subprocess.CompletedProcess."""
     stdout, stderr = _byte_backed_text(), _byte_backed_text()
     with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
         try:

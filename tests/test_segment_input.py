@@ -8,7 +8,7 @@ import pytest
 
 from mtalign.errors import UserError
 from mtalign.segment import detect_encoding, read_document, segment_file
-from tests.conftest import SEEDS, run_cli
+from tests.conftest import SEEDS, run_main
 
 KOREAN = "러시아 푸틴 대통령이 19일 평양에 도착했다. 김정은 국무위원장이 공항에서 맞았다.\n"
 
@@ -17,7 +17,7 @@ def test_cp949_file_is_detected_and_reported(tmp_path):
     path = tmp_path / "legacy.txt"
     path.write_bytes((KOREAN + "똠방각하 펲시콜라는 CP949에만 있다.\n").encode("cp949"))
     assert detect_encoding(path) == "cp949"
-    result = run_cli("segment", path)
+    result = run_main("segment", path)
     assert result.returncode == 0
     assert "decoded as cp949" in result.stderr
     texts = [json.loads(line)["text"] for line in result.stdout.splitlines()]
@@ -39,7 +39,7 @@ def test_undecodable_file_names_byte_offset(tmp_path):
     path = tmp_path / "broken.txt"
     good = "Hello. 안녕하세요.".encode("utf-8")
     path.write_bytes(good + b"\xff\xfe\xfa tail")
-    result = run_cli("segment", path)
+    result = run_main("segment", path)
     assert result.returncode == 2
     assert str(path) in result.stderr and f"offset {len(good)} " in result.stderr
     assert "Traceback" not in result.stderr and result.stdout == ""
@@ -48,12 +48,12 @@ def test_undecodable_file_names_byte_offset(tmp_path):
 def test_binary_file_refused(tmp_path):
     path = tmp_path / "image.png"
     path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
-    result = run_cli("segment", path)
+    result = run_main("segment", path)
     assert result.returncode == 2 and "binary" in result.stderr and str(path) in result.stderr
 
 
 def test_missing_path(tmp_path):
-    result = run_cli("segment", tmp_path / "nope.txt")
+    result = run_main("segment", tmp_path / "nope.txt")
     assert result.returncode == 2
     assert result.stderr.strip() == f"mtalign: error: {tmp_path / 'nope.txt'}: no such file"
 
@@ -61,7 +61,7 @@ def test_missing_path(tmp_path):
 def test_empty_file_gives_no_segments_and_a_note(tmp_path):
     path = tmp_path / "empty.txt"
     path.write_bytes(b"")
-    result = run_cli("segment", path)
+    result = run_main("segment", path)
     assert result.returncode == 0 and result.stdout == ""
     assert "empty" in result.stderr
 
