@@ -174,9 +174,9 @@ def test_killed_worker_is_retried_and_nothing_is_lost_or_doubled(cluster, pairs,
 
 
 @pytest.mark.slow
-def test_run_on_corpora_is_byte_identical(cluster, tmp_path):
-    local, ray_out = tmp_path / "local", tmp_path / "ray"
-    assert main(["run", str(REPO / "corpora"), "--out", str(local), "-q"]) == 0
+def test_run_on_corpora_is_byte_identical(cluster, main_job, tmp_path):
+    local, _ = main_job  # the session's local run over corpora/
+    ray_out = tmp_path / "ray"
     assert (
         main(
             [
