@@ -14,7 +14,7 @@ from mtalign.tm.store import TranslationMemory
 from mtalign.translate.batch import translate_files, write_qa_report
 from mtalign.translate.engine import Engine, inspect_model
 from mtalign.types import Unit
-from tests.conftest import REPO, run_cli, run_main
+from tests.conftest import REPO, run_main
 from tests.tiny_model import build
 
 PARALLEL = REPO / "corpora" / "parallel"
@@ -166,7 +166,7 @@ def test_numeric_options_below_one_are_usage_errors(model, tmp_path):
     text = tmp_path / "in.txt"
     text.write_text("안녕하세요.\n", encoding="utf-8")
     for option in ("--checkpoint-every", "--max-length"):
-        result = run_cli("translate", text, "--model", model, option, "0")
+        result = run_main("translate", text, "--model", model, option, "0")
         assert result.returncode == 2 and "at least 1" in result.stderr, result.stderr
         assert len(result.stderr.strip().splitlines()) == 1
 
@@ -174,27 +174,27 @@ def test_numeric_options_below_one_are_usage_errors(model, tmp_path):
 def test_bad_input(model, tmp_path):
     text = tmp_path / "in.txt"
     text.write_text("안녕하세요. 반갑습니다.\n", encoding="utf-8")
-    no_model = run_cli("translate", text)
+    no_model = run_main("translate", text)
     assert no_model.returncode == 2 and "mtalign model get ko-en" in no_model.stderr
     assert len(no_model.stderr.strip().splitlines()) == 1
-    missing = run_cli("translate", text, "--model", tmp_path / "nothing")
+    missing = run_main("translate", text, "--model", tmp_path / "nothing")
     assert missing.returncode == 2 and "no such model folder" in missing.stderr
     assert "mtalign model get ko-en" in missing.stderr
     not_ct2 = tmp_path / "hf"
     not_ct2.mkdir()
     (not_ct2 / "pytorch_model.bin").write_bytes(b"x")
-    result = run_cli("translate", text, "--model", not_ct2)
+    result = run_main("translate", text, "--model", not_ct2)
     assert result.returncode == 2 and "not a CTranslate2 model" in result.stderr
     broken = tmp_path / "broken"
     broken.mkdir()
     for item in model.iterdir():
         (broken / item.name).write_bytes(item.read_bytes())
     (broken / "source.spm").write_bytes(b"not a sentencepiece model")
-    result = run_cli("translate", text, "--model", broken)
+    result = run_main("translate", text, "--model", broken)
     assert result.returncode == 2 and "source.spm: not a valid SentencePiece model" in result.stderr
     empty = tmp_path / "empty.txt"
     empty.write_text("", encoding="utf-8")
-    result = run_cli("translate", empty, "--model", model)
+    result = run_main("translate", empty, "--model", model)
     assert result.returncode == 2 and "empty input" in result.stderr
     for error in (no_model, missing, result):
         assert "Traceback" not in error.stderr
@@ -225,7 +225,6 @@ def test_placeholders_round_trip_when_the_model_copies_them():
     assert restore(protected, "Chairman met President in TERM2.") is None  # a dropped placeholder
 
 
-@pytest.mark.slow
 def test_terms_reach_the_output_in_canonical_form(model, tmp_path):
     from mtalign.glossary.store import load_glossary
     from mtalign.glossary.terms import TermFinder
