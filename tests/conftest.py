@@ -1,3 +1,5 @@
+import contextlib
+import io
 import os
 import subprocess
 import sys
@@ -25,6 +27,37 @@ def run_cli(*args, input=None, cwd=None):
     )
 
 
+def run_main(*args):
+    """`mtalign ARGS` run inside this process, returned as run_cli returns it: for tests about
+    what a command does rather than about the process boundary. It spares the interpreter
+    start-up and the imports (numpy, the encoder, kiwipiepy's model) a subprocess pays each time.
+    """
+    from mtalign.cli import main
+
+    return call_main(main, [str(arg) for arg in args])
+
+
+def call_main(main, argv):
+    """main(argv) with stdout and stderr captured, as a subprocess.CompletedProcess."""
+    stdout, stderr = _byte_backed_text(), _byte_backed_text()
+    with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
+        try:
+            code = main(argv)
+        except SystemExit as exit:  # argparse's usage errors
+            code = exit.code
+    return subprocess.CompletedProcess(argv, code, _read_back(stdout), _read_back(stderr))
+
+
+def _byte_backed_text():
+    """A text stream with a .buffer, like sys.stdout (binary writers use the buffer)."""
+    return io.TextIOWrapper(io.BytesIO(), encoding="utf-8", write_through=True)
+
+
+def _read_back(stream):
+    """What was written, decoded as subprocess.run(text=True) decodes (universal newlines)."""
+    return io.TextIOWrapper(io.BytesIO(stream.buffer.getvalue()), encoding="utf-8").read()
+
+
 @pytest.fixture
 def seed():
     def load(prefix):
@@ -39,7 +72,7 @@ def seed():
 @pytest.fixture(scope="session")
 def seed_fragments(tmp_path_factory):
     """`align --fragments` over the seed articles, run once: the JSONL file it wrote."""
-    result = run_cli("align", "--fragments", *sorted(SEEDS.glob("*.txt")))
+    result = run_main("align", "--fragments", *sorted(SEEDS.glob("*.txt")))
     assert result.returncode == 0, result.stderr
     path = tmp_path_factory.mktemp("fragments") / "fragments.jsonl"
     path.write_text(result.stdout, encoding="utf-8")
@@ -50,6 +83,6 @@ def seed_fragments(tmp_path_factory):
 def main_job(tmp_path_factory):
     """The main job run once over corpora/ for the whole session: (build folder, its run)."""
     build = tmp_path_factory.mktemp("main-job") / "build"
-    result = run_cli("run", REPO / "corpora", "--out", build, "--format", "json", "-q")
+    result = run_main("run", REPO / "corpora", "--out", build, "--format", "json", "-q")
     assert result.returncode == 0, result.stderr
     return build, result

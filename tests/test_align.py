@@ -15,7 +15,7 @@ from mtalign.align.documents import align_files, bead_records
 from mtalign.align.encoders import PreEncoded
 from mtalign.align.jobs import Job, align_jobs, read_jobs
 from mtalign.errors import UserError
-from tests.conftest import REPO, run_cli
+from tests.conftest import REPO, run_cli, run_main
 from tests.fakes import NumberEncoder, parallel
 
 DTD = REPO.parent / "shared" / "standards" / "tmx14.dtd"
@@ -150,7 +150,7 @@ def test_cli_aligns_parallel_documents_one_to_one():
 
 def test_cli_tmx_is_valid_against_the_dtd(tmp_path):
     out = tmp_path / "out.tmx"
-    result = run_cli(
+    result = run_main(
         "align",
         "--presegmented",
         PARALLEL / "clipper-chip.ko.txt",
@@ -176,7 +176,7 @@ def test_cli_jobs_run_on_after_a_failed_job(tmp_path):
         f"{PARALLEL / 'supercomputer.ko.txt'}\t{PARALLEL / 'supercomputer.en.txt'}\t{good_out}\n",
         encoding="utf-8",
     )
-    result = run_cli("align", "--jobs", jobs, "--presegmented", "-q")
+    result = run_main("align", "--jobs", jobs, "--presegmented", "-q")
     assert result.returncode == 1
     assert f"jobs.tsv:1: {tmp_path / 'missing.ko'}: no such file" in result.stderr
     assert len(good_out.read_text(encoding="utf-8").splitlines()) == 10 and not bad_out.exists()
@@ -185,14 +185,14 @@ def test_cli_jobs_run_on_after_a_failed_job(tmp_path):
 def test_cli_invalid_utf8_side(tmp_path):
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"ok line\n\xff\xfe\xfd\xfc broken\n")
-    result = run_cli("align", bad, PARALLEL / "supercomputer.en.txt")
+    result = run_main("align", bad, PARALLEL / "supercomputer.en.txt")
     assert (
         result.returncode == 2 and "offset 8" in result.stderr and "Traceback" not in result.stderr
     )
 
 
 def test_cli_needs_two_files():
-    result = run_cli("align", PARALLEL / "supercomputer.en.txt")
+    result = run_main("align", PARALLEL / "supercomputer.en.txt")
     assert result.returncode == 2 and "needs two files" in result.stderr
 
 
@@ -290,13 +290,12 @@ def test_pre_encoded_rows_equal_the_encoders_and_unknown_texts_fall_back():
     assert np.allclose(encoded.encode(["new 7"]), NumberEncoder().encode(["new 7"]))
 
 
-@pytest.mark.slow
 def test_cli_jobs_pick_each_outputs_format_from_its_extension(tmp_path):
     jobs = tmp_path / "jobs.tsv"
     outs = [tmp_path / "x.tmx", tmp_path / "x.tsv", tmp_path / "x.jsonl"]
     pair = f"{PARALLEL / 'supercomputer.ko.txt'}\t{PARALLEL / 'supercomputer.en.txt'}"
     jobs.write_text("".join(f"{pair}\t{out}\n" for out in outs), encoding="utf-8")
-    assert run_cli("align", "--jobs", jobs, "--presegmented", "-q").returncode == 0
+    assert run_main("align", "--jobs", jobs, "--presegmented", "-q").returncode == 0
     assert etree.parse(str(outs[0])).getroot().tag == "tmx"
     header = outs[1].read_text(encoding="utf-8").split("\n")[0].split("\t")
     assert {"ko_text", "en_text"} <= set(header)

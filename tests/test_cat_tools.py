@@ -1,4 +1,5 @@
-"""CAT-tool round trips: OmegaT translates from mtalign's TMX; XLIFF out and back in."""
+"""CAT-tool round trips: OmegaT translates from mtalign's TMX; XLIFF out and back in. The
+mtalign commands run in-process (run_main): these tests are about the files, not the process."""
 
 import json
 import shutil
@@ -10,7 +11,7 @@ from lxml import etree
 from mtalign.formats.xliff import NS, read_xliff
 from mtalign.glossary.store import load_glossary
 from mtalign.tm.store import TranslationMemory
-from tests.conftest import REPO, SEEDS, run_cli
+from tests.conftest import REPO, SEEDS, run_main
 
 PARALLEL = REPO / "corpora" / "parallel"
 PROJECT = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -45,7 +46,7 @@ def omegat_project(root):
 def aligned_tmx(path):
     """The supercomputer document pair aligned into a TMX file at `path`."""
     ko, en = PARALLEL / "supercomputer.ko.txt", PARALLEL / "supercomputer.en.txt"
-    result = run_cli("align", "--presegmented", ko, en, "--format", "tmx", "-o", path)
+    result = run_main("align", "--presegmented", ko, en, "--format", "tmx", "-o", path)
     assert result.returncode == 0, result.stderr
     return path
 
@@ -137,7 +138,7 @@ def omegat_run(tmp_path_factory):
     (project / "source" / "doc.txt").write_text("\n\n".join(korean) + "\n", encoding="utf-8")
     aligned_tmx(project / "tm" / "auto" / "mtalign.tmx")
     ours = project / "glossary" / "mtalign.tbx"
-    assert run_cli("glossary", "export", "--format", "tbx-v2", "-o", ours).returncode == 0
+    assert run_main("glossary", "export", "--format", "tbx-v2", "-o", ours).returncode == 0
     damage_copies(ours)
     script = root / "read-glossaries.groovy"
     script.write_text(READ_GLOSSARIES, encoding="utf-8")
@@ -178,8 +179,8 @@ def test_xliff_export_pretranslates_and_import_takes_reviewed_units(tmp_path):
     tm_path, xlf = tmp_path / "tm.db", tmp_path / "doc.xlf"
     tmx = tmp_path / "a.tmx"
     aligned_tmx(tmx)
-    assert run_cli("tmx", "import", tmx, "--tm", tm_path).returncode == 0
-    result = run_cli(
+    assert run_main("tmx", "import", tmx, "--tm", tm_path).returncode == 0
+    result = run_main(
         "xliff",
         "export",
         PARALLEL / "supercomputer.ko.txt",
@@ -205,7 +206,7 @@ def test_xliff_export_pretranslates_and_import_takes_reviewed_units(tmp_path):
         elif unit.find(f"{q}source").text.startswith("SEOUL"):
             etree.SubElement(unit, f"{q}target", state="needs-review-translation").text = "draft"
     tree.write(str(xlf), xml_declaration=True, encoding="UTF-8")
-    result = run_cli("xliff", "import", xlf, "--tm", tm_path)
+    result = run_main("xliff", "import", xlf, "--tm", tm_path)
     assert result.returncode == 0 and "1 reviewed units added" in result.stdout
     tm = TranslationMemory(tm_path)
     assert tm.exact(caption.source)[0].en.startswith("Putin and Kim Jong-un")
@@ -215,7 +216,7 @@ def test_xliff_export_pretranslates_and_import_takes_reviewed_units(tmp_path):
 def test_tm_built_from_the_main_jobs_alignments(main_job, tmp_path):
     build, _ = main_job
     tm_path = tmp_path / "tm.db"
-    result = run_cli("tmx", "import", build / "alignments.jsonl", "--tm", tm_path, "-q")
+    result = run_main("tmx", "import", build / "alignments.jsonl", "--tm", tm_path, "-q")
     assert result.returncode == 0, result.stderr
     tm = TranslationMemory(tm_path)
     assert len(tm) >= 50

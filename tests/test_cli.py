@@ -8,7 +8,7 @@ import pytest
 
 from mtalign import __version__
 from mtalign.cli import build_parser
-from tests.conftest import SEEDS, run_cli
+from tests.conftest import SEEDS, run_cli, run_main
 
 
 def _command_paths(parser, prefix=()):
@@ -54,7 +54,7 @@ def test_version_and_lookup_import_no_heavy_module(argv):
 
 @pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
 def test_every_command_has_help(command):
-    result = run_cli(*command, "--help")
+    result = run_main(*command, "--help")
     assert result.returncode == 0 and result.stdout.startswith(
         f"usage: mtalign {' '.join(command)}"
     )
@@ -70,7 +70,7 @@ def test_usage_error_exits_2_without_traceback():
 
 
 def test_mistyped_subcommand_option_shows_that_subcommand():
-    result = run_cli("glossary", "lookup", "김정은", "--limt", "3")
+    result = run_main("glossary", "lookup", "김정은", "--limt", "3")
     assert result.returncode == 2
     assert result.stderr.splitlines() == [
         "mtalign glossary lookup: error: unrecognized arguments: --limt 3; did you mean --limit? "
@@ -79,7 +79,7 @@ def test_mistyped_subcommand_option_shows_that_subcommand():
 
 
 def test_segment_jsonl_fields_and_order():
-    result = run_cli("segment", *sorted(SEEDS.glob("00[23]_*.txt")))
+    result = run_main("segment", *sorted(SEEDS.glob("00[23]_*.txt")))
     assert result.returncode == 0
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert all(
@@ -95,7 +95,7 @@ def test_segment_tsv_escapes_and_writes_atomically(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text("Tab\there. Next one.\n", encoding="utf-8")
     out = tmp_path / "out.tsv"
-    result = run_cli("segment", path, "--format", "tsv", "-o", out)
+    result = run_main("segment", path, "--format", "tsv", "-o", out)
     assert result.returncode == 0 and result.stdout == ""
     rows = out.read_text(encoding="utf-8").splitlines()
     assert rows[0] == "source\tstart\tend\tlang\trole\ttext"
@@ -117,7 +117,7 @@ def test_html_input_roles(tmp_path):
         "reserved.</footer></body></html>",
         encoding="utf-8",
     )
-    result = run_cli("segment", page)
+    result = run_main("segment", page)
     roles = [(r["role"], r["text"]) for r in map(json.loads, result.stdout.splitlines())]
     assert roles == [
         ("boilerplate", "Home | World | LATEST NEWS"), ("headline", "Putin, Kim ink treaty"),
@@ -141,7 +141,7 @@ def test_run_writes_segments_for_the_corpus(main_job):
 
 
 def test_run_on_missing_folder_is_a_usage_error(tmp_path):
-    result = run_cli("run", tmp_path / "nothing", "--out", tmp_path / "b")
+    result = run_main("run", tmp_path / "nothing", "--out", tmp_path / "b")
     assert result.returncode == 2 and "not a folder" in result.stderr
 
 
@@ -178,10 +178,9 @@ def test_run_reads_past_a_bad_file(tmp_path):
     assert failure.startswith(f"{corpus / 'broken.txt'}: cannot decode byte at offset")
 
 
-@pytest.mark.slow
 def test_run_keeps_going_past_a_bad_file_and_exits_1(tmp_path):
     corpus = _corpus_with_a_broken_file(tmp_path / "corpus")
-    result = run_cli("run", corpus, "--out", tmp_path / "build", "--format", "json", "-q")
+    result = run_main("run", corpus, "--out", tmp_path / "build", "--format", "json", "-q")
     assert result.returncode == 1, result.stderr
     report = json.loads(result.stdout)
     assert [failure.split(":")[0] for failure in report["failed"]] == [str(corpus / "broken.txt")]

@@ -174,9 +174,9 @@ def test_killed_worker_is_retried_and_nothing_is_lost_or_doubled(cluster, pairs,
 
 
 @pytest.mark.slow
-def test_run_on_corpora_is_byte_identical(cluster, tmp_path):
-    local, ray_out = tmp_path / "local", tmp_path / "ray"
-    assert main(["run", str(REPO / "corpora"), "--out", str(local), "-q"]) == 0
+def test_run_on_corpora_is_byte_identical(cluster, main_job, tmp_path):
+    local, _ = main_job  # the session's local run over corpora/
+    ray_out = tmp_path / "ray"
     assert (
         main(
             [
@@ -263,6 +263,7 @@ def _bad_address_is_a_quick_one_line_error(address, tmp_path):
     assert time.monotonic() - start < 30
     assert result.returncode == 2
     assert len(result.stderr.strip().splitlines()) == 1 and address in result.stderr
+    return result.stderr
 
 
 @pytest.mark.parametrize("address", ["127.0.0.1:9", "nohost"])
@@ -271,11 +272,15 @@ def test_bad_ray_address_is_a_quick_one_line_error(address, tmp_path):
 
 
 @pytest.mark.slow
-def test_an_address_where_something_else_listens_is_a_one_line_error(tmp_path):
+def test_an_address_where_something_else_listens_is_a_one_line_error(tmp_path, monkeypatch):
+    monkeypatch.setenv("MTALIGN_RAY_JOIN_TIMEOUT", "2")  # the real 20 s wait proves nothing more
     with socket.socket() as server:  # accepts connections, speaks no Ray
         server.bind(("127.0.0.1", 0))
         server.listen()
-        _bad_address_is_a_quick_one_line_error(f"127.0.0.1:{server.getsockname()[1]}", tmp_path)
+        stderr = _bad_address_is_a_quick_one_line_error(
+            f"127.0.0.1:{server.getsockname()[1]}", tmp_path
+        )
+    assert "no Ray cluster answered within 2 s" in stderr
 
 
 def test_ray_options_need_the_ray_engine(tmp_path, capsys):

@@ -2,23 +2,20 @@
 the plumbing (translation, sacreBLEU, glossary share, check findings, speed) is proven."""
 
 import json
-import subprocess
-import sys
+import runpy
 
 import pytest
 
-from tests.conftest import REPO, SHARED_DATA
+from tests.conftest import REPO, SHARED_DATA, call_main
 from tests.tiny_model import build
 
 SCRIPT = REPO / "scripts" / "eval_translate.py"
 
 
 def _eval(*args):
-    return subprocess.run(
-        [sys.executable, str(SCRIPT), *map(str, args), "--format", "json"],
-        capture_output=True,
-        text=True,
-    )
+    """The script's main() in this process: its figures are the point, not its start-up."""
+    main = runpy.run_path(str(SCRIPT))["main"]
+    return call_main(main, [*map(str, args), "--format", "json"])
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from mtalign.formats.glossary_csv import read_csv, write_csv
 from mtalign.formats.tbx import NS, read_tbx, write_tbx
 from mtalign.glossary.lookup import Lookup
 from mtalign.glossary.store import COLUMNS, load_glossary, read_tsv, shipped_glossaries
-from tests.conftest import REPO, run_cli
+from tests.conftest import REPO, run_cli, run_main
 
 
 @pytest.fixture(scope="module")
@@ -140,7 +140,7 @@ def test_malformed_row_names_file_and_line_and_loads_nothing(tmp_path):
         load_glossary([path])
     short = tmp_path / "short.tsv"
     short.write_text("\t".join(COLUMNS) + "\nseoul\tplace\t서울\n", encoding="utf-8")
-    result = run_cli("glossary", "lookup", "서울", "--glossary", short)
+    result = run_main("glossary", "lookup", "서울", "--glossary", short)
     assert (
         result.returncode == 2
         and "short.tsv:2: expected 11 tab-separated columns, found 3" in result.stderr
@@ -154,7 +154,7 @@ def test_conflicting_duplicates_are_reported(tmp_path):
     assert load_glossary([path]).conflicts == [
         "장호진: chang says 'Chang Ho-jin', jang says 'Jang Ho-jin'"
     ]
-    result = run_cli("glossary", "check", "--glossary", path)
+    result = run_main("glossary", "check", "--glossary", path)
     assert result.returncode == 1 and "conflict: 장호진" in result.stdout
 
 
@@ -208,10 +208,10 @@ def test_csv_round_trip_is_byte_identical(tmp_path):
 def test_cli_export_import_export_identical(tmp_path):
     for fmt in ("tbx", "csv"):
         one, tsv, two = tmp_path / f"one.{fmt}", tmp_path / f"{fmt}.tsv", tmp_path / f"two.{fmt}"
-        assert run_cli("glossary", "export", "--format", fmt, "-o", one).returncode == 0
-        assert run_cli("glossary", "import", one, "--format", fmt, "-o", tsv).returncode == 0
+        assert run_main("glossary", "export", "--format", fmt, "-o", one).returncode == 0
+        assert run_main("glossary", "import", one, "--format", fmt, "-o", tsv).returncode == 0
         assert (
-            run_cli("glossary", "export", "--format", fmt, "--glossary", tsv, "-o", two).returncode
+            run_main("glossary", "export", "--format", fmt, "--glossary", tsv, "-o", two).returncode
             == 0
         )
         assert one.read_bytes() == two.read_bytes()
@@ -238,7 +238,7 @@ def test_tbx_entity_tricks_are_refused_fast(tmp_path, doctype):
     path = tmp_path / "evil.tbx"
     path.write_text(doctype, encoding="utf-8")
     began = time.perf_counter()
-    result = run_cli("glossary", "import", path, "--format", "tbx")
+    result = run_main("glossary", "import", path, "--format", "tbx")
     assert (
         result.returncode == 2 and "refused" in result.stderr and "Traceback" not in result.stderr
     )

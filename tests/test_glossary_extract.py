@@ -4,13 +4,13 @@ import pytest
 
 from mtalign.glossary.extract import extract
 from mtalign.glossary.store import COLUMNS, load_glossary, read_tsv, shipped_glossaries
-from tests.conftest import REPO, SHARED_DATA, run_cli
+from tests.conftest import REPO, SHARED_DATA, run_main
 
 
 def test_seed_caption_and_byline_pairs(seed_fragments, tmp_path):
     def extracted(*glossary):
         out = tmp_path / "candidates.tsv"
-        result = run_cli("glossary", "extract", seed_fragments, "-o", out, *glossary)
+        result = run_main("glossary", "extract", seed_fragments, "-o", out, *glossary)
         assert result.returncode == 0, result.stderr
         rows = out.read_text(encoding="utf-8").splitlines()[1:]
         return {tuple(line.split("\t")[1:3]) for line in rows}
@@ -51,14 +51,14 @@ def test_merge_adds_accepted_and_reports_known(tmp_path):
         "\t하노이\tHanoi\tother\t0.9\t1.0\t0.9\t1\tnews:4\n"
         "y\t평양\tPyongyang\tother\t1.0\t1.0\t1.0\t3\tnews:5\n", encoding="utf-8")
     target = tmp_path / "user.tsv"
-    result = run_cli("glossary", "merge", candidates, "--into", target)
+    result = run_main("glossary", "merge", candidates, "--into", target)
     assert result.returncode == 0  # merged; the skipped row is reported, not a failure
     assert "평양 is already in the glossary" in result.stderr
     (entry,) = read_tsv(target)
     assert (entry.ko, entry.en, entry.sources) == (["울란우데"], "Ulan-Ude", ["news:3"])
     glossary = load_glossary([*shipped_glossaries(), target])
     assert "ulan-ude" in glossary.entries
-    again = run_cli("glossary", "merge", candidates, "--into", target)
+    again = run_main("glossary", "merge", candidates, "--into", target)
     assert again.returncode == 1 and "added 0 entries" in again.stdout  # nothing left to merge
 
 

@@ -8,7 +8,7 @@ import pytest
 from mtalign.formats.glossary_csv import HEADER, guard, read_csv, unguard, write_csv
 from mtalign.glossary.store import COLUMNS, load_glossary
 from mtalign.types import Entry
-from tests.conftest import run_cli
+from tests.conftest import run_main
 
 
 def _csv(path, rows):
@@ -36,7 +36,7 @@ def test_csv_import_drops_what_a_glossary_cannot_hold_and_says_where(tmp_path):
         ],
     )
     out = tmp_path / "g.tsv"
-    result = run_cli("glossary", "import", path, "--format", "csv", "-o", out)
+    result = run_main("glossary", "import", path, "--format", "csv", "-o", out)
     assert result.returncode == 1, result.stderr
     dropped = [line for line in result.stderr.splitlines() if ": dropped: " in line]
     assert [line.split(":")[2] for line in dropped] == ["3", "4", "6", "7", "8", "9"]
@@ -49,7 +49,7 @@ def test_a_glossary_tsv_with_a_control_character_is_refused_in_one_line_not_cras
     path.write_text(
         "\t".join(COLUMNS) + "\nkim\tperson\t김\t\tKim\x01 Jong\t\t\t\t\t\t\n", encoding="utf-8"
     )
-    result = run_cli("glossary", "export", "--format", "tbx", "--glossary", path)
+    result = run_main("glossary", "export", "--format", "tbx", "--glossary", path)
     assert result.returncode == 2
     (line,) = result.stderr.strip().splitlines()
     assert f"{path}:2: en holds the control character U+0001" in line
@@ -60,7 +60,7 @@ def test_a_line_separator_inside_a_cell_is_refused_not_split(tmp_path):
     path.write_text(
         "\t".join(COLUMNS) + "\nkim\tperson\t김\t\tKim\t\t\t\t\ta\u2028b\t\n", encoding="utf-8"
     )
-    result = run_cli("glossary", "check", "--glossary", path)
+    result = run_main("glossary", "check", "--glossary", path)
     assert result.returncode == 2 and "note holds the control character U+2028" in result.stderr
 
 

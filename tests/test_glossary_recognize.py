@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests.conftest import REPO, SEEDS, run_cli
+from tests.conftest import REPO, SEEDS, run_main
 
 
 @pytest.fixture(scope="module")
@@ -170,7 +170,7 @@ def test_glossary_find_lists_terms_in_both_scripts_as_json(tmp_path):
         "조국 전 장관이 로동신문을 읽었다.\nThe People Power Party met in Seoul.\n",
         encoding="utf-8",
     )
-    result = run_cli("glossary", "find", text, "--format", "json", "--style", "kcna")
+    result = run_main("glossary", "find", text, "--format", "json", "--style", "kcna")
     assert result.returncode == 0, result.stderr
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert records[0] == {
@@ -190,7 +190,7 @@ def test_glossary_find_lists_terms_in_both_scripts_as_json(tmp_path):
 
 
 def test_glossary_find_bad_input_is_one_line(tmp_path):
-    result = run_cli("glossary", "find", tmp_path / "missing.txt")
+    result = run_main("glossary", "find", tmp_path / "missing.txt")
     assert (
         result.returncode == 2
         and "missing.txt" in result.stderr
@@ -199,11 +199,11 @@ def test_glossary_find_bad_input_is_one_line(tmp_path):
 
 
 def test_a_lookup_miss_exits_1_with_nearest_entries_and_a_romanization():
-    result = run_cli("glossary", "lookup", "기획재정뷰")
+    result = run_main("glossary", "lookup", "기획재정뷰")
     assert result.returncode == 1
     assert "기획재정부 → Ministry of Economy and Finance" in result.stderr
     assert "the romanizer proposes 'Gihoekjaejeongbyu'" in result.stderr
-    result = run_cli("glossary", "lookup", "Ministry of Fiance")
+    result = run_main("glossary", "lookup", "Ministry of Fiance")
     assert result.returncode == 1 and "nearest: 기획재정부" in result.stderr
 
 
@@ -214,7 +214,7 @@ def test_check_flags_wrong_party_and_ministry_names_as_institution_variants(tmp_
         "Ministry of Strategy and Finance stayed silent. The People Power Party agreed.\n",
         encoding="utf-8",
     )
-    result = run_cli("check", copy, "--style", "yonhap", "--format", "json")
+    result = run_main("check", copy, "--style", "yonhap", "--format", "json")
     found = {(f["text"], f["suggestion"], f["kind"]) for f in json.loads(result.stdout)}
     assert found == {
         ("People's Power", "People Power Party", "institution"),

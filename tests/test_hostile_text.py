@@ -7,7 +7,7 @@ import pytest
 
 from mtalign.errors import UserError
 from mtalign.segment import detect_encoding, document_text, segment_file
-from tests.conftest import run_cli
+from tests.conftest import run_main
 
 BAD_AFTER_BOM = {
     "utf8-bom-bad-byte": b"\xef\xbb\xbf ok \xff",
@@ -23,7 +23,7 @@ BAD_AFTER_BOM = {
 def test_bad_bytes_after_a_bom_are_refused_with_their_offset(tmp_path, name):
     path = tmp_path / f"{name}.txt"
     path.write_bytes(BAD_AFTER_BOM[name])
-    result = run_cli("segment", path)
+    result = run_main("segment", path)
     assert result.returncode == 2, result.stderr
     (line,) = result.stderr.strip().splitlines()
     assert "byte order mark" in line and "offset" in line
@@ -87,7 +87,7 @@ def test_html_past_the_parser_depth_cap_is_refused_not_cut(tmp_path):
     path.write_text(
         "<html><body>" + "<div>" * 3000 + "x" + "</div>" * 3000 + "<p>tail</p>", encoding="utf-8"
     )
-    result = run_cli("segment", path)
+    result = run_main("segment", path)
     assert result.returncode == 2
     (line,) = result.stderr.strip().splitlines()
     assert "refused" in line and "rest of the page" in line

@@ -9,7 +9,7 @@ import pytest
 from mtalign.errors import UserError
 from mtalign.formats.safexml import check_prolog, check_size
 from mtalign.formats.tmx import read_units
-from tests.conftest import run_cli
+from tests.conftest import run_main
 
 BODY = (
     '<tmx version="1.4"><header creationtool="t" creationtoolversion="1" segtype="sentence" '
@@ -62,9 +62,10 @@ READERS = [
 
 
 @pytest.mark.parametrize("command", READERS + [("tmx", "validate")])
-def test_every_xml_entry_point_refuses_with_one_line(tmp_path, command):
+def test_every_xml_entry_point_refuses_with_one_line(tmp_path, monkeypatch, command):
     path = _write(tmp_path / "x.xml", PROLOGS["pi with <"], codec="utf-16")
-    result = run_cli(*command[:2], path, *command[2:], cwd=tmp_path)
+    monkeypatch.chdir(tmp_path)  # t.db lands here
+    result = run_main(*command[:2], path, *command[2:])
     assert result.returncode == 2
     (line,) = result.stderr.strip().splitlines()
     assert line.startswith("mtalign: error:") and "refused" in line
@@ -83,7 +84,7 @@ def test_tmx_merge_of_a_file_with_a_doctype_is_readable_by_mtalign(tmp_path, cod
         '<?xml version="1.0"?>\n<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n',
         codec=codec,
     )
-    result = run_cli("tmx", "merge", path, "-o", tmp_path / "m.tmx")
+    result = run_main("tmx", "merge", path, "-o", tmp_path / "m.tmx")
     assert result.returncode == 0, result.stderr
     assert "&nbsp;" not in (tmp_path / "m.tmx").read_text(encoding="utf-8")
     (unit,) = read_units(tmp_path / "m.tmx")
@@ -109,7 +110,7 @@ def test_malformed_xml_messages_are_one_line(tmp_path):
     }
     for name, text in broken.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
-        result = run_cli("glossary", "import", tmp_path / name, "--format", "tbx")
+        result = run_main("glossary", "import", tmp_path / name, "--format", "tbx")
         assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1, (
             result.stderr
         )
@@ -125,12 +126,13 @@ def test_no_root_in_the_first_mebibyte_is_refused_without_reading_on(tmp_path):
 
 
 @pytest.mark.parametrize("command", READERS)
-def test_a_1_gib_sparse_file_is_refused_at_once(tmp_path, command):
+def test_a_1_gib_sparse_file_is_refused_at_once(tmp_path, monkeypatch, command):
     path = tmp_path / "huge.xml"
     with open(path, "wb") as handle:
         handle.truncate(1 << 30)
+    monkeypatch.chdir(tmp_path)  # t.db lands here
     started = time.monotonic()
-    result = run_cli(*command[:2], path, *command[2:], cwd=tmp_path)
+    result = run_main(*command[:2], path, *command[2:])
     assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1, result.stderr
     assert time.monotonic() - started < 5
 

@@ -16,7 +16,7 @@ from mtalign.formats.tmx import DTD_FILE, TmxReadReport, merge, read_units, vali
 from mtalign.formats.xliff import NS as XLIFF_NS
 from mtalign.formats.xliff import read_xliff
 from mtalign.tm.pretranslate import XliffImportReport, reviewed_units
-from tests.conftest import REPO, SEEDS, run_cli
+from tests.conftest import REPO, SEEDS, run_cli, run_main
 from tests.test_cat_tools import needs_omegat
 
 CORPUS = REPO / "tests" / "data" / "interop"
@@ -401,7 +401,8 @@ def test_xliff_export_is_strictly_valid_with_its_tool_and_english_segments_not_f
     from translate.storage import xliff as tt_xliff
 
     xlf = tmp_path / "doc.xlf"
-    assert run_cli("xliff", "export", SEEDS / "003_9b9c44b580370e6b.txt", "-o", xlf).returncode == 0
+    result = run_main("xliff", "export", SEEDS / "003_9b9c44b580370e6b.txt", "-o", xlf)
+    assert result.returncode == 0
     tree = etree.parse(str(xlf))
     assert _xliff_schema().validate(tree), _xliff_schema().error_log
     file = tree.getroot()[0]

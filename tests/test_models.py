@@ -22,7 +22,7 @@ from mtalign.translate import Engine
 from mtalign.translate.download import download
 from mtalign.translate.models import installed_models, resolve_model
 from mtalign.translate.sources import remote_models
-from tests.conftest import run_cli
+from tests.conftest import run_cli, run_main
 from tests.tiny_model import build
 
 README = "# Korean-English\n\nLicense: CC0 (test package)\n"
@@ -133,7 +133,7 @@ def _store_is_empty(tmp_path) -> bool:
 
 def test_get_then_translate_by_language_pair(tiny, server, tmp_path, capsys):
     _serve_package(server, _argosmodel(tiny))
-    result = run_cli("model", "get", "ko-en")
+    result = run_main("model", "get", "ko-en")
     assert result.returncode == 0, result.stderr
     folder = tmp_path / "home" / "models" / "argos-ko-en"
     assert result.stdout.strip() == str(folder)
@@ -153,7 +153,10 @@ def test_get_then_translate_by_language_pair(tiny, server, tmp_path, capsys):
     source = tmp_path / "in.ko.txt"
     source.write_text("평양에서 회담이 열렸다.\n서울은 맑았다.\n", encoding="utf-8")
     out = tmp_path / "out"
-    translated = run_cli("translate", source, "--model", "ko-en", "--out", out, "--format", "json")
+    translated = run_main(  # the tiny model never ends a sentence: cap it
+        "translate", source, "--model", "ko-en", "--out", out, "--format", "json",
+        "--max-length", 24,
+    )
     assert translated.returncode in (0, 1), translated.stderr
     assert f"--model ko-en: {folder}" in translated.stderr  # says which model translates
     assert json.loads(translated.stdout)["from_model"] == 2
@@ -171,14 +174,14 @@ def test_interrupted_download_resumes_with_a_range_request(tiny, server, tmp_pat
     package = _argosmodel(tiny)
     _serve_package(server, package)
     server.cut.add("/v1/translate-ko_en-1_0.argosmodel")
-    first = run_cli("model", "get", "ko-en", "-q")
+    first = run_main("model", "get", "ko-en", "-q")
     assert (
         first.returncode == 2 and "interrupted" in first.stderr and "Traceback" not in first.stderr
     )
     assert len(first.stderr.strip().splitlines()) == 1
     (part,) = (tmp_path / "home" / "models" / ".downloads").glob("*.part")
     assert part.stat().st_size == len(package) // 2 and _store_is_empty(tmp_path)
-    second = run_cli("model", "get", "ko-en", "-q")
+    second = run_main("model", "get", "ko-en", "-q")
     assert second.returncode == 0, second.stderr
     assert server.ranges == [("/v1/translate-ko_en-1_0.argosmodel", f"bytes={len(package) // 2}-")]
     assert [model.name for model in installed_models()] == ["argos-ko-en"]
@@ -219,7 +222,7 @@ def test_one_install_at_a_time_per_store(tiny, server, tmp_path):
 
 def test_corrupt_archive_is_refused_and_nothing_installed(tiny, server, tmp_path):
     _serve_package(server, _corrupt(_argosmodel(tiny, zipfile.ZIP_STORED)))
-    result = run_cli("model", "get", "ko-en", "-q")
+    result = run_main("model", "get", "ko-en", "-q")
     assert result.returncode == 2 and "corrupt archive" in result.stderr, result.stderr
     assert _store_is_empty(tmp_path) and not installed_models()
     assert not list((tmp_path / "home" / "models" / ".downloads").iterdir())  # not reused later
@@ -252,7 +255,7 @@ def _serve_hub_repo(served, model, sha256_of=lambda data: hashlib.sha256(data).h
 def test_hub_ctranslate2_repository_is_installed_as_it_is(tiny, server, tmp_path, capsys):
     repo = _serve_hub_repo(server, tiny)
     store = tmp_path / "elsewhere"
-    result = run_cli("model", "get", f"hf:{repo}", "--quantization", "int8", "--dir", store, "-q")
+    result = run_main("model", "get", f"hf:{repo}", "--quantization", "int8", "--dir", store, "-q")
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == str(store / "hf-test--tiny-ct2-ko-en")
     (model,) = installed_models(str(store))
@@ -265,7 +268,7 @@ def test_hub_ctranslate2_repository_is_installed_as_it_is(tiny, server, tmp_path
 
 def test_bad_checksum_is_refused_and_nothing_installed(tiny, server, tmp_path):
     repo = _serve_hub_repo(server, tiny, sha256_of=lambda data: "0" * 64)
-    result = run_cli("model", "get", f"hf:{repo}", "-q")
+    result = run_main("model", "get", f"hf:{repo}", "-q")
     assert result.returncode == 2 and "SHA-256" in result.stderr and "model.bin" in result.stderr
     assert _store_is_empty(tmp_path) and not list((tmp_path / "home").rglob("model.bin*"))
 
@@ -278,7 +281,7 @@ def test_hub_checkpoint_without_torch_stops_before_downloading(server):
     names = ("config.json", "model.safetensors")
     tree = [{"type": "file", "path": name, "size": 9} for name in names]
     server.files[f"/api/models/{repo}/tree/{commit}?recursive=true"] = json.dumps(tree).encode()
-    result = run_cli("model", "get", f"hf:{repo}")
+    result = run_main("model", "get", f"hf:{repo}")
     assert result.returncode == 2 and "mtalign[convert]" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
     assert not any("/resolve/" in path for path in server.requested)
@@ -291,11 +294,11 @@ def test_offline_fails_fast_naming_the_source(monkeypatch, tmp_path):
     monkeypatch.setenv("MTALIGN_HOME", str(tmp_path / "home"))
     monkeypatch.setenv("MTALIGN_ARGOS_INDEX", f"http://127.0.0.1:{port}/index.json")
     started = time.monotonic()
-    result = run_cli("model", "get", "ko-en")
+    result = run_main("model", "get", "ko-en")
     assert time.monotonic() - started < 30
     assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1
     assert "Argos package index" in result.stderr and f"127.0.0.1:{port}" in result.stderr
-    listing = run_cli("model", "list", "--remote")  # the Hub catalogue, and a warning
+    listing = run_main("model", "list", "--remote")  # the Hub catalogue, and a warning
     assert listing.returncode == 1 and "hf:facebook/nllb-200-distilled-600M" in listing.stdout
     assert "Argos package index" in listing.stderr
 
@@ -327,6 +330,6 @@ def test_convert_without_torch_is_one_line_naming_the_extra(tmp_path):
     checkpoint = tmp_path / "hf"
     checkpoint.mkdir()
     (checkpoint / "config.json").write_text("{}", encoding="utf-8")
-    result = run_cli("model", "convert", checkpoint, tmp_path / "out")
+    result = run_main("model", "convert", checkpoint, tmp_path / "out")
     assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1
     assert "mtalign[convert]" in result.stderr and "Traceback" not in result.stderr

@@ -16,7 +16,7 @@ from mtalign.formats.tbx import read_tbx, write_tbx
 from mtalign.formats.tmx import TmxReadReport, read_units, write_tmx
 from mtalign.tm.store import TranslationMemory
 from mtalign.types import Entry, Unit, Variant
-from tests.conftest import REPO, run_cli
+from tests.conftest import REPO, run_main
 
 DTD = REPO.parent / "shared" / "standards" / "tmx14.dtd"
 UNITS = [
@@ -68,7 +68,7 @@ def test_translate_toolkit_reads_our_tbx_v2(tmp_path):
     from translate.storage import tbx as tt_tbx
 
     out = tmp_path / "g.tbx"
-    assert run_cli("glossary", "export", "--format", "tbx-v2", "-o", out).returncode == 0
+    assert run_main("glossary", "export", "--format", "tbx-v2", "-o", out).returncode == 0
     assert len(tt_tbx.tbxfile.parsefile(str(out)).units) == len(read_tbx(out)) >= 60
 
 
@@ -93,7 +93,7 @@ def test_import_language_codes_markup_and_lang_attribute(tmp_path):
     kept = list(read_units(path, keep_markup=True))
     assert kept[0].ko == '안녕 <bpt i="1">&lt;b&gt;</bpt>세계<ept i="1">&lt;/b&gt;</ept>'
     tm_path = tmp_path / "tm.db"
-    result = run_cli("tmx", "import", path, "--tm", tm_path)
+    result = run_main("tmx", "import", path, "--tm", tm_path)
     assert result.returncode == 0 and "2 units added" in result.stdout
     assert TranslationMemory(tm_path).exact("둘")[0].en == "two"
 
@@ -102,10 +102,10 @@ def test_merge_drops_duplicates_and_stays_valid(tmp_path):
     a, b, out = tmp_path / "a.tmx", tmp_path / "b.tmx", tmp_path / "c.tmx"
     _write(a, UNITS)
     _write(b, [UNITS[1], Unit("셋", "three")])
-    result = run_cli("tmx", "merge", a, b, "-o", out)
+    result = run_main("tmx", "merge", a, b, "-o", out)
     assert result.returncode == 0 and "3 units written, 1 duplicates dropped" in result.stderr
     assert [u.ko for u in read_units(out)] == [UNITS[0].ko, UNITS[1].ko, "셋"]
-    assert run_cli("tmx", "validate", out).returncode == 0
+    assert run_main("tmx", "validate", out).returncode == 0
 
 
 BILLION_LAUGHS = """<?xml version="1.0"?>
@@ -156,7 +156,7 @@ def test_hostile_and_broken_files_are_refused_fast(tmp_path, name, content, mess
     path.write_text(content, encoding="utf-8")
     began = time.perf_counter()
     for command in (["tmx", "import", path, "--tm", tmp_path / "tm.db"], ["tmx", "validate", path]):
-        result = run_cli(*command)
+        result = run_main(*command)
         assert (
             result.returncode == 2 and message in result.stderr and "Traceback" not in result.stderr
         )

@@ -14,10 +14,13 @@ from mtalign.tm.store import TranslationMemory
 from mtalign.translate.batch import translate_files, write_qa_report
 from mtalign.translate.engine import Engine, inspect_model
 from mtalign.types import Unit
-from tests.conftest import REPO, run_cli
+from tests.conftest import REPO, run_main
 from tests.tiny_model import build
 
 PARALLEL = REPO / "corpora" / "parallel"
+# The random tiny model never ends a sentence by itself: without a cap each one runs to the
+# default 256 tokens, which proves nothing and costs seconds per test.
+SHORT = ("--max-length", "24")
 
 
 @pytest.fixture(scope="module")
@@ -77,8 +80,9 @@ def test_tm_first_then_model_and_qa_report(model, tmp_path):
     tm = tmp_path / "tm.db"
     TranslationMemory(tm).add([Unit(first, "FROM THE TRANSLATION MEMORY")])
     out = tmp_path / "out"
-    result = run_cli(
-        "translate", source, "--model", model, "--tm", tm, "--out", out, "--format", "json", "-q"
+    result = run_main(
+        "translate", source, "--model", model, "--tm", tm, "--out", out, "--format", "json", "-q",
+        *SHORT,
     )
     summary = json.loads(result.stdout)
     assert (summary["from_tm"], summary["from_model"], summary["segments"]) == (1, 9, 10)
@@ -111,23 +115,14 @@ def test_fuzzy_tm_matches_are_reused_and_marked(model, tmp_path):
         [Unit("김정은 위원장이 평양에서 푸틴 대통령과 회담을 열었다.", "Kim Jong-un held talks.")]
     )
     out = tmp_path / "out"
-    run_cli("translate", source, "--model", model, "--tm", tm, "--out", out, "-q")
+    run_main("translate", source, "--model", model, "--tm", tm, "--out", out, "-q", *SHORT)
     assert (out / source.name).read_text(encoding="utf-8") == "Kim Jong-un held talks.\n"
     (match,) = json.loads((out / "translate-qa.json").read_text(encoding="utf-8"))["tm_matches"]
     assert match["origin"] == "tm-fuzzy" and 85 <= match["score"] < 100
     strict = tmp_path / "strict"
-    run_cli(
-        "translate",
-        source,
-        "--model",
-        model,
-        "--tm",
-        tm,
-        "--out",
-        strict,
-        "--tm-threshold",
-        "99",
-        "-q",
+    run_main(
+        "translate", source, "--model", model, "--tm", tm, "--out", strict, "--tm-threshold", "99",
+        "-q", *SHORT,
     )
     assert (strict / source.name).read_text(encoding="utf-8") != "Kim Jong-un held talks.\n"
 
@@ -135,23 +130,9 @@ def test_fuzzy_tm_matches_are_reused_and_marked(model, tmp_path):
 SENTENCES, EVERY = 800, 40  # 20 checkpointed chunks: room to kill the run between two
 
 
-def _run(model, source, out):
-    return [
-        sys.executable,
-        "-m",
-        "mtalign.cli",
-        "translate",
-        str(source),
-        "--model",
-        str(model),
-        "--out",
-        str(out),
-        "-q",
-        "--checkpoint-every",
-        str(EVERY),
-        "--max-length",
-        "24",  # the random tiny model never ends a sentence by itself
-    ]
+def _translate(model, source, out):
+    return ("translate", source, "--model", model, "--out", out, "-q",
+            "--checkpoint-every", EVERY, *SHORT)
 
 
 @pytest.mark.slow
@@ -161,11 +142,12 @@ def test_killed_run_resumes_to_identical_output(model, tmp_path):
     numbered = (f"({i}) {lines[i % len(lines)]}" for i in range(SENTENCES))  # all distinct
     source.write_text("\n".join(numbered) + "\n", encoding="utf-8")
     clean = tmp_path / "clean"
-    subprocess.run(_run(model, source, clean), check=False, capture_output=True)
+    run_main(*_translate(model, source, clean))
     resumed = tmp_path / "resumed"
     checkpoint = resumed / ".mtalign-translate-checkpoint.jsonl"
-    process = subprocess.Popen(
-        _run(model, source, resumed), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    process = subprocess.Popen(  # only the run to kill needs a process of its own
+        [sys.executable, "-m", "mtalign.cli", *map(str, _translate(model, source, resumed))],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     deadline = time.time() + 120
     while time.time() < deadline and (
@@ -176,7 +158,7 @@ def test_killed_run_resumes_to_identical_output(model, tmp_path):
     assert process.wait() == -signal.SIGKILL, "the run finished before it could be killed"
     done_before = len(checkpoint.read_text().splitlines())
     assert 2 <= done_before < SENTENCES // EVERY
-    subprocess.run(_run(model, source, resumed), check=False, capture_output=True)
+    run_main(*_translate(model, source, resumed))
     assert (resumed / source.name).read_bytes() == (clean / source.name).read_bytes()
 
 
@@ -184,7 +166,7 @@ def test_numeric_options_below_one_are_usage_errors(model, tmp_path):
     text = tmp_path / "in.txt"
     text.write_text("안녕하세요.\n", encoding="utf-8")
     for option in ("--checkpoint-every", "--max-length"):
-        result = run_cli("translate", text, "--model", model, option, "0")
+        result = run_main("translate", text, "--model", model, option, "0")
         assert result.returncode == 2 and "at least 1" in result.stderr, result.stderr
         assert len(result.stderr.strip().splitlines()) == 1
 
@@ -192,27 +174,27 @@ def test_numeric_options_below_one_are_usage_errors(model, tmp_path):
 def test_bad_input(model, tmp_path):
     text = tmp_path / "in.txt"
     text.write_text("안녕하세요. 반갑습니다.\n", encoding="utf-8")
-    no_model = run_cli("translate", text)
+    no_model = run_main("translate", text)
     assert no_model.returncode == 2 and "mtalign model get ko-en" in no_model.stderr
     assert len(no_model.stderr.strip().splitlines()) == 1
-    missing = run_cli("translate", text, "--model", tmp_path / "nothing")
+    missing = run_main("translate", text, "--model", tmp_path / "nothing")
     assert missing.returncode == 2 and "no such model folder" in missing.stderr
     assert "mtalign model get ko-en" in missing.stderr
     not_ct2 = tmp_path / "hf"
     not_ct2.mkdir()
     (not_ct2 / "pytorch_model.bin").write_bytes(b"x")
-    result = run_cli("translate", text, "--model", not_ct2)
+    result = run_main("translate", text, "--model", not_ct2)
     assert result.returncode == 2 and "not a CTranslate2 model" in result.stderr
     broken = tmp_path / "broken"
     broken.mkdir()
     for item in model.iterdir():
         (broken / item.name).write_bytes(item.read_bytes())
     (broken / "source.spm").write_bytes(b"not a sentencepiece model")
-    result = run_cli("translate", text, "--model", broken)
+    result = run_main("translate", text, "--model", broken)
     assert result.returncode == 2 and "source.spm: not a valid SentencePiece model" in result.stderr
     empty = tmp_path / "empty.txt"
     empty.write_text("", encoding="utf-8")
-    result = run_cli("translate", empty, "--model", model)
+    result = run_main("translate", empty, "--model", model)
     assert result.returncode == 2 and "empty input" in result.stderr
     for error in (no_model, missing, result):
         assert "Traceback" not in error.stderr
@@ -243,7 +225,6 @@ def test_placeholders_round_trip_when_the_model_copies_them():
     assert restore(protected, "Chairman met President in TERM2.") is None  # a dropped placeholder
 
 
-@pytest.mark.slow
 def test_terms_reach_the_output_in_canonical_form(model, tmp_path):
     from mtalign.glossary.store import load_glossary
     from mtalign.glossary.terms import TermFinder
@@ -258,8 +239,9 @@ def test_terms_reach_the_output_in_canonical_form(model, tmp_path):
     source = tmp_path / "terms.ko.txt"
     source.write_text("\n\n".join(with_terms) + "\n", encoding="utf-8")
     out = tmp_path / "out"
-    result = run_cli("translate", source, "--model", model, "--out", out, "--style", "yonhap", "-q",
-                     "--max-length", "24")
+    result = run_main(
+        "translate", source, "--model", model, "--out", out, "--style", "yonhap", "-q", *SHORT
+    )
     assert result.returncode in (0, 1), result.stderr
     translated = (out / source.name).read_text(encoding="utf-8").split("\n\n")
     assert len(translated) == len(with_terms)

@@ -22,7 +22,7 @@ from mtalign.errors import UserError
 MAX_BLOCKS = 200  # rows per block ~ len/200: small enough to balance and to redo after a loss
 CONNECT_TIMEOUT = 10.0
 GCS_WAIT_SECONDS = 8
-JOIN_TIMEOUT = 20.0
+JOIN_TIMEOUT = float(os.environ.get("MTALIGN_RAY_JOIN_TIMEOUT", 20))  # seconds; tests shorten it
 EXTRA = "--engine ray needs the Ray extra: pip install 'mtalign[ray]'"
 
 
