@@ -24,26 +24,27 @@ def cmd_tmx_import(args: argparse.Namespace) -> int:
         if not os.path.isfile(path):
             raise UserError(f"{path}: no such file")
     check_outputs([args.tm], args.files)
-    tm = TranslationMemory(args.tm, on_wait=note)
     report = TmxReadReport()
     files = []
-    for path in args.files:
-        source = (
-            read_aligned_texts(path).units
-            if path.endswith((".jsonl", ".tsv"))
-            else read_units(path, keep_markup=args.markup == "keep", report=report)
-        )
-        units = tqdm(
-            source, desc=os.path.basename(path), unit="tu", file=sys.stderr, disable=args.quiet
-        )
-        added, present = tm.add(units)
-        files.append({"file": path, "added": added, "already_present": present})
+    with TranslationMemory(args.tm, on_wait=note) as tm:
+        for path in args.files:
+            source = (
+                read_aligned_texts(path).units
+                if path.endswith((".jsonl", ".tsv"))
+                else read_units(path, keep_markup=args.markup == "keep", report=report)
+            )
+            units = tqdm(
+                source, desc=os.path.basename(path), unit="tu", file=sys.stderr, disable=args.quiet
+            )
+            added, present = tm.add(units)
+            files.append({"file": path, "added": added, "already_present": present})
+        total = len(tm)
     if report.skipped:
         note(
             f"{len(report.skipped)} units without both a Korean and an English segment skipped "
             f"(the first: {report.skipped[0]})"
         )
-    summary = {"tm": args.tm, "units": len(tm), "files": files, "skipped": report.skipped}
+    summary = {"tm": args.tm, "units": total, "files": files, "skipped": report.skipped}
     if args.format == "json":
         print(json.dumps(summary, ensure_ascii=False, indent=2))
     else:
@@ -143,13 +144,13 @@ def cmd_xliff_import(args: argparse.Namespace) -> int:
     from mtalign.tm import TranslationMemory, XliffImportReport, reviewed_units
 
     check_outputs([args.tm], args.files)
-    tm = TranslationMemory(args.tm, on_wait=note)
-    for path in args.files:
-        report = XliffImportReport()
-        added, present = tm.add(reviewed_units(read_xliff(path), path, report))
-        if report.other_pairs:
-            note(report.summary(path))
-        print(f"{path}: {added} reviewed units added, {present} already in the TM")
+    with TranslationMemory(args.tm, on_wait=note) as tm:
+        for path in args.files:
+            report = XliffImportReport()
+            added, present = tm.add(reviewed_units(read_xliff(path), path, report))
+            if report.other_pairs:
+                note(report.summary(path))
+            print(f"{path}: {added} reviewed units added, {present} already in the TM")
     return EXIT_OK
 
 

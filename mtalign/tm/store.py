@@ -181,3 +181,9 @@ class TranslationMemory:
 
     def close(self) -> None:
         self._db.close()
+
+    def __enter__(self) -> "TranslationMemory":
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
