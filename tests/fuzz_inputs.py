@@ -333,6 +333,23 @@ def _read_tsv(path: str) -> None:
     read_tsv(path)
 
 
+def adversarial_lines(run: int) -> Dict[str, str]:
+    """Lines with a long run of ">", marks or spaces, each of which once made a pattern of
+    segment/ backtrack for seconds to hours (tests/test_segment_linear_time.py,
+    scripts/bench/segment_runs.py)."""
+    return {
+        "breadcrumb": "x" + ">" * run + " a b",
+        "label-and-url": "!" * run + "x",
+        "timestamp": "Posted" + "\t " * run + "x",
+        "caption-credit-and-email-tail": "(서울=연합뉴스) " + " " * run + "x",
+        "sentence-marks": "a" + "!." * run,
+        "agencies": "사진 AFP" + " " * run + "x",
+        "photo-credit": "(사진" + " " * run + "x",
+        "cookie-notice": "cookie " * run + "x",
+        "tip-off-line": "제보" * run + "x",
+    }
+
+
 # name -> (generator, file suffix, reader)
 READERS: Dict[str, Tuple[Callable[[random.Random], bytes], str, Callable[[str], None]]] = {
     "tmx": (tmx, ".tmx", _read_tmx),

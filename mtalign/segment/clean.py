@@ -66,7 +66,7 @@ _FURNITURE = re.compile(
     # "label : URL"; the leading symbols end at a space or colon, else they and the first word
     # could share a run of punctuation in every way (quadratic on a line of "·")
     r"|^(?:\W*[\s:])?(?:[^\s:]+\s+){0,3}[^\s:]+\s*:\s*https?://.*[^.?!]$"
-    r"|^※(?!\s*저작권)|^\[(?:전화|메일|이메일|카카오톡|팩스|홈페이지|제보)\]|제보.*@"
+    r"|^※(?!\s*저작권)|^\[(?:전화|메일|이메일|카카오톡|팩스|홈페이지|제보)\]|제보(?:(?!제보).)*@"
     rf"|(?:{_BREADCRUMB})|^\[\s.*\s\]$|^[가-힣]+ / [A-Za-z]+$"
     r"|^\d+ episodes$|^episodes \(\d+/\d+\)$|^[^|.?!]{1,40} \| [^|.?!\d]{1,30}$"
     r"|^(?:about \S+ )?go to \S+$|복사(?:가 완료)?되었습니다\.?$"
@@ -87,7 +87,8 @@ TRANSCRIPT_LABEL = re.compile(
 )
 # Notices a site prints in its text: cookie consent, transcript disclaimers, "details >" links.
 _SITE_NOTICE = re.compile(
-    r"\bcookies?\b.*\b(?:website|site|service)\b|\busage of the (?:web)?site\b|\s[>›]$"
+    r"\bcookies?\b(?:(?!\bcookies?\b).)*\b(?:website|site|service)\b|\busage of the (?:web)?site\b"
+    r"|\s[>›]$"
     r"|방송으로 확인하시기 바랍니다|^인용 시 .* 명시해 ?주시기 바랍니다"
     r"|자동요약한 결과입니다|^\(예시\) |^다음뉴스는 ",
     re.IGNORECASE,
