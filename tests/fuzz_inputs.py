@@ -334,8 +334,8 @@ def _read_tsv(path: str) -> None:
 
 
 def adversarial_lines(run: int) -> Dict[str, str]:
-    """Lines with a long run of ">", marks or spaces, each of which once made a pattern of
-    segment/ backtrack for seconds to hours (tests/test_segment_linear_time.py,
+    """Lines with a long run of ">", marks, spaces or one word, each of which once made a
+    pattern of segment/ backtrack for seconds to hours (tests/test_segment_linear_time.py,
     scripts/bench/segment_runs.py)."""
     return {
         "breadcrumb": "x" + ">" * run + " a b",
