@@ -236,7 +236,7 @@ def test_a_line_holding_two_sentences_favours_the_bead_with_two_lines_opposite()
 def test_use_encoder_tokenizes_with_the_sentencepiece_library():
     import sentencepiece
 
-    from mtalign.align.encoders import USEEncoder
+    from mtalign.align.encoders import MAX_ENCODED_CHARS, USEEncoder
 
     encoder = USEEncoder()
     tokenizer = encoder._model._tokenizer
@@ -246,6 +246,10 @@ def test_use_encoder_tokenizes_with_the_sentencepiece_library():
     assert tokenizer.encode("훌륭히", out_type=int).count(tokenizer.unk_id()) == 1
     rows = encoder.encode(["클리포드가 도착했다.", "Clifford arrived."])
     assert rows.shape == (2, 512) and float(rows[0] @ rows[1]) > 0.5
+    # a "sentence" of 300k letters is encoded by its head, not with a row per token (GBs)
+    head = "Kim met " + "abcdefghij" * 30_000
+    long_rows = encoder.encode([head, head[:MAX_ENCODED_CHARS]])
+    assert float(long_rows[0] @ long_rows[1]) > 0.9999
 
 
 class CountingEncoder(NumberEncoder):

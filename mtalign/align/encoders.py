@@ -29,6 +29,9 @@ def _unit_rows(matrix: np.ndarray) -> np.ndarray:
     return matrix / np.maximum(norms, 1e-12)
 
 
+MAX_ENCODED_CHARS = 2000
+
+
 class USEEncoder:
     """Multilingual USE v3 (16 languages, Korean and English among them), loaded once."""
 
@@ -43,7 +46,9 @@ class USEEncoder:
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, 512), dtype=np.float32)
-        return _unit_rows(self._model.encode(list(texts)))
+        # The model keeps a row per token of the whole batch: one 500k-letter "sentence" took
+        # 4.9 GB. What a sentence means is settled long before this many characters.
+        return _unit_rows(self._model.encode([text[:MAX_ENCODED_CHARS] for text in texts]))
 
 
 def _use_reference_tokenizer(model) -> None:
