@@ -10,10 +10,10 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from mtalign.engines import ENGINES, EngineConfig
 from mtalign.errors import UserError
 
 if TYPE_CHECKING:
+    from mtalign.engines import EngineConfig
     from mtalign.glossary import Glossary
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
@@ -50,6 +50,8 @@ def glossary_of(args: argparse.Namespace) -> "Glossary":
 
 
 def add_engine_options(parser: argparse.ArgumentParser, gpus: bool = False) -> None:
+    from mtalign.engines import ENGINES  # here, so that commands without engines never load them
+
     group = parser.add_argument_group("engine (see docs/SCALE.md)")
     group.add_argument("--engine", choices=ENGINES, default="local",
                        help="run here (local, default) or on Ray Data (ray; needs mtalign[ray])")
@@ -66,6 +68,8 @@ def add_engine_options(parser: argparse.ArgumentParser, gpus: bool = False) -> N
 
 def engine_of(args: argparse.Namespace) -> EngineConfig:
     """The engine the command line asked for; Ray-only options without --engine ray are refused."""
+    from mtalign.engines import EngineConfig
+
     gpus = getattr(args, "gpus_per_worker", 0.0)
     if args.engine != "ray" and (args.ray_address or args.workers or gpus):
         raise UserError("--ray-address, --workers and --gpus-per-worker need --engine ray")
