@@ -41,7 +41,7 @@ def read_lists(path: Path) -> Tuple[Dict[str, str], Dict[str, str]]:
             name = row["name"].strip()
             if row["lang"] == "en":  # KCNA capitalizes every syllable; one list has "Ri Jong OK"
                 name = " ".join(part.capitalize() for part in name.split())
-            names[row["lang"]].setdefault(name, row["page"])
+            names[row["lang"]].setdefault(name, row["source"])
     return names["ko"], names["en"]
 
 
