@@ -20,6 +20,7 @@ from pathlib import Path
 
 from mtalign.glossary.store import load_glossary
 from mtalign.names.learn import house_form, segment
+from mtalign.names.styles import kcna_spacing
 
 REPO = Path(__file__).resolve().parent.parent
 CORPORA = REPO / "corpora" / "names"
@@ -78,14 +79,9 @@ def entries():
         if namesakes:
             note += f" A namesake of other people named {row['ko']}."
         yield "\t".join(
-            [ident, "person", row["ko"], "", english, "", kcna_form(english) if north else ""]
+            [ident, "person", row["ko"], "", english, "", kcna_spacing(english) if north else ""]
             + ["", "", note, row["source"]]
         )
-
-
-def kcna_form(yonhap: str) -> str:
-    """KCNA's spacing of a North Korean name in Yonhap's form: Ri Pyong-chol -> Ri Pyong Chol."""
-    return " ".join(part.capitalize() for part in yonhap.replace("-", " ").split())
 
 
 def _unique_id(base: str, ids: set) -> str:

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Dict, Iterable, List, Tuple
 
 from mtalign.names.learn import segment
+from mtalign.names.styles import kcna_spacing
 
 CORPORA = Path(__file__).resolve().parent.parent / "corpora" / "names"
 LISTS = CORPORA / "sources" / "north-name-lists.tsv"
@@ -40,7 +41,7 @@ def read_lists(path: Path) -> Tuple[Dict[str, str], Dict[str, str]]:
         for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
             name = row["name"].strip()
             if row["lang"] == "en":  # KCNA capitalizes every syllable; one list has "Ri Jong OK"
-                name = " ".join(part.capitalize() for part in name.split())
+                name = kcna_spacing(name)
             names[row["lang"]].setdefault(name, row["source"])
     return names["ko"], names["en"]
 

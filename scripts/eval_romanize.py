@@ -32,7 +32,7 @@ import derive_name_preferences as derivation  # noqa: E402
 
 from mtalign.names.learn import Model, house_form, segment  # noqa: E402
 from mtalign.names.romanize import romanize  # noqa: E402
-from mtalign.names.styles import split_name, yonhap_north  # noqa: E402
+from mtalign.names.styles import kcna_spacing, split_name, yonhap_north  # noqa: E402
 
 NAMES = Path(__file__).resolve().parent.parent / "tests" / "data" / "names"
 TEST_SHARE = 5  # one person in five is held out
@@ -225,17 +225,12 @@ def leave_source_out(rows) -> None:
     table("Leave one source out (derived from all the other sources):", results)
 
 
-def kcna_form(english: str) -> str:
-    """KCNA's spacing of a name a source writes with a hyphen (Ri Pyong-chol: Ri Pyong Chol)."""
-    return " ".join(part.capitalize() for part in english.replace("-", " ").split())
-
-
 def north_forms(english: str) -> Tuple[str, str]:
     """(KCNA form, Yonhap's North Korean form) of a source's spelling: a hyphenated one (Ri
     Pyong-chol, the English Wikipedia's) is Yonhap's form and KCNA spaces the syllables; a
     spaced one (Ri Pyong Chol, KCNA's own) is KCNA's and Yonhap hyphenates the given name."""
     if "-" in english:
-        return kcna_form(english), english
+        return kcna_spacing(english), english
     return english, yonhap_north(english)
 
 

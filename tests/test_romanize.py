@@ -258,8 +258,10 @@ def test_north_korean_people_are_collected_with_a_source_each():
 
 
 def test_kcna_form_of_a_hyphenated_north_korean_name():
-    assert eval_romanize.kcna_form("Ri Pyong-chol") == "Ri Pyong Chol"
-    assert eval_romanize.kcna_form("Jong Kyong-thaek") == "Jong Kyong Thaek"
+    from mtalign.names.styles import kcna_spacing
+
+    assert kcna_spacing("Ri Pyong-chol") == "Ri Pyong Chol"
+    assert kcna_spacing("Jong Kyong-thaek") == "Jong Kyong Thaek"
 
 
 def test_north_korean_learning_part_in_kcna_and_yonhap_form():

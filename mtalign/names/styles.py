@@ -184,3 +184,9 @@ def yonhap_north(kcna_name: str) -> str:
     hyphenated (Kim Yo Jong -> Kim Yo-jong, Choe Son Hui -> Choe Son-hui)."""
     family, *given = kcna_name.split(" ")
     return f"{family} {'-'.join(given).capitalize()}" if given else family
+
+
+def kcna_spacing(name: str) -> str:
+    """The North's own spacing of a North Korean name, every syllable capitalized: the inverse
+    of yonhap_north (Ri Pyong-chol -> Ri Pyong Chol; a list's "Ri Jong OK" -> Ri Jong Ok)."""
+    return " ".join(part.capitalize() for part in name.replace("-", " ").split())
