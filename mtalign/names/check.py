@@ -95,11 +95,12 @@ class Checker:
         for number, original in enumerate(lines, start=1):
             line = _plain_quotes(original)  # same length: spans stay the original's
             covered: List[Tuple[int, int]] = own_lines(line)
+            name_spans = [name.span() for name in _KOREAN_NAME.finditer(line)]
             for hit in self._finder.find(line):
                 span = (hit.start, hit.end)
                 if _inside(span, covered):
                     continue
-                names = [name.span() for name in _KOREAN_NAME.finditer(line) if name.span() != span]
+                names = [name for name in name_spans if name != span]
                 if not _inside(span, names):  # UN inside Kim Jung Un is no name of its own
                     covered.append(span)
                 verdict = self._judge(hit.text)
@@ -107,18 +108,18 @@ class Checker:
                     kind, entry = verdict
                     findings.append(Finding(file, number, hit.start + 1, original[slice(*span)],
                                             entry.english(self.style), kind, entry.id))
-            findings.extend(self._fuzzy(original, number, file, covered))
+            findings.extend(self._fuzzy(original, line, number, file, covered))
         return findings
 
     def _fuzzy(
-        self, line: str, number: int, file: str, covered: List[Tuple[int, int]]
+        self, original: str, line: str, number: int, file: str, covered: List[Tuple[int, int]]
     ) -> List[Finding]:
-        """Near misspellings of glossary names that the glossary does not list."""
+        """Near misspellings of glossary names that the glossary does not list (`line` is
+        `original` with plain quotes)."""
         if self.lookup is None:
             return []
         findings = []
-        plain = _plain_quotes(line)
-        spans = [*_KOREAN_NAME.finditer(plain), *_CAPITALIZED_SPAN.finditer(plain)]
+        spans = [*_KOREAN_NAME.finditer(line), *_CAPITALIZED_SPAN.finditer(line)]
         for match in spans:
             start, end = match.span()
             if any(start < stop and begin < end for begin, stop in covered):
@@ -143,7 +144,7 @@ class Checker:
                         file,
                         number,
                         start + 1,
-                        line[start:end],
+                        original[start:end],
                         entry.english(self.style),
                         _kind_of_type(entry, "misspelling"),
                         entry.id,
