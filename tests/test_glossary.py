@@ -1,12 +1,15 @@
 """The curated glossary, its lookup, its exchange formats and bad input."""
 
+import configparser
 import io
 import json
+import sysconfig
 import time
 
 import pytest
 from lxml import etree
 
+import mtalign.glossary.store as store
 from mtalign.errors import UserError
 from mtalign.formats.glossary_csv import read_csv, write_csv
 from mtalign.formats.tbx import NS, read_tbx, write_tbx
@@ -89,6 +92,23 @@ def test_layering_user_file_overrides_shipped(tmp_path):
     )
     glossary = load_glossary([*shipped_glossaries(), user])
     assert glossary.entries["chang-ho-jin"].en == "Jang Ho-jin"
+
+
+def test_an_installed_wheel_finds_the_glossaries_it_ships(tmp_path, monkeypatch):
+    """Installed from a wheel, the package has no glossaries/ beside it: the copy setup.cfg's
+    data_files put under <prefix>/share/mtalign/glossaries is used."""
+    shipped = configparser.ConfigParser()
+    shipped.read(REPO / "setup.cfg")
+    assert "glossaries/*.tsv" in shipped["options.data_files"]["share/mtalign/glossaries"]
+    prefix = tmp_path / "prefix"
+    installed = prefix / "share" / "mtalign" / "glossaries"
+    installed.mkdir(parents=True)
+    (installed / "ko-en-news.tsv").write_text("\t".join(COLUMNS) + "\n", encoding="utf-8")
+    monkeypatch.delenv("MTALIGN_GLOSSARIES", raising=False)
+    site_copy = tmp_path / "site" / "mtalign" / "glossary" / "store.py"
+    monkeypatch.setattr(store, "__file__", str(site_copy))
+    monkeypatch.setattr(sysconfig, "get_path", lambda name: str(prefix))
+    assert shipped_glossaries() == [installed / "ko-en-news.tsv"]
 
 
 def test_index_is_rebuilt_when_the_tsv_changes(tmp_path):

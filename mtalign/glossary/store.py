@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import os
 import re
+import sysconfig
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Sequence, TextIO, Tuple
@@ -33,11 +34,20 @@ COLUMNS = ("id", "type", "ko", "hanja", "en", "yonhap", "kcna", "ap", "variants"
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
+def _shipped_folder() -> Path:
+    """$MTALIGN_GLOSSARIES; else glossaries/ of the source checkout; else the copy an installed
+    wheel puts under <prefix>/share/mtalign/glossaries (setup.cfg's data_files)."""
+    if "MTALIGN_GLOSSARIES" in os.environ:
+        return Path(os.environ["MTALIGN_GLOSSARIES"])
+    checkout = Path(__file__).resolve().parents[2] / "glossaries"
+    if checkout.is_dir():
+        return checkout
+    return Path(sysconfig.get_path("data")) / "share" / "mtalign" / "glossaries"
+
+
 def shipped_glossaries() -> List[Path]:
-    """The curated TSV files: $MTALIGN_GLOSSARIES, or glossaries/ beside the package."""
-    folder = Path(
-        os.environ.get("MTALIGN_GLOSSARIES", Path(__file__).resolve().parents[2] / "glossaries")
-    )
+    """The curated TSV files (see `_shipped_folder` for where they are looked for)."""
+    folder = _shipped_folder()
     files = sorted(folder.glob("*.tsv")) if folder.is_dir() else []
     if not files:
         raise UserError(
