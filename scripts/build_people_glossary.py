@@ -30,7 +30,9 @@ WRITTEN_BY_SOURCE = ("news-parallel-mined.tsv",)
 # Learning data only: news calls K-pop idols by their stage names, and the translators of the
 # KEAT news spell one person several ways (Son Heung-min, Sohn Heung-min, Soon Heung-min);
 # in the glossary they would make the checker take other people's names for misspellings.
-LEARNING_ONLY = ("kpop-idols.tsv", "news-keat-mined.tsv")
+# The North's directory pairs match a name, not a person (KCNA's Kim Kwang Nam and the
+# directory's 김광남 may be two people), so they are no glossary entries either.
+LEARNING_ONLY = ("kpop-idols.tsv", "news-keat-mined.tsv", "north-kcna-directories.tsv")
 COLUMNS = "id\ttype\tko\thanja\ten\tyonhap\tkcna\tap\tvariants\tnote\tsources"
 
 

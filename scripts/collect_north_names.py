@@ -2,16 +2,21 @@
 """Pair North Korean officials' names in Hangul with KCNA's English spelling of them, from
 name lists transcribed from stored public pages (corpora/names/sources/north-name-lists.tsv:
 one row per name as the page prints it, with the page address; a list cut off by the page
-copy loses its last, possibly cut, name).
+copy loses its last, possibly cut, name) and from the candidates that
+scripts/extract_north_name_candidates.py takes from two large one-language sources
+(corpora/names/sources/north-name-candidates.tsv: KCNA's English headlines and stories of
+1997-2014, the Unification Ministry's directories of North Korean officials 2019-2022).
 
 KCNA's English lists (state funeral committees, officials at a ceremony, cabinet members)
 and Korean lists of the same bodies (KCNA's Korean text as South Korean outlets reprint it)
 name largely the same officials, in different years and orders. A Hangul name and a KCNA
 spelling are paired when each is the other's only match in the whole collection: the
-English is a romanization of the Hangul (`mtalign.names.learn.segment`) written as KCNA
-writes names, one capitalized part per syllable (Ri Pyong Chol). A name with two possible
-partners (리용호 and 리영호 both read Ri Yong Ho) is left out, as is one without a partner.
-Each pair names the page of its English and of its Hangul spelling.
+English is a spelling KCNA gives the Hangul (`mtalign.names.styles.kcna_reads`: one
+capitalized part per syllable, each part a KCNA spelling of its syllable, Ri Pyong Chol),
+and uniqueness is judged over the whole collection, lists and candidates together. A name
+with two possible partners (리용호 and 리영호 both read Ri Yong Ho) is left out, as is one
+without a partner. A pair of two page-list names goes to north-kcna-lists.tsv, any other
+to north-kcna-directories.tsv; each names the source of its English and of its Hangul.
 
     .venv/bin/python scripts/collect_north_names.py
 """
@@ -24,14 +29,18 @@ from collections import Counter
 from pathlib import Path
 from typing import Dict, Iterable, List, Tuple
 
-from mtalign.names.learn import segment
-from mtalign.names.styles import kcna_spacing
+from mtalign.names.styles import kcna_reads, kcna_spacing
 
 CORPORA = Path(__file__).resolve().parent.parent / "corpora" / "names"
 LISTS = CORPORA / "sources" / "north-name-lists.tsv"
+CANDIDATES = CORPORA / "sources" / "north-name-candidates.tsv"
 OUT = CORPORA / "north-kcna-lists.tsv"
+OUT_DIRECTORIES = CORPORA / "north-kcna-directories.tsv"
 HEADER = "ko\ten\tside\tkind\tsource\n"
 KIND = "official named by KCNA"
+KIND_DIRECTORIES = (
+    "North Korean name in KCNA's English and in the Unification Ministry's directories"
+)
 
 
 def read_lists(path: Path) -> Tuple[Dict[str, str], Dict[str, str]]:
@@ -46,34 +55,43 @@ def read_lists(path: Path) -> Tuple[Dict[str, str], Dict[str, str]]:
     return names["ko"], names["en"]
 
 
-def kcna_reading(korean: str, english: str) -> bool:
-    """Whether `english` spells `korean` the way KCNA writes a name: a romanization with one
-    part per syllable."""
-    return len(english.split()) == len(korean) and segment(korean, english) is not None
+def read_candidates(path: Path) -> Tuple[Dict[str, str], Dict[str, str]]:
+    """Hangul names and KCNA spellings of the one-language sources, each with its source."""
+    names: Dict[str, Dict[str, str]] = {"ko": {}, "en": {}}
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
+            names[row["lang"]][row["name"]] = row["source"]
+    return names["ko"], names["en"]
 
 
 def unique_pairs(korean: Iterable[str], english: Iterable[str]) -> List[Tuple[str, str]]:
     """(Hangul, KCNA spelling) pairs in which each name is the other's only match."""
-    matches = [(ko, en) for ko in korean for en in english if kcna_reading(ko, en)]
+    matches = [(ko, en) for ko in korean for en in english if kcna_reads(ko, en)]
     per_korean = Counter(ko for ko, _ in matches)
     per_english = Counter(en for _, en in matches)
     return [(ko, en) for ko, en in matches if per_korean[ko] == per_english[en] == 1]
 
 
+def write_pairs(path: Path, pairs, korean: Dict[str, str], english: Dict[str, str], kind: str):
+    rows = [f"{ko}\t{en}\tnorth\t{kind}\t{english[en]} {korean[ko]}\n" for ko, en in pairs]
+    path.write_text(HEADER + "".join(rows), encoding="utf-8")
+    print(f"{path.name}: {len(pairs)} people")
+
+
 def main() -> int:
-    if not LISTS.is_file():
-        print(f"{LISTS}: no such file", file=sys.stderr)
+    missing = [path for path in (LISTS, CANDIDATES) if not path.is_file()]
+    if missing:
+        print(f"{missing[0]}: no such file", file=sys.stderr)
         return 2
-    korean, english = read_lists(LISTS)
+    listed_korean, listed_english = read_lists(LISTS)
+    found_korean, found_english = read_candidates(CANDIDATES)
+    korean, english = {**found_korean, **listed_korean}, {**found_english, **listed_english}
     pairs = unique_pairs(korean, english)
-    rows = [
-        "\t".join([ko, en, "north", KIND, f"{english[en]} {korean[ko]}"]) + "\n" for ko, en in pairs
-    ]
-    OUT.write_text(HEADER + "".join(rows), encoding="utf-8")
-    print(
-        f"{OUT.name}: {len(pairs)} people ({len(korean)} Hangul names, "
-        f"{len(english)} KCNA spellings in the lists)"
-    )
+    listed = [(ko, en) for ko, en in pairs if ko in listed_korean and en in listed_english]
+    others = [pair for pair in pairs if pair not in set(listed)]
+    write_pairs(OUT, listed, korean, english, KIND)
+    write_pairs(OUT_DIRECTORIES, others, korean, english, KIND_DIRECTORIES)
+    print(f"({len(korean)} Hangul names, {len(english)} KCNA spellings in lists and candidates)")
     return 0
 
 

@@ -10,6 +10,7 @@ lateralization). South Korean media spellings of names are learnt from data
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Optional, Tuple
 
 from mtalign.hangul import FINAL_SOUND, RR_INITIAL, RR_MEDIAL
@@ -184,6 +185,57 @@ def yonhap_north(kcna_name: str) -> str:
     hyphenated (Kim Yo Jong -> Kim Yo-jong, Choe Son Hui -> Choe Son-hui)."""
     family, *given = kcna_name.split(" ")
     return f"{family} {'-'.join(given).capitalize()}" if given else family
+
+
+# Every spelling KCNA's English gives a jamo, voiced or not, so a list's name can be read
+# without the romanizer's own choices (Kim Jong Gak and Kim Jong Kak both spell 김정각).
+KCNA_ONSETS = {
+    **{k: {v} for k, v in KCNA_INITIAL.items()},
+    "ㄱ": {"k", "g"},
+    "ㄷ": {"t", "d"},
+    "ㅂ": {"p", "b"},
+    "ㅈ": {"j", "ch"},
+    "ㅋ": {"kh", "k"},
+    "ㅌ": {"th", "t"},
+    "ㅍ": {"ph", "p"},
+    "ㅆ": {"ss", "s"},
+}
+KCNA_CODAS = {
+    "": "",
+    "ㄱ": "k",
+    "ㄲ": "k",
+    "ㄴ": "n",
+    "ㄷ": "t",
+    "ㄹ": "l",
+    "ㅁ": "m",
+    "ㅂ": "p",
+    "ㅅ": "t",
+    "ㅆ": "t",
+    "ㅇ": "ng",
+    "ㅈ": "t",
+    "ㅊ": "t",
+    "ㅌ": "t",
+    "ㅎ": "t",
+}
+
+
+@lru_cache(maxsize=None)
+def kcna_spellings(syllable: str) -> frozenset:
+    """The lower-case spellings KCNA's English may give one Hangul syllable in a name."""
+    initial, medial, final = split(syllable)
+    if final not in KCNA_CODAS:
+        return frozenset()
+    vowel = RR_MEDIAL[medial].replace("eo", "o").replace("eu", "u")
+    return frozenset(onset + vowel + KCNA_CODAS[final] for onset in KCNA_ONSETS[initial])
+
+
+def kcna_reads(korean: str, english: str) -> bool:
+    """Whether `english` can be KCNA's spelling of the Hangul name `korean`: one spaced part
+    per syllable (Ri Pyong Chol), each a KCNA spelling of its syllable."""
+    parts = english.lower().split()
+    return len(parts) == len(korean) and all(
+        part in kcna_spellings(syllable) for syllable, part in zip(korean, parts)
+    )
 
 
 def kcna_spacing(name: str) -> str:
