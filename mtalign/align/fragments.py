@@ -97,6 +97,12 @@ def _anchor_agreement(ko_text: str, en_text: str) -> float:
     return 2 * shared - 1
 
 
+def _bonus(ko_text: str, en_text: str, same_role: bool) -> float:
+    """What a pair scores beyond the encoder: same role, shared numbers and Latin words."""
+    role = SAME_ROLE_BONUS if same_role else 0.0
+    return role + ANCHOR_WEIGHT * _anchor_agreement(ko_text, en_text)
+
+
 def _pair_scores(ko: Sequence[Segment], en: Sequence[Segment], encoder: Encoder) -> np.ndarray:
     scores = encoder.encode([s.text for s in ko]) @ encoder.encode([s.text for s in en]).T
     for row, ko_segment in enumerate(ko):
@@ -105,9 +111,8 @@ def _pair_scores(ko: Sequence[Segment], en: Sequence[Segment], encoder: Encoder)
             if ko_clutter or looks_like_clutter(en_segment):
                 scores[row, col] = 1.0 if _near_identical(ko_segment.text, en_segment.text) else 0.0
                 continue
-            if ko_segment.role == en_segment.role:
-                scores[row, col] += SAME_ROLE_BONUS
-            scores[row, col] += ANCHOR_WEIGHT * _anchor_agreement(ko_segment.text, en_segment.text)
+            scores[row, col] += _bonus(ko_segment.text, en_segment.text,
+                                       ko_segment.role == en_segment.role)
             if ko_segment.role == en_segment.role == "byline":
                 name = _name_similarity(ko_segment, en_segment)
                 if name >= NAME_MATCH:
@@ -162,12 +167,14 @@ class _Joiner:
         self.segments, self.ko, self.en = segments, ko, en
         self.scores, self.encoder = scores, encoder
 
-    def _joined_score(self, first: int, second: int, other: int) -> float:
-        """Encoder score of two segments (indices into the article, in document order) joined,
-        against a third."""
-        joined = f"{self.segments[first].text} {self.segments[second].text}"
-        rows = self.encoder.encode([joined, self.segments[other].text])
-        return float(rows[0] @ rows[1])
+    def _joined_score(self, ko: Sequence[int], en: Sequence[int]) -> float:
+        """The pair score of Korean segments `ko` joined against English segments `en` joined
+        (indices into the article); the role bonus is the first segments'."""
+        ko_text, en_text = (" ".join(self.segments[i].text for i in sorted(side))
+                            for side in (ko, en))
+        rows = self.encoder.encode([ko_text, en_text])
+        same_role = self.segments[min(ko)].role == self.segments[min(en)].role
+        return float(rows[0] @ rows[1]) + _bonus(ko_text, en_text, same_role)
 
     def _joinable(self, index: int) -> bool:
         return not looks_like_clutter(self.segments[index])
@@ -184,9 +191,7 @@ class _Joiner:
                 col = link.cols[0]
                 if self.scores[row, col] < JOIN_PART:
                     continue
-                first, second = sorted((index, self.ko[neighbour]))
-                joint = self._joined_score(first, second, self.en[col]) + self._role_bonus(
-                    self.ko[neighbour], self.en[col])
+                joint = self._joined_score((index, self.ko[neighbour]), (self.en[col],))
                 if joint >= link.score + JOIN_GAIN:
                     joins[row] = _Link([col], joint)
                     break
@@ -207,14 +212,8 @@ class _Joiner:
                         not self._joinable(self.en[other]) or \
                         self.scores[rows[0], other] < JOIN_PART:
                     continue
-                first, second = sorted((self.en[col], self.en[other]))
-                joint = self._joined_score(first, second, self.ko[rows[0]]) + self._role_bonus(
-                    self.ko[rows[0]], self.en[col])
+                joint = self._joined_score((self.ko[rows[0]],), (self.en[col], self.en[other]))
                 if joint >= link.score + JOIN_GAIN:
                     link.cols, link.score = sorted((col, other)), joint
                     taken.add(other)
                     break
-
-    def _role_bonus(self, ko_index: int, en_index: int) -> float:
-        same = self.segments[ko_index].role == self.segments[en_index].role
-        return SAME_ROLE_BONUS if same else 0.0
