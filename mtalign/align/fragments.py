@@ -33,13 +33,13 @@ DEFAULT_THRESHOLD = 0.48
 JOIN_GAIN = 0.01  # how much better a joined pair must score than the single pair
 JOIN_PART = 0.3  # and how well the sentence that joins must match on its own
 NAME_MATCH = 0.8
+ANCHOR_WEIGHT = 0.05  # how far shared (or missing) numbers and Latin words move a score
 MIN_CONTENT_SYLLABLES = 5  # fewer Hangul syllables left once dates, e-mails ... are gone: clutter
 _KO_NAME = re.compile(r"^\[?([가-힣]{2,4})(?:\s*(?:기자|특파원))?\]?$")
 _EN_BYLINE = re.compile(r"^(?:By\s+)?([A-Z][a-z]+(?:[ -][A-Za-z]+){1,2})")
 _LICENCE = re.compile(
     r"재배포|무단\s*전재|전재\s*및|사용\s*가능|ⓒ|©|copyright|all rights reserved|redistribut"
     r"|for use only", re.IGNORECASE)
-ANCHOR_WEIGHT = 0.05
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z.&-]+")
 _NOT_CONTENT = re.compile(
