@@ -102,7 +102,7 @@ def predicted_pairs(path: Path, predicted: List[Span], encoder) -> List[Tuple[in
 
     segments = [Segment(s.text, s.lang, s.role, str(path), s.start, s.end) for s in predicted]
     records = pair_fragments(segments, encoder)
-    return [(predicted[r.ko[0]].start, predicted[r.en[0]].start) for r in records if r.en]
+    return [(predicted[r.ko[0]].start, predicted[en].start) for r in records for en in r.en]
 
 
 def _overlap(a: Span, b: Span) -> int:
