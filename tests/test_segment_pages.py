@@ -269,3 +269,25 @@ def test_new_layout_patterns_do_not_backtrack():
 ])
 def test_dev_layouts_of_issue_16c(text, expected):
     assert _roles(text) == expected
+
+
+# Issue 16r: rules chosen by leave-outlets-out figures (scripts/eval_pages.py --group-by outlet).
+@pytest.mark.parametrize("text,expected", [
+    # speaker labels alone on their line, in the forms broadcasters print them
+    ("[홍길동 팀장]\n오늘 준비한 소식입니다.",
+     [("[홍길동 팀장]", "boilerplate"), ("오늘 준비한 소식입니다.", "body")]),
+    ("◀ 박서준 앵커 ▶\n안녕하십니까.", [("◀ 박서준 앵커 ▶", "boilerplate"), ("안녕하십니까.", "body")]),
+    ("<앵커 멘트>\n비가 내립니다.", [("<앵커 멘트>", "boilerplate"), ("비가 내립니다.", "body")]),
+    ("최민수 앵커 :\n비가 내립니다.", [("최민수 앵커 :", "boilerplate"), ("비가 내립니다.", "body")]),
+    # a label opening the speech, and a Latin label opening a title
+    ("○기자: 비가 내립니다. 내일도 옵니다.",
+     [("○기자:", "boilerplate"), ("비가 내립니다.", "body"), ("내일도 옵니다.", "body")]),
+    ("<녹취> 시장 상인 : \"장사가 안 됩니다.\"",
+     [("<녹취> 시장 상인 :", "boilerplate"), ("\"장사가 안 됩니다.\"", "body")]),
+    ("Title: Evening Bulletin", [("Title:", "boilerplate"), ("Evening Bulletin", "headline")]),
+    # not labels: a bracketed outlet opening a report, a headline's tag, a heading with a colon
+    ("[포토] 시청 앞 광장의 눈사람", [("[포토] 시청 앞 광장의 눈사람", "headline")]),
+    ("귀순 병사의 선택 이유: 남한 드라마", [("귀순 병사의 선택 이유: 남한 드라마", "headline")]),
+])
+def test_transcript_speaker_labels(text, expected):
+    assert _roles(text) == expected

@@ -13,7 +13,7 @@ from typing import Iterable, Iterator, List, Optional
 
 from mtalign.segment import extract, roles_model, tag
 from mtalign.segment.block import Block
-from mtalign.segment.clean import TRANSCRIPT_LABEL, is_boilerplate, normalize_line
+from mtalign.segment.clean import TRANSCRIPT_LABEL, is_boilerplate, normalize_line, speaker_label
 from mtalign.segment.decode import detect_encoding, iter_lines
 from mtalign.segment.html import html_blocks, is_html
 from mtalign.segment.split import split_sentences
@@ -47,7 +47,7 @@ def _body_segments(block: Block, source: str, role: str = "body") -> Iterator[Se
     lead = len(text) - len(text.lstrip())
     opening = text[lead:]  # indented ledes too
     prefix = (tag.DATELINE_PREFIX.match(opening) or TRANSCRIPT_LABEL.match(opening)
-              or tag.SECTION_TITLE.match(opening))
+              or speaker_label(opening) or tag.SECTION_TITLE.match(opening))
     if prefix:
         yield _segment(source, prefix.group(), offset + lead, tag.prefix_role(prefix.group()))
         text, offset = text[lead + prefix.end():], offset + lead + prefix.end()
@@ -60,9 +60,17 @@ def _body_segments(block: Block, source: str, role: str = "body") -> Iterator[Se
 
 
 def _line_segments(block: Block, role: str, source: str) -> Iterator[Segment]:
-    """A non-body line, or its pieces when it holds a date beside other text."""
+    """A non-body line, or its pieces when it holds a date beside other text or opens with a
+    speaker's label (Title: News Headlines)."""
     lead = len(block.text) - len(block.text.lstrip())
     stripped = block.text.strip()
+    label = speaker_label(stripped)
+    if label:
+        yield _segment(source, label.group(), block.start + lead, "boilerplate")
+        rest = stripped[label.end():]
+        lead += label.end() + len(rest) - len(rest.lstrip())
+        stripped = rest.strip()
+        role = tag.line_role(stripped) or _block_role(stripped, None)
     for start, end, piece_role in tag.date_cuts(stripped):
         yield _segment(source, stripped[start:end], block.start + lead + start, piece_role or role)
 

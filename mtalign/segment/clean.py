@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Optional
 
 _ODD_SPACES = dict.fromkeys(map(ord, "\u00a0\u1680\u202f\u205f\u3000"), " ")
 _ODD_SPACES.update(dict.fromkeys(range(0x2000, 0x200B), " "))  # en quad .. hair space
@@ -85,6 +86,34 @@ TRANSCRIPT_LABEL = re.compile(
     r"|(?:Anchor|Report|Reporter):(?=\s|$)",
     re.IGNORECASE,
 )
+# A speaker's (or a segment's) label alone on its line in a transcript: "[김필국 팀장]",
+# "◀ 김필국 앵커 ▶", "<앵커 멘트>", "이윤성 앵커 :", "◎앵커:", "<녹취> 개발 관계자 :",
+# "<황효선(SBS 특별취재단장):", "Title:"; a bracketed outlet name ("[일요신문]") is a dateline.
+_OUTLET_END = r"(?:신문|일보|저널|뉴스|방송|통신)"
+SPEAKER_LABEL = re.compile(
+    rf"\[(?![가-힣]*{_OUTLET_END}\])[가-힣]{{1,10}}(?:\s[가-힣]{{1,10}}){{0,2}}\]"
+    r"|[◎○◆◇]?\s?(?:<녹취>\s?)?<?[가-힣](?:[^.?!:\s]{0,15}\s){0,5}[^.?!:\s]{0,15}(?<!다)\s?:"
+    r"|◀\s?[^◀▶.?!]{1,20}\s?▶"
+    r"|<\s?(?:앵커|기자|리포트|녹취|인터뷰|현장음)[^<>]{0,10}>"
+    r"|(?:Title|Anchor|Report|Reporter):"
+)
+
+
+# Labels that may open a line of speech: those a tag of a headline ([포토] ...) or a heading
+# with a colon (탈북 이유: ...) cannot be: a mark, a speaker's title or affiliation, a Latin label.
+_SPEAKER_OPENING = re.compile(
+    r"^[◀◎○◆◇<]|(?:앵커|기자|특파원|관계자|대변인|캐스터|단장|팀장)\s?:$|^(?:Title|Anchor|Report)"
+)
+
+
+def speaker_label(text: str) -> Optional[re.Match]:
+    """A speaker's label opening a line that goes on with the speech (◎앵커: 저희 SBS가 ...)."""
+    label = SPEAKER_LABEL.match(text)
+    if not label or not text[label.end():label.end() + 1].isspace():
+        return None
+    return label if _SPEAKER_OPENING.search(label.group()) else None
+
+
 # Notices a site prints in its text: cookie consent, transcript disclaimers, "details >" links.
 _SITE_NOTICE = re.compile(
     r"\bcookies?\b(?:(?!\bcookies?\b).)*\b(?:website|site|service)\b|\busage of the (?:web)?site\b"
@@ -105,7 +134,9 @@ def is_boilerplate(line: str) -> bool:
     core = text.strip(_BULLETS)
     if core.casefold() in _BOILERPLATE_LINES or _WEATHER.match(text) or _FURNITURE.search(core):
         return True
-    if TRANSCRIPT_LABEL.fullmatch(text) or re.fullmatch(r"[a-z]+(?: [a-z]+){0,2}", text):
+    if TRANSCRIPT_LABEL.fullmatch(text) or SPEAKER_LABEL.fullmatch(text):
+        return True
+    if re.fullmatch(r"[a-z]+(?: [a-z]+){0,2}", text):
         return True
     if not any(ch.isalpha() for ch in text):
         return True

@@ -13,7 +13,13 @@ import re
 from typing import List, Optional, Tuple
 
 from mtalign.hangul import SURNAMES, is_hangul
-from mtalign.segment.clean import TRANSCRIPT_LABEL, is_boilerplate, is_credit, is_site_notice
+from mtalign.segment.clean import (
+    SPEAKER_LABEL,
+    TRANSCRIPT_LABEL,
+    is_boilerplate,
+    is_credit,
+    is_site_notice,
+)
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s*)"
@@ -240,7 +246,7 @@ SECTION_TITLE = re.compile(_SECTION_TITLE + r"(?=\s)")
 def prefix_role(prefix: str) -> str:
     """The role of a paragraph's opening: a transcript label is boilerplate, a segment title a
     headline, a report's stamp a byline when it names reporters, else a dateline."""
-    if TRANSCRIPT_LABEL.fullmatch(prefix.strip()):
+    if TRANSCRIPT_LABEL.fullmatch(prefix.strip()) or SPEAKER_LABEL.fullmatch(prefix.strip()):
         return "boilerplate"
     if re.fullmatch(_SECTION_TITLE, prefix):
         return "headline"
