@@ -276,9 +276,11 @@ def test_dev_layouts_of_issue_16c(text, expected):
     # speaker labels alone on their line, in the forms broadcasters print them
     ("[홍길동 팀장]\n오늘 준비한 소식입니다.",
      [("[홍길동 팀장]", "boilerplate"), ("오늘 준비한 소식입니다.", "body")]),
-    ("◀ 박서준 앵커 ▶\n안녕하십니까.", [("◀ 박서준 앵커 ▶", "boilerplate"), ("안녕하십니까.", "body")]),
+    ("◀ 박서준 앵커 ▶\n안녕하십니까.",
+     [("◀ 박서준 앵커 ▶", "boilerplate"), ("안녕하십니까.", "body")]),
     ("<앵커 멘트>\n비가 내립니다.", [("<앵커 멘트>", "boilerplate"), ("비가 내립니다.", "body")]),
-    ("최민수 앵커 :\n비가 내립니다.", [("최민수 앵커 :", "boilerplate"), ("비가 내립니다.", "body")]),
+    ("최민수 앵커 :\n비가 내립니다.",
+     [("최민수 앵커 :", "boilerplate"), ("비가 내립니다.", "body")]),
     # a label opening the speech, and a Latin label opening a title
     ("○기자: 비가 내립니다. 내일도 옵니다.",
      [("○기자:", "boilerplate"), ("비가 내립니다.", "body"), ("내일도 옵니다.", "body")]),
@@ -290,4 +292,19 @@ def test_dev_layouts_of_issue_16c(text, expected):
     ("귀순 병사의 선택 이유: 남한 드라마", [("귀순 병사의 선택 이유: 남한 드라마", "headline")]),
 ])
 def test_transcript_speaker_labels(text, expected):
+    assert _roles(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # short Korean labels around an article are furniture; its title is not
+    ("스포츠 야구\n\n올림픽 대표팀, 결승 진출 확정",
+     [("스포츠 야구", "boilerplate"), ("올림픽 대표팀, 결승 진출 확정", "headline")]),
+    ("<개막식 하이라이트>", [("<개막식 하이라이트>", "headline")]),
+    ("Rain hits Busan", [("Rain hits Busan", "headline")]),
+    # a date after a menu word or an outlet's name, and a dashed timestamp
+    ("스포츠 2023.05.01", [("스포츠", "boilerplate"), ("2023.05.01", "dateline")]),
+    ("한국일보 2023.05.01 09:30", [("한국일보", "byline"), ("2023.05.01 09:30", "dateline")]),
+    ("- 입력 2001-02-03 10:00:00", [("- 입력 2001-02-03 10:00:00", "dateline")]),
+])
+def test_menu_words_and_dates_beside_them(text, expected):
     assert _roles(text) == expected

@@ -36,7 +36,7 @@ def _block_role(line: str, form_role: Optional[str]) -> str:
     if form_role:
         return form_role
     if tag.looks_like_heading(line) and "\n" not in line:
-        return "headline"
+        return "boilerplate" if tag.is_menu_word(line) else "headline"
     return "body"
 
 

@@ -53,7 +53,7 @@ def _stamp(first_clock: str) -> str:
 # "Written: 2023-11-07 15:03:30 / Updated: 2023-11-07 15:30:46".
 _STAMP = _stamp(rf"(?:{_CLOCK}|\s+{_TIME})")
 _DATE_LINE = re.compile(  # the "|" and spaces before a stamp take those of its clock
-    rf"^[|•\s]*(?:{_stamp(_clock('-('))}[|,/\s]*)+"
+    rf"^(?:-\s)?[|•\s]*(?:{_stamp(_clock('-('))}[|,/\s]*)+"
     rf"(?:(?:/\s*\S{{1,8}}|-|[A-Z]?\d{{1,2}}면)[|,\s]*)?$"
     rf"|^{_STAMP_LABEL}\s*(?::\s*)?\[\s*{_DATE}(?:\s*{_CLOCK})?\s*\]$"
     r"|^\d+\s?(?:minutes?|hours?|days?|weeks?|분|시간|일)\s?(?:ago|전)$",
@@ -238,6 +238,17 @@ def is_widget_label(line: str) -> bool:
     return len(line.split()) <= 3 and not ends_sentence(line)
 
 
+def is_menu_word(line: str) -> bool:
+    """A short Korean label a page prints around its article (뉴스, 정치 북한, 프로그램, 완독):
+    on the gold pages such lines are site furniture thirty times as often as titles. A
+    bracketed segment title (<열병식 하이라이트>), a label ending in a colon or a sentence
+    without its period (목표는 다음과 같다) is not one; an English line of three words can be a
+    title (Trump won't attack)."""
+    if not is_widget_label(line) or re.search(r"(?:[:다요까])$|^<[^<>]+>$", line.rstrip()):
+        return False
+    return any(is_hangul(ch) for ch in line)
+
+
 # A segment title in spaced angle brackets opening a transcript paragraph: "< 빨갛게 빨갛게 >".
 _SECTION_TITLE = r"<\s[^<>]{1,30}\s>"
 SECTION_TITLE = re.compile(_SECTION_TITLE + r"(?=\s)")
@@ -293,6 +304,14 @@ _TRAILING_STAMP = re.compile(rf"(?<=\S)\s+(?=(?:{_NUMERIC_DATE})(?:\s*{_CLOCK})?
 _WIDGET_TAIL = re.compile(r"(?<=\S)\s+(?:제보하기|공유하기|기사공유|구독하기)$")
 
 
+def _stamp_head_role(head: str) -> Optional[str]:
+    """What stands before a timestamp on its line: a reporter or an outlet (중앙일보) signs,
+    a menu word (북한) is furniture."""
+    if _is_byline(head) or re.fullmatch(_KO_OUTLET, head):
+        return "byline"
+    return "boilerplate" if is_menu_word(head) else None
+
+
 def date_cuts(line: str) -> List[Tuple[int, int, Optional[str]]]:
     """(start, end, role) pieces of a non-body line holding a date beside other text:
     "Anthony V. Rinna February 3, 2022" (a byline, then a dateline), "TechnologyMay 20, 2015",
@@ -308,8 +327,9 @@ def date_cuts(line: str) -> List[Tuple[int, int, Optional[str]]]:
         named = before.re is _BEFORE_DATE and len(head.split()) >= 2
         return [(0, len(head), "byline" if named else None), (before.end(), len(line), "dateline")]
     stamp = _TRAILING_STAMP.search(line) if len(line) <= 120 else None
-    if stamp and not _DATE_LINE.match(line) and _is_byline(line[:stamp.start()]):
-        return [(0, stamp.start(), "byline"), (stamp.end(), len(line), "dateline")]
+    head_role = _stamp_head_role(line[:stamp.start()]) if stamp else None
+    if head_role and not _DATE_LINE.match(line):
+        return [(0, stamp.start(), head_role), (stamp.end(), len(line), "dateline")]
     by = _DATE_THEN_BY.match(line)
     if by:
         return [(0, len(by.group().rstrip()), "dateline"), (by.end(), len(line), "byline")]
