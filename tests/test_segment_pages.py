@@ -308,3 +308,18 @@ def test_transcript_speaker_labels(text, expected):
 ])
 def test_menu_words_and_dates_beside_them(text, expected):
     assert _roles(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a list of links to other pages after an article, and a tip-off block
+    ("☞ 내일 날씨 맑음\n☞ 주말 나들이 명소", [("☞ 내일 날씨 맑음", "boilerplate"),
+                                        ("☞ 주말 나들이 명소", "boilerplate")]),
+    ("- ☞ 시장 개장\n- ☞ 축제 취소",
+     [("- ☞ 시장 개장", "boilerplate"), ("- ☞ 축제 취소", "boilerplate")]),
+    ("▷ 전화 : 02-000-0000", [("▷ 전화 : 02-000-0000", "boilerplate")]),
+    ("■ 제보하기", [("■ 제보하기", "boilerplate")]),
+    ("▷ 앱에서도 우리 뉴스를 구독해주세요!",
+     [("▷ 앱에서도 우리 뉴스를 구독해주세요!", "boilerplate")]),
+])
+def test_link_lists_and_tip_off_lines(text, expected):
+    assert _roles(text) == expected

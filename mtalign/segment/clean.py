@@ -46,7 +46,7 @@ _SHARE_WORDS = {
     "트위터", "공유", "링크복사",
 }
 _WEATHER = re.compile(r"^-?\d{1,3}(?:\.\d)?\s*(?:°?\s*[CF]|℃|℉)$")
-_BULLETS = "•·▪◦*-–— "
+_BULLETS = "•·▪◦*-–—■□▷▶►☞ "
 # Breadcrumbs (Home > Opinion): words joined by ">", spaces around it optional, and a word may
 # hold ">" itself ("<b>x</b>" counts) -- the strings `^\S+(?:\s*>\s*\S+)+$` matches, but that
 # pattern backtracks without end on a long line of ">". Here each space-separated token is read
@@ -74,7 +74,9 @@ _FURNITURE = re.compile(
     r"|^(?:[가-힣]+ )?(?:최신|많이 본) ?(?:기사|뉴스)$"
     r"|댓글을? (?:작성|남겨)|의견을 남겨 ?주세요|스크랩 ?하시겠습니까|-->$|^<!--"
     r"|^(?:추천|조회수?|댓글수|게시물ID)\s*:\s*\S|뒤로가기|맨\s?위로|추천리스트|댓글이 없습니다"
-    r"|^(?:출처\s+)?https?://\S+$|^음성재생 설정$|^번역\s?beta\b|^글자\s?크기 설정",
+    r"|^(?:출처\s+)?https?://\S+$|^음성재생 설정$|^번역\s?beta\b|^글자\s?크기 설정"
+    # tip-off and contact lines: "전화 : 02-...", "카카오톡 : 'KBS제보' 검색", "...를 구독해주세요!"
+    r"|^(?:전화|팩스|이메일|e-?mail|카카오톡|홈페이지|제보\s?안내|제보)\s?:\s?\S|구독해\s?주세요",
     re.IGNORECASE,
 )
 # Transcript speaker and segment labels of broadcast pages: [앵커], [기자], [Anchor Lead],

@@ -356,6 +356,11 @@ def _bulleted(line: str) -> bool:
     return line[:1] in "•·▪" and len(line.split()) <= 5
 
 
+def _link_item(line: str) -> bool:
+    """An item of a list of links to other pages: "☞ ...", "- ☞ ...", "▶화보", "▷ ..."."""
+    return bool(re.match(r"(?:-\s?)?[☞▶▷►]", line))
+
+
 LIST_NUMBER = re.compile(r"(?:\d{1,2}|[가-하]|[①-⑳])[.)]")
 # A dashed point of a standfirst or a programme's topic list:
 # "- 北, 쓰레기풍선 도발 일상화…대응책은?"
@@ -374,6 +379,7 @@ def context_roles(lines: List[str], roles: List[Optional[str]],
     the items of a numbered list (body, not headlines), dashed points (headlines) and the
     texts next to a photo's slot (captions)."""
     menu = sum(map(_bulleted, lines)) >= 3
+    links = sum(map(_link_item, lines)) >= 2
     numbered = sum(1 for line in lines if LIST_NUMBER.match(line)) >= 2
     points = sum(map(_dashed_point, lines)) >= 2
     out = list(roles)
@@ -383,6 +389,8 @@ def context_roles(lines: List[str], roles: List[Optional[str]],
             neighbours = [j for j in (i - 1, i + 1) if 0 <= j < len(lines)]
             if any(roles[j] == "byline" and _bulleted(lines[j]) for j in neighbours):
                 out[i] = "boilerplate"
+        if links and _link_item(line) and out[i] in (None, "caption"):
+            out[i] = "boilerplate"
         if out[i] is not None:
             continue
         if numbered and LIST_NUMBER.match(line):
