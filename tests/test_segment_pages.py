@@ -323,3 +323,14 @@ def test_menu_words_and_dates_beside_them(text, expected):
 ])
 def test_link_lists_and_tip_off_lines(text, expected):
     assert _roles(text) == expected
+
+
+def test_page_flattened_onto_one_line_keeps_title_byline_and_stamp_apart():
+    text = ("사회 [단독] 시청 앞 광장에 눈사람 등장 홍길동 기자 입력 2023.01.02 10:00 "
+            "수정 2023.01.02 11:00 시청 앞 광장에 눈사람이 등장했다. 시민들이 사진을 찍었다.")
+    assert _roles(text) == [
+        ("사회", "boilerplate"), ("[단독] 시청 앞 광장에 눈사람 등장", "headline"),
+        ("홍길동 기자", "byline"), ("입력 2023.01.02 10:00 수정 2023.01.02 11:00", "dateline"),
+        ("시청 앞 광장에 눈사람이 등장했다.", "body"), ("시민들이 사진을 찍었다.", "body")]
+    assert _roles("눈이 왔다. 속보 한국일보 입력 2023.01.02 10:00 오늘 눈이 왔다.")[:3] == [
+        ("눈이 왔다.", "body"), ("속보", "headline"), ("한국일보", "byline")]

@@ -51,6 +51,15 @@ def _body_segments(block: Block, source: str, role: str = "body") -> Iterator[Se
     if prefix:
         yield _segment(source, prefix.group(), offset + lead, tag.prefix_role(prefix.group()))
         text, offset = text[lead + prefix.end():], offset + lead + prefix.end()
+    for start, end, cut_role in tag.inline_stamp_cuts(text):
+        if cut_role:
+            yield _segment(source, text[start:end], offset + start, cut_role)
+        else:
+            yield from _sentence_segments(text[start:end], offset + start, source, role)
+
+
+def _sentence_segments(text: str, offset: int, source: str, role: str) -> Iterator[Segment]:
+    """The sentences of body text, a date, e-mail or credit tail given its own role."""
     for start, end in split_sentences(text):
         for piece_start, piece_end in tag.split_email_tail(text, start, end):
             piece = text[piece_start:piece_end]

@@ -340,6 +340,50 @@ def date_cuts(line: str) -> List[Tuple[int, int, Optional[str]]]:
     return [(0, len(line), None)]
 
 
+# A page flattened onto one line (a blog's copy of a portal page) keeps its byline and
+# timestamp inside the text: "... 기념사진 신성은 기자 입력 2018-10-30 10:51 수정 2018-10-30
+# 14:22 ...", "... 계속할 건가 조선일보 입력 2022.10.10 03:26 ...".
+_INLINE_STAMP_TIME = rf"\s*(?::\s*)?{_DATE}(?:\s*{_CLOCK})?"
+_INLINE_STAMP = re.compile(
+    rf"(?:^|(?<=\s))(?P<by>(?:{_KO_OUTLET}\s)?(?:[가-힣]{{1,6}}=)?[가-힣]{{2,4}}\s?{_KO_TITLE}"
+    rf"|{_KO_OUTLET})\s+(?P<stamp>(?:입력|기사입력|등록){_INLINE_STAMP_TIME}"
+    rf"(?:\s+(?:수정|업데이트){_INLINE_STAMP_TIME})?)(?=\s|$)"
+)
+_LAST_SENTENCE_END = re.compile(r".*[.?!][\"'”’)\]]*\s", re.DOTALL)
+_TITLE_TAG = re.compile(r"\s\[[^\[\]\s][^\[\]]{0,11}\]\s")
+
+
+def _title_cuts(text: str, start: int, end: int) -> List[Tuple[int, int, Optional[str]]]:
+    """The title before an inline byline; section words before a tagged title ([포토] ...)
+    are furniture."""
+    tagged = _TITLE_TAG.search(text, start, end)
+    if tagged:
+        return [(start, tagged.start(), "boilerplate"), (tagged.start(), end, "headline")]
+    return [(start, end, "headline")]
+
+
+def inline_stamp_cuts(text: str) -> List[Tuple[int, int, Optional[str]]]:
+    """(start, end, role) pieces of a body text: each title, byline and timestamp of a page
+    flattened onto one line cut out with its role; the rest (role None) is body text."""
+    cuts: List[Tuple[int, int, Optional[str]]] = []
+    position = 0
+    for stamp in _INLINE_STAMP.finditer(text):
+        by = stamp.start("by")
+        ended = _LAST_SENTENCE_END.match(text, position, by)
+        title = ended.end() if ended else position
+        cuts += [(position, title, None), *_title_cuts(text, title, by),
+                 (by, stamp.end("by"), "byline"), (stamp.start("stamp"), stamp.end(), "dateline")]
+        position = stamp.end()
+    cuts.append((position, len(text), None))
+    return [_stripped(text, start, end) + (role,) for start, end, role in cuts
+            if text[start:end].strip()]
+
+
+def _stripped(text: str, start: int, end: int) -> Tuple[int, int]:
+    piece = text[start:end]
+    return start + len(piece) - len(piece.lstrip()), end - len(piece) + len(piece.rstrip())
+
+
 _RANK = re.compile(r"\d{1,2}")
 
 
