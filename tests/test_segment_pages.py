@@ -334,3 +334,22 @@ def test_page_flattened_onto_one_line_keeps_title_byline_and_stamp_apart():
         ("시청 앞 광장에 눈사람이 등장했다.", "body"), ("시민들이 사진을 찍었다.", "body")]
     assert _roles("눈이 왔다. 속보 한국일보 입력 2023.01.02 10:00 오늘 눈이 왔다.")[:3] == [
         ("눈이 왔다.", "body"), ("속보", "headline"), ("한국일보", "byline")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a wire photo's stamp without a reporter, and its usage restriction: the text is a caption
+    ("(부산 국제신문=뉴스1) = 부산항에 눈이 내렸다. [국내에서만 사용가능. 재배포 금지. "
+     "For Use Only in the Republic of Korea.]",
+     [("(부산 국제신문=뉴스1) =", "byline"), ("부산항에 눈이 내렸다.", "caption"),
+      ("[국내에서만 사용가능. 재배포 금지. For Use Only in the Republic of Korea.]", "credit")]),
+    # a photo page's line: title, stamp, caption, date, a restriction cut off at the line's end
+    ("부산항에 첫눈 (부산=연합뉴스) 부산항에 눈이 내렸다. 2023.1.2 [국내에서만 사용가능. For",
+     [("부산항에 첫눈", "headline"), ("(부산=연합뉴스)", "byline"),
+      ("부산항에 눈이 내렸다.", "caption"), ("2023.1.2", "dateline"),
+      ("[국내에서만 사용가능. For", "credit")]),
+    # a credit in parentheses inside a sentence is no stamp
+    ("시장이 웃고 있다 (사진=연합뉴스) 오늘 열린 행사다.",
+     [("시장이 웃고 있다 (사진=연합뉴스) 오늘 열린 행사다.", "body")]),
+])
+def test_wire_photo_stamps_and_usage_restrictions(text, expected):
+    assert _roles(text) == expected

@@ -51,7 +51,10 @@ def _body_segments(block: Block, source: str, role: str = "body") -> Iterator[Se
     if prefix:
         yield _segment(source, prefix.group(), offset + lead, tag.prefix_role(prefix.group()))
         text, offset = text[lead + prefix.end():], offset + lead + prefix.end()
-    for start, end, cut_role in tag.inline_stamp_cuts(text):
+    cuts = tag.inline_stamp_cuts(text)
+    if any(cut_role == "credit" for _, _, cut_role in cuts):  # a photo's usage restriction
+        role = "caption"
+    for start, end, cut_role in cuts:
         if cut_role:
             yield _segment(source, text[start:end], offset + start, cut_role)
         else:

@@ -151,6 +151,15 @@ def is_site_notice(sentence: str) -> bool:
     return bool(_SITE_NOTICE.search(sentence.strip()))
 
 
+# A wire photo's usage restriction, maybe cut off at the line's end:
+# "[국내에서만 사용가능. 재배포 금지. For Use Only in the Republic of Korea. ...]".
+USAGE_RESTRICTION = r"\[(?:국내에서만|For Use Only)[^\[\]]*(?:\]|$)"
+
+
 def is_credit(line: str) -> bool:
-    """Copyright and reproduction notices, in either language."""
-    return len(line.split()) <= 30 and bool(_CREDIT.search(line))
+    """Copyright and reproduction notices, in either language; a line holding a caption
+    beside a photo's usage restriction is not one."""
+    rest = re.sub(USAGE_RESTRICTION, "", line).strip()
+    if not rest:
+        return bool(line.strip())
+    return len(line.split()) <= 30 and bool(_CREDIT.search(rest))

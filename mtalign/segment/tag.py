@@ -16,6 +16,7 @@ from mtalign.hangul import SURNAMES, is_hangul
 from mtalign.segment.clean import (
     SPEAKER_LABEL,
     TRANSCRIPT_LABEL,
+    USAGE_RESTRICTION,
     is_boilerplate,
     is_credit,
     is_site_notice,
@@ -75,7 +76,7 @@ _EN_PLACE = (rf"[A-Z][A-Z.'’ -]{{2,30}}"  # SEOUL, VLADIVOSTOK, Russia, SEOUL,
              rf"(?:,\s*(?:{_MONTH}\s+\d{{1,2}}|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)){{0,2}}")
 DATELINE_PREFIX = re.compile(
     rf"^(?:{_EN_PLACE}\s*(?:\([^()]{{2,40}}\))?\s*(?:--|—|–|-)"
-    rf"|{_KO_STAMP}(?:{_KO_REPORTERS})?|\[{_KO_OUTLET}\])(?=\s|[가-힣])"
+    rf"|{_KO_STAMP}(?:{_KO_REPORTERS}|\s*=)?|\[{_KO_OUTLET}\])(?=\s|[가-힣])"
 )
 _BYLINE_EN = re.compile(r"^[Bb]y\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*(?:\s|,|$)")
 _BYLINE_ROLE = re.compile(r"\b(?:reporter|correspondent|staff writer|contributing writer|editor)\b",
@@ -256,12 +257,13 @@ SECTION_TITLE = re.compile(_SECTION_TITLE + r"(?=\s)")
 
 def prefix_role(prefix: str) -> str:
     """The role of a paragraph's opening: a transcript label is boilerplate, a segment title a
-    headline, a report's stamp a byline when it names reporters, else a dateline."""
+    headline, a Korean wire stamp ((서울=뉴스1), (평양 노동신문=뉴스1) =) or one naming
+    reporters a byline, else (SEOUL, June 19 (Yonhap) --, [일요신문]) a dateline."""
     if TRANSCRIPT_LABEL.fullmatch(prefix.strip()) or SPEAKER_LABEL.fullmatch(prefix.strip()):
         return "boilerplate"
     if re.fullmatch(_SECTION_TITLE, prefix):
         return "headline"
-    return "byline" if re.search(_KO_TITLE, prefix) else "dateline"
+    return "byline" if re.search(_KO_TITLE, prefix) or re.match(_KO_STAMP, prefix) else "dateline"
 
 
 _EMAIL_TAIL = re.compile(rf"(?<!\s)\s+({_EMAIL})$")  # tried once per run of spaces
@@ -344,10 +346,14 @@ def date_cuts(line: str) -> List[Tuple[int, int, Optional[str]]]:
 # timestamp inside the text: "... 기념사진 신성은 기자 입력 2018-10-30 10:51 수정 2018-10-30
 # 14:22 ...", "... 계속할 건가 조선일보 입력 2022.10.10 03:26 ...".
 _INLINE_STAMP_TIME = rf"\s*(?::\s*)?{_DATE}(?:\s*{_CLOCK})?"
+# So does a photo page's caption line: "TITLE (평양 조선중앙통신=연합뉴스) CAPTION. 2020.5.2
+# [국내에서만 사용가능. 재배포 금지. For Use Only in the Republic of Korea. ...]".
 _INLINE_STAMP = re.compile(
     rf"(?:^|(?<=\s))(?P<by>(?:{_KO_OUTLET}\s)?(?:[가-힣]{{1,6}}=)?[가-힣]{{2,4}}\s?{_KO_TITLE}"
     rf"|{_KO_OUTLET})\s+(?P<stamp>(?:입력|기사입력|등록){_INLINE_STAMP_TIME}"
     rf"(?:\s+(?:수정|업데이트){_INLINE_STAMP_TIME})?)(?=\s|$)"
+    rf"|(?<=\s)(?P<wire>(?![(\[【]\s*사진){_KO_STAMP}(?:{_KO_REPORTERS}|\s*=)?)(?=\s)"
+    rf"|(?:^|(?<=\s))(?P<usage>{USAGE_RESTRICTION})"
 )
 _LAST_SENTENCE_END = re.compile(r".*[.?!][\"'”’)\]]*\s", re.DOTALL)
 _TITLE_TAG = re.compile(r"\s\[[^\[\]\s][^\[\]]{0,11}\]\s")
@@ -364,15 +370,23 @@ def _title_cuts(text: str, start: int, end: int) -> List[Tuple[int, int, Optiona
 
 def inline_stamp_cuts(text: str) -> List[Tuple[int, int, Optional[str]]]:
     """(start, end, role) pieces of a body text: each title, byline and timestamp of a page
-    flattened onto one line cut out with its role; the rest (role None) is body text."""
+    flattened onto one line, and a photo's usage restriction (a credit), cut out with its
+    role; the rest (role None) is body text."""
     cuts: List[Tuple[int, int, Optional[str]]] = []
     position = 0
     for stamp in _INLINE_STAMP.finditer(text):
-        by = stamp.start("by")
+        if stamp.group("usage"):
+            cuts += [(position, stamp.start(), None), (stamp.start(), stamp.end(), "credit")]
+            position = stamp.end()
+            continue
+        by = stamp.start("by") if stamp.group("by") else stamp.start()
         ended = _LAST_SENTENCE_END.match(text, position, by)
         title = ended.end() if ended else position
-        cuts += [(position, title, None), *_title_cuts(text, title, by),
-                 (by, stamp.end("by"), "byline"), (stamp.start("stamp"), stamp.end(), "dateline")]
+        cuts += [(position, title, None), *_title_cuts(text, title, by)]
+        signed = stamp.end() if stamp.group("wire") else stamp.end("by")
+        cuts.append((by, signed, "byline"))
+        if stamp.group("stamp"):
+            cuts.append((stamp.start("stamp"), stamp.end(), "dateline"))
         position = stamp.end()
     cuts.append((position, len(text), None))
     return [_stripped(text, start, end) + (role,) for start, end, role in cuts
