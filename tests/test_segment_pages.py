@@ -353,3 +353,20 @@ def test_page_flattened_onto_one_line_keeps_title_byline_and_stamp_apart():
 ])
 def test_wire_photo_stamps_and_usage_restrictions(text, expected):
     assert _roles(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a column of section words, some of which look like names, is a menu
+    ("최신\n정치\n경제\n사회\n문화",
+     [(word, "boilerplate") for word in ("최신", "정치", "경제", "사회", "문화")]),
+    # a sentence that opens like a byline is body; a short sign-off stays a byline
+    ("이 시장은 기자 여러 명과 만나 인사를 나눴습니다.",
+     [("이 시장은 기자 여러 명과 만나 인사를 나눴습니다.", "body")]),
+    ("홍길동 기자", [("홍길동 기자", "byline")]),
+    # a tip-off block
+    ("우리방송 기사문의 및 제보 : 전화 1234",
+     [("우리방송 기사문의 및 제보 : 전화 1234", "boilerplate")]),
+    ("- 메신저 앱에서 'news00' 친구 추가", [("- 메신저 앱에서 'news00' 친구 추가", "boilerplate")]),
+])
+def test_menus_sentences_like_bylines_and_tip_offs(text, expected):
+    assert _roles(text) == expected

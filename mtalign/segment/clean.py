@@ -76,7 +76,8 @@ _FURNITURE = re.compile(
     r"|^(?:추천|조회수?|댓글수|게시물ID)\s*:\s*\S|뒤로가기|맨\s?위로|추천리스트|댓글이 없습니다"
     r"|^(?:출처\s+)?https?://\S+$|^음성재생 설정$|^번역\s?beta\b|^글자\s?크기 설정"
     # tip-off and contact lines: "전화 : 02-...", "카카오톡 : 'KBS제보' 검색", "...를 구독해주세요!"
-    r"|^(?:전화|팩스|이메일|e-?mail|카카오톡|홈페이지|제보\s?안내|제보)\s?:\s?\S|구독해\s?주세요",
+    r"|^(?:전화|팩스|이메일|e-?mail|카카오톡|홈페이지)\s?:\s?\S|구독해\s?주세요|(?:친구|채널)\s?추가"
+    r"|^[^:]{0,20}(?:제보|기사\s?문의)[^:]{0,10}:\s?\S",
     re.IGNORECASE,
 )
 # Transcript speaker and segment labels of broadcast pages: [앵커], [기자], [Anchor Lead],

@@ -161,7 +161,9 @@ def _signed(line: str) -> bool:
 
 def _is_byline(line: str) -> bool:
     words = line.split()
-    if _signed(line) or _BYLINE_KO.match(line):
+    # "이 대통령은 기자 한 명 한 명과 악수하며 ...했습니다.": a sentence, not a sign-off
+    signed_ko = _BYLINE_KO.match(line) and (len(words) <= 5 or not _TERMINAL.search(line))
+    if _signed(line) or signed_ko:
         return True
     if re.fullmatch(r"[가-힣]{2,4}", line) and line[0] in SURNAMES and line not in _NOT_NAMES:
         return True
@@ -414,6 +416,12 @@ def _bulleted(line: str) -> bool:
     return line[:1] in "•·▪" and len(line.split()) <= 5
 
 
+def _lone_word(line: str) -> bool:
+    """A word alone on its line: in a column of four or more, a site's section menu, even
+    where a word looks like a name (경제, 사회)."""
+    return bool(re.fullmatch(r"[가-힣A-Za-z][가-힣A-Za-z·&]*", line))
+
+
 def _link_item(line: str) -> bool:
     """An item of a list of links to other pages: "☞ ...", "- ☞ ...", "▶화보", "▷ ..."."""
     return bool(re.match(r"(?:-\s?)?[☞▶▷►]", line))
@@ -437,6 +445,7 @@ def context_roles(lines: List[str], roles: List[Optional[str]],
     the items of a numbered list (body, not headlines), dashed points (headlines) and the
     texts next to a photo's slot (captions)."""
     menu = sum(map(_bulleted, lines)) >= 3
+    word_menu = sum(map(_lone_word, lines)) >= 4
     links = sum(map(_link_item, lines)) >= 2
     numbered = sum(1 for line in lines if LIST_NUMBER.match(line)) >= 2
     points = sum(map(_dashed_point, lines)) >= 2
@@ -447,6 +456,8 @@ def context_roles(lines: List[str], roles: List[Optional[str]],
             neighbours = [j for j in (i - 1, i + 1) if 0 <= j < len(lines)]
             if any(roles[j] == "byline" and _bulleted(lines[j]) for j in neighbours):
                 out[i] = "boilerplate"
+        if word_menu and out[i] == "byline" and _lone_word(line):  # 정치 / 경제 / 사회
+            out[i] = "boilerplate"
         if links and _link_item(line) and out[i] in (None, "caption"):
             out[i] = "boilerplate"
         if out[i] is not None:
