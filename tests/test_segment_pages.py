@@ -370,3 +370,15 @@ def test_wire_photo_stamps_and_usage_restrictions(text, expected):
 ])
 def test_menus_sentences_like_bylines_and_tip_offs(text, expected):
     assert _roles(text) == expected
+
+
+def test_two_anchor_script_labels():
+    assert _roles("남) 안녕하십니까.\n여) 뉴스를 전해 드립니다.") == [
+        ("남)", "boilerplate"), ("안녕하십니까.", "body"),
+        ("여)", "boilerplate"), ("뉴스를 전해 드립니다.", "body")]
+
+
+def test_breadcrumb_of_several_word_sections():
+    assert _roles("Home > World News > South America") == [
+        ("Home > World News > South America", "boilerplate")]
+    assert _roles("Mayor Opens Bridge > local") == [("Mayor Opens Bridge > local", "headline")]

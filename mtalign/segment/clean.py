@@ -91,7 +91,8 @@ TRANSCRIPT_LABEL = re.compile(
 )
 # A speaker's (or a segment's) label alone on its line in a transcript: "[김필국 팀장]",
 # "◀ 김필국 앵커 ▶", "<앵커 멘트>", "이윤성 앵커 :", "◎앵커:", "<녹취> 개발 관계자 :",
-# "<황효선(SBS 특별취재단장):", "Title:"; a bracketed outlet name ("[일요신문]") is a dateline.
+# "<황효선(SBS 특별취재단장):", "Title:", "남)"; a bracketed outlet name ("[일요신문]") is a
+# dateline.
 _OUTLET_END = r"(?:신문|일보|저널|뉴스|방송|통신)"
 SPEAKER_LABEL = re.compile(
     rf"\[(?![가-힣]*{_OUTLET_END}\])[가-힣]{{1,10}}(?:\s[가-힣]{{1,10}}){{0,2}}\]"
@@ -99,6 +100,7 @@ SPEAKER_LABEL = re.compile(
     r"|◀\s?[^◀▶.?!]{1,20}\s?▶"
     r"|<\s?(?:앵커|기자|리포트|녹취|인터뷰|현장음)[^<>]{0,10}>"
     r"|(?:Title|Anchor|Report|Reporter):"
+    r"|(?:남|여|[가-힣]{0,4}\s?앵커)\)"  # a two-anchor script: "남) ...", "여) ..."
 )
 
 
@@ -106,6 +108,7 @@ SPEAKER_LABEL = re.compile(
 # with a colon (탈북 이유: ...) cannot be: a mark, a speaker's title or affiliation, a Latin label.
 _SPEAKER_OPENING = re.compile(
     r"^[◀◎○◆◇<]|(?:앵커|기자|특파원|관계자|대변인|캐스터|단장|팀장)\s?:$|^(?:Title|Anchor|Report)"
+    r"|\)$"
 )
 
 
@@ -139,6 +142,8 @@ def is_boilerplate(line: str) -> bool:
         return True
     if TRANSCRIPT_LABEL.fullmatch(text) or SPEAKER_LABEL.fullmatch(text):
         return True
+    if core.count(" > ") >= 2 and len(core.split()) <= 12 and core[-1:] not in ".?!":
+        return True  # a breadcrumb of several-word sections: Home > National > North Korea
     if re.fullmatch(r"[a-z]+(?: [a-z]+){0,2}", text):
         return True
     if not any(ch.isalpha() for ch in text):
