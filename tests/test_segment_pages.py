@@ -382,3 +382,18 @@ def test_breadcrumb_of_several_word_sections():
     assert _roles("Home > World News > South America") == [
         ("Home > World News > South America", "boilerplate")]
     assert _roles("Mayor Opens Bridge > local") == [("Mayor Opens Bridge > local", "headline")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a wire stamp with an agency pair, a caption ending in a bracketed photo credit
+    ("【부산=AP/뉴시스】 항구에 배가 들어오고 있다.",
+     [("【부산=AP/뉴시스】", "byline"), ("항구에 배가 들어오고 있다.", "body")]),
+    ("시민들이 광장을 걷고 있다. [사진공동취재단]",
+     [("시민들이 광장을 걷고 있다. [사진공동취재단]", "caption")]),
+    # inside a flattened line: a caption ending in its credit, and a copyright tail
+    ("시민들이 광장을 걷고 있다./뉴시스 눈이 왔다. Copyright ⓒ 한국일보. All rights reserved.",
+     [("시민들이 광장을 걷고 있다./뉴시스", "caption"), ("눈이 왔다.", "body"),
+      ("Copyright ⓒ 한국일보. All rights reserved.", "credit")]),
+])
+def test_photo_credits_and_copyright_tails_inside_text(text, expected):
+    assert _roles(text) == expected

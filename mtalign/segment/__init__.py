@@ -9,11 +9,18 @@ Text files stream paragraph by paragraph, so memory stays bounded on huge inputs
 from __future__ import annotations
 
 import os
+import re
 from typing import Iterable, Iterator, List, Optional
 
 from mtalign.segment import extract, roles_model, tag
 from mtalign.segment.block import Block
-from mtalign.segment.clean import TRANSCRIPT_LABEL, is_boilerplate, normalize_line, speaker_label
+from mtalign.segment.clean import (
+    TRANSCRIPT_LABEL,
+    USAGE_RESTRICTION,
+    is_boilerplate,
+    normalize_line,
+    speaker_label,
+)
 from mtalign.segment.decode import detect_encoding, iter_lines
 from mtalign.segment.html import html_blocks, is_html
 from mtalign.segment.split import split_sentences
@@ -52,8 +59,8 @@ def _body_segments(block: Block, source: str, role: str = "body") -> Iterator[Se
         yield _segment(source, prefix.group(), offset + lead, tag.prefix_role(prefix.group()))
         text, offset = text[lead + prefix.end():], offset + lead + prefix.end()
     cuts = tag.inline_stamp_cuts(text)
-    if any(cut_role == "credit" for _, _, cut_role in cuts):  # a photo's usage restriction
-        role = "caption"
+    if any(re.match(USAGE_RESTRICTION, text[start:end]) for start, end, _ in cuts):
+        role = "caption"  # the text beside a wire photo's usage restriction describes the photo
     for start, end, cut_role in cuts:
         if cut_role:
             yield _segment(source, text[start:end], offset + start, cut_role)

@@ -168,4 +168,8 @@ def is_credit(line: str) -> bool:
     rest = re.sub(USAGE_RESTRICTION, "", line).strip()
     if not rest:
         return bool(line.strip())
-    return len(line.split()) <= 30 and bool(_CREDIT.search(rest))
+    notice = _CREDIT.search(rest)
+    if not notice or len(line.split()) > 30:
+        return False
+    before = rest[:notice.start()]  # sentences before the notice: text with a copyright tail
+    return len(before.split()) < 3 or not re.search(r"[.?!]\s", before)

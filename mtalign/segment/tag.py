@@ -71,7 +71,7 @@ _KO_REPORTERS = (
 )
 _KO_OUTLET = (r"[가-힣A-Za-z0-9]{1,10}"
               r"(?:신문|일보|저널|뉴스|경제|타임즈|데일리|방송|투데이|미디어|시사)")
-_KO_STAMP = r"[(\[【]\s*[가-힣A-Za-z·ㅣ|\s]{1,20}=\s*[가-힣A-Za-z0-9 ]{1,15}?\s*[)\]】]"
+_KO_STAMP = r"[(\[【]\s*[가-힣A-Za-z·ㅣ|\s]{1,20}=\s*[가-힣A-Za-z0-9/ ]{1,15}?\s*[)\]】]"
 _EN_PLACE = (rf"[A-Z][A-Z.'’ -]{{2,30}}"  # SEOUL, VLADIVOSTOK, Russia, SEOUL, June 19
              rf"(?:,\s*(?:{_MONTH}\s+\d{{1,2}}|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)){{0,2}}")
 DATELINE_PREFIX = re.compile(
@@ -133,7 +133,7 @@ _CAPTION_CREDIT = re.compile(
     rf"(?:[.)]\s*(?:/\s*)?(?:[©ⓒ]\s*)?{_AGENCIES}|/\s*Source:(?:[^|]*[^|\s])?|\(Yonhap\)"
     rf"|사진\s*(?:=\s*)?{_AGENCIES}|\[{_AGENCIES}(?:\s*자료사진)?\]"
     r"|\((?:사진(?:\s*[^()\s][^()]{0,14}|\s)|[^()]{1,15})\s*제공\)"
-    r"|출처\s*=\s*\S+|[.)]\s*사진\s*=\s*[가-힣]{2,4}\s?기자)\s*(?:\|\s*)?$"
+    r"|출처\s*=\s*\S+|[.)]\s*사진\s*=\s*[가-힣]{2,4}\s?기자|\[사진[^\[\]]{1,12}\])\s*(?:\|\s*)?$"
 )
 _TAGGED_TITLE = re.compile(r"^\[[^\[\]]{1,12}\]\s*\S.*[?!]$")
 _TERMINAL = re.compile(r"[.?!…。][\"'”’)\]]*$")
@@ -356,6 +356,8 @@ _INLINE_STAMP = re.compile(
     rf"(?:\s+(?:수정|업데이트){_INLINE_STAMP_TIME})?)(?=\s|$)"
     rf"|(?<=\s)(?P<wire>(?![(\[【]\s*사진){_KO_STAMP}(?:{_KO_REPORTERS}|\s*=)?)(?=\s)"
     rf"|(?:^|(?<=\s))(?P<usage>{USAGE_RESTRICTION})"
+    r"|(?:^|(?<=\s))(?P<copyright>(?:Copyrights?|저작권자)\s?(?:[ⓒ©]|\(c\)).*$)"
+    rf"|(?<=\.)(?P<photo>/\s?{_AGENCIES})(?=\s|$)"
 )
 _LAST_SENTENCE_END = re.compile(r".*[.?!][\"'”’)\]]*\s", re.DOTALL)
 _TITLE_TAG = re.compile(r"\s\[[^\[\]\s][^\[\]]{0,11}\]\s")
@@ -377,8 +379,14 @@ def inline_stamp_cuts(text: str) -> List[Tuple[int, int, Optional[str]]]:
     cuts: List[Tuple[int, int, Optional[str]]] = []
     position = 0
     for stamp in _INLINE_STAMP.finditer(text):
-        if stamp.group("usage"):
+        if stamp.group("usage") or stamp.group("copyright"):
             cuts += [(position, stamp.start(), None), (stamp.start(), stamp.end(), "credit")]
+            position = stamp.end()
+            continue
+        if stamp.group("photo"):  # "... 시청하고 있다./뉴시스": the sentence is a caption
+            ended = _LAST_SENTENCE_END.match(text, position, stamp.start())
+            caption = ended.end() if ended else position
+            cuts += [(position, caption, None), (caption, stamp.end(), "caption")]
             position = stamp.end()
             continue
         by = stamp.start("by") if stamp.group("by") else stamp.start()
