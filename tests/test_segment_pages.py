@@ -397,3 +397,19 @@ def test_breadcrumb_of_several_word_sections():
 ])
 def test_photo_credits_and_copyright_tails_inside_text(text, expected):
     assert _roles(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # broadcast sign-offs are bylines; an anchor's hand-over is not
+    ("This is KBC News Hong Gil-dong.", [("This is KBC News Hong Gil-dong.", "byline")]),
+    ("Correspondent Hong Gil-dong.", [("Correspondent Hong Gil-dong.", "byline")]),
+    ("부산에서 KBC 뉴스, 홍길동입니다.", [("부산에서 KBC 뉴스, 홍길동입니다.", "byline")]),
+    ("홍길동 기자입니다.", [("홍길동 기자입니다.", "body")]),
+    # one or two English words alone are site labels; a title after "Title:" is not
+    ("Sports", [("Sports", "boilerplate")]),
+    ("Title: Opening", [("Title:", "boilerplate"), ("Opening", "headline")]),
+    ("Our newsroom awaits your tips day and night.",
+     [("Our newsroom awaits your tips day and night.", "boilerplate")]),
+])
+def test_sign_offs_and_english_labels(text, expected):
+    assert _roles(text) == expected

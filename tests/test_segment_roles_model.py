@@ -80,7 +80,7 @@ def test_segment_text_takes_the_model_as_an_option():
 def test_segment_command_turns_the_model_on_with_learned_roles():
     from tests.conftest import run_main
 
-    path = PAGES / "en_minjok_nyt_repost.txt"  # a page where the model and the rules differ
+    path = PAGES / "en_arirang_newscenter.txt"  # a page where the model and the rules differ
     result = run_main("segment", path, "--learned-roles")
     assert result.returncode == 0, result.stderr
     printed = [json.loads(line) for line in result.stdout.splitlines()]

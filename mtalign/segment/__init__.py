@@ -89,7 +89,8 @@ def _line_segments(block: Block, role: str, source: str) -> Iterator[Segment]:
         rest = stripped[label.end():]
         lead += label.end() + len(rest) - len(rest.lstrip())
         stripped = rest.strip()
-        role = tag.line_role(stripped) or _block_role(stripped, None)
+        heading = tag.looks_like_heading(stripped)  # a title after its label (Title: Opening)
+        role = tag.line_role(stripped) or ("headline" if heading else "body")
     for start, end, piece_role in tag.date_cuts(stripped):
         yield _segment(source, stripped[start:end], block.start + lead + start, piece_role or role)
 

@@ -125,7 +125,8 @@ _SITE_NOTICE = re.compile(
     r"\bcookies?\b(?:(?!\bcookies?\b).)*\b(?:website|site|service)\b|\busage of the (?:web)?site\b"
     r"|\s[>›]$"
     r"|방송으로 확인하시기 바랍니다|^인용 시 .* 명시해 ?주시기 바랍니다"
-    r"|자동요약한 결과입니다|^\(예시\) |^다음뉴스는 ",
+    r"|자동요약한 결과입니다|^\(예시\) |^다음뉴스는 "
+    r"|\b(?:awaits|send us|share) your (?:tips?|reports?|stories)\b",
     re.IGNORECASE,
 )
 _CREDIT = re.compile(

@@ -100,6 +100,11 @@ _BYLINE_OTHER = re.compile(
     r"|^(?:[가-힣A-Za-z]+\s)?[가-힣]{0,6}(?:취재팀|뉴스팀|편집팀|기자단)$"
     r"|^[■▶◆]?\s*(?:진행|출연|대담|취재|촬영|영상편집|그래픽)\s*:\s*\S"
     r"|^[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2}, [A-Z][A-Za-z ]{2,30} News\.$"
+    # broadcast sign-offs: "This is MBC News Hong Gil-dong.", "Correspondent Hong Gil-dong.",
+    # "도쿄에서 KBS 뉴스, 홍길동입니다."
+    r"|^This is [A-Z]{2,6} News,? [A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}\.$"
+    r"|^(?:Correspondent|Reporter) [A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}\.$"
+    r"|^(?:[가-힣]+에서\s)?[A-Z]{2,6}\s?뉴스,?\s[가-힣](?:\s?[가-힣]){1,3}\s?입니다\.$"
 )
 # A guest of a broadcast, name then affiliation and title: "김복준 한국범죄학연구소 연구위원".
 _GUEST = re.compile(
@@ -246,10 +251,10 @@ def is_menu_word(line: str) -> bool:
     on the gold pages such lines are site furniture thirty times as often as titles. A
     bracketed segment title (<열병식 하이라이트>), a label ending in a colon or a sentence
     without its period (목표는 다음과 같다) is not one; an English line of three words can be a
-    title (Trump won't attack)."""
+    title (Trump won't attack), one of one or two words hardly ever is (Technology, NK PRO)."""
     if not is_widget_label(line) or re.search(r"(?:[:다요까])$|^<[^<>]+>$", line.rstrip()):
         return False
-    return any(is_hangul(ch) for ch in line)
+    return len(line.split()) <= 2 or any(is_hangul(ch) for ch in line)
 
 
 # A segment title in spaced angle brackets opening a transcript paragraph: "< 빨갛게 빨갛게 >".
