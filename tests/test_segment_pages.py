@@ -413,3 +413,8 @@ def test_photo_credits_and_copyright_tails_inside_text(text, expected):
 ])
 def test_sign_offs_and_english_labels(text, expected):
     assert _roles(text) == expected
+
+
+def test_korean_lines_wrapped_after_connective_and_adnominal_endings():
+    text = "시장 출신인\n홍길동 의원을 모시고\n지역 현안을 들어보겠습니다."
+    assert _roles(text) == [(text, "body")]

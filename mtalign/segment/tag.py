@@ -506,7 +506,8 @@ def _next_to_clutter(out: List[Optional[str]], roles: List[Optional[str]], i: in
 
 # Endings and particles after which a Korean line cannot stop: it was hard-wrapped.
 _KO_OPEN_END = re.compile(
-    r"[가-힣](?:의|을|를|은|는|와|과|및|에서|으로|하여|해서|는데|지만|면서|이며|하고)$"
+    r"[가-힣](?:의|을|를|은|는|와|과|및|에서|으로|하여|해서|는데|지만|면서|이며|하고"
+    r"|[가-힣](?:고|인|며|해))$"  # 모시고, 출신인, 통해: two syllables at least
 )
 
 
