@@ -418,3 +418,16 @@ def test_sign_offs_and_english_labels(text, expected):
 def test_korean_lines_wrapped_after_connective_and_adnominal_endings():
     text = "시장 출신인\n홍길동 의원을 모시고\n지역 현안을 들어보겠습니다."
     assert _roles(text) == [(text, "body")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a title holding a cry or a question is not cut into sentences
+    ("'우리 동네 이야기' 첫 공개! 10일 간 섬마을 취재",
+     [("'우리 동네 이야기' 첫 공개! 10일 간 섬마을 취재", "headline")]),
+    ('시장 "예산 부족하나? 그냥 늘리면 돼"',
+     [('시장 "예산 부족하나? 그냥 늘리면 돼"', "headline")]),
+    # a period inside still makes sentences
+    ("비가 왔다. 내일은 맑음", [("비가 왔다.", "body"), ("내일은 맑음", "body")]),
+])
+def test_titles_with_a_question_or_cry_inside(text, expected):
+    assert _roles(text) == expected

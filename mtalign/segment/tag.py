@@ -232,8 +232,9 @@ def looks_like_heading(line: str) -> bool:
     """
     words = len(line.split())
     end = line.rstrip()[-1:]
-    if re.search(r"[가-힣][.?!](?:\s|[가-힣])", line):  # a Korean sentence ends inside
-        return False
+    inner_end = re.search(r"[가-힣]([.?!])(?:\s|[가-힣])", line)  # a Korean sentence end inside
+    if inner_end and (inner_end.group(1) == "." or words > 15 or ends_sentence(line)):
+        return False  # a title may hold a question or a cry: 단독공개! 21일 간 북한 취재
     if end == "," or (end == ":" and words >= 12):
         return False
     if _TAGGED_TITLE.match(line) and words <= 15 and sentence_count(line) <= 1:
