@@ -431,3 +431,17 @@ def test_korean_lines_wrapped_after_connective_and_adnominal_endings():
 ])
 def test_titles_with_a_question_or_cry_inside(text, expected):
     assert _roles(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a timestamp followed by the programme's name, an outlet's stamp inside a line
+    ("입력 2020.01.02 (07:28) | 수정 2020.01.02 (08:15) 아침뉴스",
+     [("입력 2020.01.02 (07:28) | 수정 2020.01.02 (08:15) 아침뉴스", "dateline")]),
+    ("시청 앞 광장 [우리신문] 시청은 2일 행사를 열었다.",
+     [("시청 앞 광장", "headline"), ("[우리신문]", "dateline"),
+      ("시청은 2일 행사를 열었다.", "body")]),
+    # a bracketed photo note holding a copyright sign is a caption
+    ("[사진 = 새해 첫 방송 ⓒ 우리방송]", [("[사진 = 새해 첫 방송 ⓒ 우리방송]", "caption")]),
+])
+def test_programme_after_timestamp_outlet_stamp_inside_line_photo_note(text, expected):
+    assert _roles(text) == expected

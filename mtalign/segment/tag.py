@@ -55,7 +55,7 @@ def _stamp(first_clock: str) -> str:
 _STAMP = _stamp(rf"(?:{_CLOCK}|\s+{_TIME})")
 _DATE_LINE = re.compile(  # the "|" and spaces before a stamp take those of its clock
     rf"^(?:-\s)?[|•\s]*(?:{_stamp(_clock('-('))}[|,/\s]*)+"
-    rf"(?:(?:/\s*\S{{1,8}}|-|[A-Z]?\d{{1,2}}면)[|,\s]*)?$"
+    rf"(?:(?:/\s*\S{{1,8}}|-|[A-Z]?\d{{1,2}}면|[가-힣]{{2,8}})[|,\s]*)?$"
     rf"|^{_STAMP_LABEL}\s*(?::\s*)?\[\s*{_DATE}(?:\s*{_CLOCK})?\s*\]$"
     r"|^\d+\s?(?:minutes?|hours?|days?|weeks?|분|시간|일)\s?(?:ago|전)$",
     re.IGNORECASE,
@@ -131,6 +131,7 @@ _AGENCIES = rf"{_AGENCY}(?:\s*(?:[-=/]\s*)?{_AGENCY})*"
 _CREDIT_LINE = re.compile(
     rf"^[\[(]?\s*(?:[©ⓒ]\s*)?(?:[가-힣A-Za-z]{{2,8}}\s)?{_AGENCIES}(?:\s*(?:자료사진|제공))?\s*[\])]?$"
     r"|^[\[(/]?\s*사진(?:제공)?\s*=\s*\S+(?:\s\S+)?\s*[\])]?$|^(?:사진|제공)\s?[Iㅣ|│]\s?\S+$"
+    r"|^\[\s*사진\s*=[^\[\]]{1,40}\]$"
 )
 # The end of a caption: "... 있다. EPA연합뉴스", "있다./AP연합뉴스", "[EPA=연합뉴스 자료사진]",
 # "(KBS 제공)", "출처 = KBS", "사진AFP 연합뉴스", "/ Source: ...".
@@ -361,6 +362,7 @@ _INLINE_STAMP = re.compile(
     rf"|{_KO_OUTLET})\s+(?P<stamp>(?:입력|기사입력|등록){_INLINE_STAMP_TIME}"
     rf"(?:\s+(?:수정|업데이트){_INLINE_STAMP_TIME})?)(?=\s|$)"
     rf"|(?<=\s)(?P<wire>(?![(\[【]\s*사진){_KO_STAMP}(?:{_KO_REPORTERS}|\s*=)?)(?=\s)"
+    rf"|(?<=\s)(?P<outlet>\[{_KO_OUTLET}\])(?=\s)"
     rf"|(?:^|(?<=\s))(?P<usage>{USAGE_RESTRICTION})"
     r"|(?:^|(?<=\s))(?P<copyright>(?:Copyrights?|저작권자)\s?(?:[ⓒ©]|\(c\)).*$)"
     rf"|(?<=\.)(?P<photo>/\s?{_AGENCIES})(?=\s|$)"
@@ -399,6 +401,10 @@ def inline_stamp_cuts(text: str) -> List[Tuple[int, int, Optional[str]]]:
         ended = _LAST_SENTENCE_END.match(text, position, by)
         title = ended.end() if ended else position
         cuts += [(position, title, None), *_title_cuts(text, title, by)]
+        if stamp.group("outlet"):  # "... [금요저널] 연수구는 ...": the outlet's stamp
+            cuts.append((by, stamp.end(), "dateline"))
+            position = stamp.end()
+            continue
         signed = stamp.end() if stamp.group("wire") else stamp.end("by")
         cuts.append((by, signed, "byline"))
         if stamp.group("stamp"):
