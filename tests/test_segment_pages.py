@@ -445,3 +445,11 @@ def test_titles_with_a_question_or_cry_inside(text, expected):
 ])
 def test_programme_after_timestamp_outlet_stamp_inside_line_photo_note(text, expected):
     assert _roles(text) == expected
+
+
+def test_long_korean_prose_line_cut_at_a_width_inside_a_word():
+    text = ("시청은 오늘, 광장 앞 도로를 시민들에게 개방하고 주말마다 장터를 여는 계획을 처\n"
+            "음으로 공개했습니다.")
+    assert _roles(text) == [(text, "body")]
+    menu = "뉴스 정치 경제 사회 국제 문화 연예 스포츠 오피니언 라이프\n포토 영상"
+    assert len(_roles(menu)) == 2

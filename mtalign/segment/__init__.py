@@ -130,6 +130,8 @@ def _wrapped(previous: str, line: str) -> bool:
     first = line.lstrip()[:1]
     if first.isascii() and first.islower():
         return True
+    if tag.cut_korean_prose(previous, line):
+        return True
     return tag.continues_korean(previous, line) or tag.continues_english(previous, line)
 
 

@@ -518,6 +518,19 @@ _KO_OPEN_END = re.compile(
 )
 
 
+_PARTICLE_WORD = re.compile(r"[가-힣](?:을|를|은|는|에|의|로)(?=[\s,]|$)")
+
+
+def cut_korean_prose(previous: str, line: str) -> bool:
+    """A long Korean line of prose (ten words or more, particles in it) that stops without its
+    end, cut at a fixed width even inside a word (... 사망이후 처 / 음으로 공개했습니다.): a
+    title or a menu line is shorter or has no particles."""
+    words = previous.split()
+    if len(words) < 10 or not is_hangul(line.lstrip()[:1]):
+        return False
+    return sum(bool(_PARTICLE_WORD.search(word)) for word in words) >= 2
+
+
 def continues_korean(previous: str, line: str) -> bool:
     if len(previous.split()) < 2 or not is_hangul(line.lstrip()[:1]):
         return False
