@@ -453,3 +453,9 @@ def test_long_korean_prose_line_cut_at_a_width_inside_a_word():
     assert _roles(text) == [(text, "body")]
     menu = "뉴스 정치 경제 사회 국제 문화 연예 스포츠 오피니언 라이프\n포토 영상"
     assert len(_roles(menu)) == 2
+
+
+def test_two_sentence_caption_marked_by_a_photo_position():
+    text = "시장(오른쪽)이 2일 시청에서 상인과 악수하고 있다. 상인들은 지원을 요청했다."
+    assert _roles(text) == [("시장(오른쪽)이 2일 시청에서 상인과 악수하고 있다.", "caption"),
+                            ("상인들은 지원을 요청했다.", "caption")]

@@ -102,9 +102,10 @@ def _paragraph_segments(blocks: List[Block], source: str,
     form_roles = tag.context_roles(lines, own_roles, after_clutter)
     for block, stripped, own_role, form_role in zip(blocks, lines, own_roles, form_roles):
         role = _block_role(stripped, form_role)
-        # A caption its neighbours make (text beside a photo's slot) is split into sentences;
-        # one its own form marks (▲ ..., a credit at its end) stays whole.
-        if role == "body" or (role == "caption" and own_role is None):
+        # A caption its neighbours make (text beside a photo's slot) or a photo position marks
+        # is split into sentences; one its own form marks (▲ ..., a credit at its end) stays whole.
+        if role == "body" or (role == "caption" and (own_role is None
+                                                     or tag.sentences_of_caption(stripped))):
             yield from _body_segments(block, source, role)
         else:
             yield from _line_segments(block, role, source)

@@ -198,7 +198,13 @@ def _is_caption(line: str) -> bool:
     if _CAPTION_START.match(line) or _credited(line):
         return True
     sentences = sentence_count(line)
-    return bool(_PHOTO_POSITION.search(line)) and len(line.split()) <= 60 and sentences <= 1
+    return bool(_PHOTO_POSITION.search(line)) and len(line.split()) <= 60 and sentences <= 2
+
+
+def sentences_of_caption(line: str) -> bool:
+    """A caption of several sentences marked by a photo position only (부부장(오른쪽)이 ...):
+    cut into its sentences, unlike one a credit ends."""
+    return bool(_PHOTO_POSITION.search(line)) and sentence_count(line) >= 2 and not _credited(line)
 
 
 _UPDATE_NOTE = re.compile(r"^\((?:Updated|Corrected|Edited|수정)\b[^()]*\)$")
