@@ -459,3 +459,12 @@ def test_two_sentence_caption_marked_by_a_photo_position():
     text = "시장(오른쪽)이 2일 시청에서 상인과 악수하고 있다. 상인들은 지원을 요청했다."
     assert _roles(text) == [("시장(오른쪽)이 2일 시청에서 상인과 악수하고 있다.", "caption"),
                             ("상인들은 지원을 요청했다.", "caption")]
+
+
+def test_button_run_inside_a_flattened_line_is_boilerplate():
+    text = ("시청 앞 광장에 눈사람 홍길동 기자 입력 2023.01.02 10:00 댓글 12개 음성 기사 듣기 "
+            "번역 설정 공유 인쇄하기 새창열림 시청 앞 광장에 눈사람이 등장했다.")
+    assert _roles(text)[3:] == [
+        ("댓글 12개 음성 기사 듣기 번역 설정 공유 인쇄하기 새창열림", "boilerplate"),
+        ("시청 앞 광장에 눈사람이 등장했다.", "body")]
+    assert _roles("기사 공유 기능을 설정했다.") == [("기사 공유 기능을 설정했다.", "body")]

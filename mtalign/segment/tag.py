@@ -361,6 +361,12 @@ def date_cuts(line: str) -> List[Tuple[int, int, Optional[str]]]:
 # timestamp inside the text: "... 기념사진 신성은 기자 입력 2018-10-30 10:51 수정 2018-10-30
 # 14:22 ...", "... 계속할 건가 조선일보 입력 2022.10.10 03:26 ...".
 _INLINE_STAMP_TIME = rf"\s*(?::\s*)?{_DATE}(?:\s*{_CLOCK})?"
+# A portal's buttons flattened into the text, four or more in a row: "댓글 2750개 음성 기사 듣기
+# 번역 설정 공유 글씨크기 조절하기 인쇄하기 새창열림", "기사 읽어주기 다시듣기 글씨 크기 조절 ...".
+_BUTTON = (r"(?:댓글\s?\d*개?|음성|기사|듣기|읽어주기|다시듣기|번역|설정|공유(?:하기)?"
+           r"|글씨\s?크기|글자\s?크기|조절(?:하기)?|인쇄(?:하기)?|새창열림|닫기|프린트|스크랩"
+           r"|페이스북|카카오톡|네이버블로그|밴드|엑스|트위터|URL|복사|가|https?://\S+)")
+_BUTTONS = rf"{_BUTTON}(?:\s+{_BUTTON}){{3,}}(?=\s|$)"
 # So does a photo page's caption line: "TITLE (평양 조선중앙통신=연합뉴스) CAPTION. 2020.5.2
 # [국내에서만 사용가능. 재배포 금지. For Use Only in the Republic of Korea. ...]".
 _INLINE_STAMP = re.compile(
@@ -372,6 +378,7 @@ _INLINE_STAMP = re.compile(
     rf"|(?:^|(?<=\s))(?P<usage>{USAGE_RESTRICTION})"
     r"|(?:^|(?<=\s))(?P<copyright>(?:Copyrights?|저작권자)\s?(?:[ⓒ©]|\(c\)).*$)"
     rf"|(?<=\.)(?P<photo>/\s?{_AGENCIES})(?=\s|$)"
+    rf"|(?:^|(?<=\s))(?P<buttons>{_BUTTONS})"
 )
 _LAST_SENTENCE_END = re.compile(r".*[.?!][\"'”’)\]]*\s", re.DOTALL)
 _TITLE_TAG = re.compile(r"\s\[[^\[\]\s][^\[\]]{0,11}\]\s")
@@ -393,8 +400,9 @@ def inline_stamp_cuts(text: str) -> List[Tuple[int, int, Optional[str]]]:
     cuts: List[Tuple[int, int, Optional[str]]] = []
     position = 0
     for stamp in _INLINE_STAMP.finditer(text):
-        if stamp.group("usage") or stamp.group("copyright"):
-            cuts += [(position, stamp.start(), None), (stamp.start(), stamp.end(), "credit")]
+        if stamp.group("usage") or stamp.group("copyright") or stamp.group("buttons"):
+            role = "boilerplate" if stamp.group("buttons") else "credit"
+            cuts += [(position, stamp.start(), None), (stamp.start(), stamp.end(), role)]
             position = stamp.end()
             continue
         if stamp.group("photo"):  # "... 시청하고 있다./뉴시스": the sentence is a caption
