@@ -18,9 +18,13 @@ offset(s) of the English segment(s) they translate (`-` for none, `a+b` for two)
 
 Figures are per language of the gold segment (ko = ko + mixed; und counts with the page's
 language). `--baseline REV` evaluates git revision REV's mtalign the same way, side by side.
+`--group-by outlet` deals the pages into `--folds` groups by publisher (MANIFEST's outlet
+column, its parenthesized note dropped: every Yonhap page in one fold) and prints each fold
+beside the whole; `--fold K` scores (and lists the errors of) fold K alone, so that rules
+can be written from some outlets and checked on the others.
 
     .venv/bin/python scripts/eval_pages.py [--split heldout2] [--baseline main]
-        [--compare-roles] [--errors]
+        [--compare-roles] [--errors] [--group-by outlet [--folds 5] [--fold K]]
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ import argparse
 import csv
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -58,6 +63,26 @@ def manifest(split: str) -> List[dict]:
         rows = list(csv.DictReader(handle, delimiter="\t"))
     return [row for row in rows
             if split in ("all", row["split"]) or row["split"].startswith(split + "-")]
+
+
+def outlet_group(outlet: str) -> str:
+    """The publisher of a page: "Yonhap News Agency (English)" -> "yonhap news agency"."""
+    name = re.sub(r"\([^()]*\)", "", outlet).strip().lower()
+    return re.sub(r"^the\s+", "", name)
+
+
+def outlet_folds(rows: List[dict], folds: int) -> Dict[str, int]:
+    """Each page's fold: whole outlets dealt, largest first, to the fold with fewest pages."""
+    by_outlet: Dict[str, List[str]] = defaultdict(list)
+    for row in rows:
+        by_outlet[outlet_group(row["outlet"])].append(row["file"])
+    sizes = [0] * folds
+    fold_of = {}
+    for outlet in sorted(by_outlet, key=lambda name: (-len(by_outlet[name]), name)):
+        fold = sizes.index(min(sizes))
+        sizes[fold] += len(by_outlet[outlet])
+        fold_of.update(dict.fromkeys(by_outlet[outlet], fold))
+    return fold_of
 
 
 def read_gold(path: Path) -> List[Span]:
@@ -169,7 +194,7 @@ def score_pairs(name: str, gold: List[Span], found: set, counts: Dict[str, Count
     counts["pairs"]["correct"] += len(found & expected)
 
 
-def evaluate(split: str, with_pairs: bool, show_errors: bool, extractor: bool = True,
+def evaluate(rows: List[dict], with_pairs: bool, show_errors: bool, extractor: bool = True,
              roles: Optional[bool] = None) -> dict:
     counts: Dict[str, Counter] = defaultdict(Counter)
     errors: Optional[list] = [] if show_errors else None
@@ -178,7 +203,7 @@ def evaluate(split: str, with_pairs: bool, show_errors: bool, extractor: bool = 
         from mtalign.align.encoders import load_encoder
 
         encoder = load_encoder()
-    for row in manifest(split):
+    for row in rows:
         path = PAGES / row["file"]
         gold = read_gold(path.with_suffix(".gold.tsv"))
         predicted = predict(path, extractor, roles)
@@ -224,7 +249,9 @@ def exported(revision: str) -> Iterator[str]:
 def baseline(revision: str, args: argparse.Namespace) -> dict:
     """Run this script against `revision`'s mtalign package (exported to a temporary folder)."""
     with exported(revision) as tmp:
-        command = [sys.executable, __file__, "--split", args.split, "--json"]
+        command = [sys.executable, __file__, "--split", args.split, "--json",
+                   "--folds", str(args.folds)]
+        command += ["--group-by", args.group_by, "--fold", str(args.fold)] if args.group_by else []
         command += [] if args.pairs else ["--no-pairs"]
         command += [] if args.extractor else ["--no-extractor"]
         env = {**os.environ, "PYTHONPATH": tmp, "PYTHONDONTWRITEBYTECODE": "1"}
@@ -245,6 +272,26 @@ def print_table(columns: Dict[str, dict]) -> None:
                 value = columns[name].get(group, {}).get(measure, "")
                 cells.append(f"{value:.3f}" if isinstance(value, float) else str(value))
             print(f"| {group} {measure} | " + " | ".join(cells) + " |")
+
+
+def print_folds(rows: List[dict], fold_of: Dict[str, int], args: argparse.Namespace) -> int:
+    """Figures per outlet fold and for all the folds' pages together."""
+    columns, pooled = {}, []
+    for fold in range(args.folds):
+        members = [row for row in rows if fold_of[row["file"]] == fold]
+        outlets = sorted({outlet_group(row["outlet"]) for row in members})
+        print(f"fold {fold}: {len(members)} pages: " + ", ".join(outlets))
+        result = evaluate(members, args.pairs, False, args.extractor)
+        columns[f"fold {fold}"] = figures(result["counts"])
+        pooled.append(result["counts"])
+    total: Dict[str, Counter] = defaultdict(Counter)
+    for counts in pooled:
+        for key, value in counts.items():
+            total[key].update(value)
+    columns["all folds"] = figures({key: dict(value) for key, value in total.items()})
+    print(f"split: {args.split}, pages: {len(rows)}, {args.folds} folds by outlet")
+    print_table(columns)
+    return 0
 
 
 def draft(path: Path) -> None:
@@ -269,13 +316,25 @@ def main() -> int:
                         help="score this checkout with the rules alone and with the role model")
     parser.add_argument("--errors", action="store_true", help="list every wrong role and boundary")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--group-by", choices=("outlet",),
+                        help="grouped cross-validation: figures per fold of whole outlets")
+    parser.add_argument("--folds", type=int, default=5, help="number of outlet folds")
+    parser.add_argument("--fold", type=int, help="score fold K of --group-by alone")
     parser.add_argument("--draft", type=Path, metavar="PAGE",
                         help="print PAGE's segmentation as a gold draft")
     args = parser.parse_args()
     if args.draft:
         draft(args.draft)
         return 0
-    result = evaluate(args.split, args.pairs, args.errors, args.extractor,
+    if args.fold is not None and not (args.group_by and 0 <= args.fold < args.folds):
+        parser.error("--fold K needs --group-by outlet and 0 <= K < --folds")
+    rows = manifest(args.split)
+    fold_of = outlet_folds(rows, args.folds) if args.group_by else {}
+    if args.fold is not None:
+        rows = [row for row in rows if fold_of[row["file"]] == args.fold]
+    elif args.group_by and not args.json:
+        return print_folds(rows, fold_of, args)
+    result = evaluate(rows, args.pairs, args.errors, args.extractor,
                       False if args.compare_roles else None)
     ours = figures(result["counts"])
     if args.json:
@@ -283,12 +342,13 @@ def main() -> int:
         return 0
     columns = {"this checkout": ours}
     if args.compare_roles:
-        with_model = evaluate(args.split, args.pairs, args.errors, args.extractor, True)
+        with_model = evaluate(rows, args.pairs, args.errors, args.extractor, True)
         columns = {"rules only": ours, "rules + role model": figures(with_model["counts"])}
         result["errors"] += ["[with the model] " + line for line in with_model["errors"]]
     if args.baseline:
         columns = {args.baseline: baseline(args.baseline, args), **columns}
-    print(f"split: {args.split}, pages: {len(manifest(args.split))}")
+    print(f"split: {args.split}, pages: {len(rows)}"
+          + (f", outlet fold {args.fold} of {args.folds}" if args.group_by else ""))
     print_table(columns)
     for line in result["errors"]:
         print("  " + line, file=sys.stderr)

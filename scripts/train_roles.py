@@ -1,23 +1,25 @@
 #!/usr/bin/env python3
-"""Train the learned role model (mtalign/segment/roles_model.py) on the dev pages' gold.
+"""Train the learned role model (mtalign/segment/roles_model.py) on the gold pages.
 
-Each segment the rules make on a dev page (tests/data/pages, splits dev and dev-heldout1;
-never a held-out part, nor the HTML pages) takes the role of the gold segment it overlaps
-most; a multinomial logistic regression (numpy, L2) learns it from roles_model.features.
+Each segment the rules make on a text page of tests/data/pages (every split: heldout2 and
+heldout3 were scored and are development pages now; not the HTML pages) takes the role of the
+gold segment it overlaps most; a multinomial logistic regression (numpy, L2) learns it from
+roles_model.features.
 
 The rules were written from these very pages, so on them the rules' roles are nearly
 always right, which is not what the rules do on a page they have not seen. So every page
 is read twice: by the current rules, and by the rules of the last revision before any rule
-was written from that page (BEFORE_16, BEFORE_16B, BEFORE_16C). Both readings train the
-model.
+was written from that page (BEFORE_16, BEFORE_16B, BEFORE_16C, BEFORE_16R). Both readings
+train the model.
 
-Leave-pages-out cross-validation (every reading of a page in the same fold) chooses the L2
+Leave-outlets-out cross-validation (pages grouped by publisher as `eval_pages.py
+--group-by outlet` deals them; every reading of a page in its outlet's fold) chooses the L2
 strength and the margin by which the model's choice must beat the rules' role, by the mean
 role accuracy (eval_pages.py's measure) over Korean and English and over both readings,
-and prints it beside the rules'. The model trained on every dev page is written as JSON to
+and prints it beside the rules'. The model trained on every page is written as JSON to
 mtalign/segment/data/roles_model.json.
 
-    .venv/bin/python scripts/train_roles.py [--folds 10] [--no-write]
+    .venv/bin/python scripts/train_roles.py [--folds 5] [--no-write]
 """
 
 from __future__ import annotations
@@ -25,7 +27,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import random
 import subprocess
 import sys
 from collections import Counter, defaultdict
@@ -46,14 +47,15 @@ from mtalign.segment import roles_model as model  # noqa: E402
 from mtalign.segment.roles_model import ROLES, Item, Model  # noqa: E402
 from mtalign.types import Segment  # noqa: E402
 
-TRAIN_SPLIT = "dev"  # dev and dev-heldout1
+TRAIN_SPLIT = "all"
 # The rules had not seen a page before these revisions: main before issue 16 (its first
 # pages), main before issue 16b (the pages 16b added), main before 16c (dev-heldout1, the
-# first held-out part, tuned on from 16c).
-BEFORE_16, BEFORE_16B, BEFORE_16C = "d860491", "441d6cb", "a20d0f3"
+# first held-out part, tuned on from 16c), main before 16r (heldout2 and heldout3).
+BEFORE_16, BEFORE_16B, BEFORE_16C, BEFORE_16R = "d860491", "441d6cb", "a20d0f3", "79eef9c"
+FIRST_READ = {"dev-heldout1": BEFORE_16C, "heldout2": BEFORE_16R, "heldout3": BEFORE_16R}
 L2 = (1.0, 3.0, 10.0)
 MARGINS = (0.0, 0.2, 0.4)
-RATE, STEPS, SEED = 0.05, 800, 16
+RATE, STEPS = 0.05, 800
 DUMP = """import json, sys
 from mtalign.segment import segment_file
 print(json.dumps({p: [[s.start, s.end, s.role, s.lang, s.text] for s in segment_file(p)]
@@ -105,8 +107,8 @@ def unseen_readings(entries: Sequence[dict]) -> Dict[str, Reading]:
     first_pages = {Path(line).name for line in listed.stdout.split()}
     by_revision: Dict[str, List[str]] = defaultdict(list)
     for entry in entries:
-        revision = (BEFORE_16C if entry["split"] == "dev-heldout1"
-                    else BEFORE_16 if entry["file"] in first_pages else BEFORE_16B)
+        revision = FIRST_READ.get(entry["split"],
+                                  BEFORE_16 if entry["file"] in first_pages else BEFORE_16B)
         by_revision[revision].append(entry["file"])
     readings = {}
     for revision, names in by_revision.items():
@@ -169,15 +171,13 @@ def model_roles(readings: Sequence[Reading], models: Dict[str, Model]) -> Dict[s
             for r in readings}
 
 
-def cross_validate(names: List[str], readings: List[Dict[str, Reading]], folds: int,
+def cross_validate(fold_of: Dict[str, int], readings: List[Dict[str, Reading]], folds: int,
                    l2: float) -> Dict[str, Dict[str, Dict[str, float]]]:
-    """Weights for each page, trained on the other folds' pages (all their readings)."""
-    shuffled = list(names)
-    random.Random(SEED).shuffle(shuffled)
+    """Weights for each page, trained on the other outlet folds' pages (all their readings)."""
     held_out = {}
     for k in range(folds):
-        fold = set(shuffled[k::folds])
-        weights = fit([by_name[n] for by_name in readings for n in names if n not in fold], l2)
+        fold = {name for name, f in fold_of.items() if f == k}
+        weights = fit([by_name[n] for by_name in readings for n in fold_of if n not in fold], l2)
         held_out.update(dict.fromkeys(fold, weights))
     return held_out
 
@@ -205,16 +205,17 @@ def write_model(weights: Dict[str, Dict[str, float]], l2: float, margin: float,
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--folds", type=int, default=10)
+    parser.add_argument("--folds", type=int, default=5, help="outlet folds")
     parser.add_argument("--no-write", dest="write", action="store_false")
     args = parser.parse_args()
     entries = [e for e in pages.manifest(TRAIN_SPLIT) if e["file"].endswith(".txt")]
     names = [e["file"] for e in entries]
+    fold_of = pages.outlet_folds(entries, args.folds)
     # the two readings of every page: by the rules that had not seen it, by the current rules
     readings = [unseen_readings(entries), {name: current_reading(name) for name in names}]
     sizes = [sum(len(r.segments) for r in by_name.values()) for by_name in readings]
-    print(f"dev pages: {len(names)}; segments: {sizes[0]} (earlier rules), {sizes[1]} (current"
-          f" rules); {args.folds}-fold leave-pages-out cross-validation")
+    print(f"pages: {len(names)}; segments: {sizes[0]} (earlier rules), {sizes[1]} (current"
+          f" rules); {args.folds}-fold leave-outlets-out cross-validation")
     print("| roles by | ko, unseen rules | en, unseen rules | ko, current rules"
           " | en, current rules |\n| --- | --- | --- | --- | --- |")
     baseline = [scored(list(by_name.values()), rule_roles(by_name.values()))
@@ -222,7 +223,7 @@ def main() -> int:
     print(table_row("rules", baseline))
     choices = {}
     for l2 in L2:
-        held_out = cross_validate(names, readings, args.folds, l2)
+        held_out = cross_validate(fold_of, readings, args.folds, l2)
         for margin in MARGINS:
             models = {name: Model(weights, margin) for name, weights in held_out.items()}
             results = [scored(list(by_name.values()), model_roles(by_name.values(), models))

@@ -270,3 +270,202 @@ def test_new_layout_patterns_do_not_backtrack():
 ])
 def test_dev_layouts_of_issue_16c(text, expected):
     assert _roles(text) == expected
+
+
+# Issue 16r: rules chosen by leave-outlets-out figures (scripts/eval_pages.py --group-by outlet).
+@pytest.mark.parametrize("text,expected", [
+    # speaker labels alone on their line, in the forms broadcasters print them
+    ("[홍길동 팀장]\n오늘 준비한 소식입니다.",
+     [("[홍길동 팀장]", "boilerplate"), ("오늘 준비한 소식입니다.", "body")]),
+    ("◀ 박서준 앵커 ▶\n안녕하십니까.",
+     [("◀ 박서준 앵커 ▶", "boilerplate"), ("안녕하십니까.", "body")]),
+    ("<앵커 멘트>\n비가 내립니다.", [("<앵커 멘트>", "boilerplate"), ("비가 내립니다.", "body")]),
+    ("최민수 앵커 :\n비가 내립니다.",
+     [("최민수 앵커 :", "boilerplate"), ("비가 내립니다.", "body")]),
+    # a label opening the speech, and a Latin label opening a title
+    ("○기자: 비가 내립니다. 내일도 옵니다.",
+     [("○기자:", "boilerplate"), ("비가 내립니다.", "body"), ("내일도 옵니다.", "body")]),
+    ("<녹취> 시장 상인 : \"장사가 안 됩니다.\"",
+     [("<녹취> 시장 상인 :", "boilerplate"), ("\"장사가 안 됩니다.\"", "body")]),
+    ("Title: Evening Bulletin", [("Title:", "boilerplate"), ("Evening Bulletin", "headline")]),
+    # not labels: a bracketed outlet opening a report, a headline's tag, a heading with a colon
+    ("[포토] 시청 앞 광장의 눈사람", [("[포토] 시청 앞 광장의 눈사람", "headline")]),
+    ("귀순 병사의 선택 이유: 남한 드라마", [("귀순 병사의 선택 이유: 남한 드라마", "headline")]),
+])
+def test_transcript_speaker_labels(text, expected):
+    assert _roles(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # short Korean labels around an article are furniture; its title is not
+    ("스포츠 야구\n\n올림픽 대표팀, 결승 진출 확정",
+     [("스포츠 야구", "boilerplate"), ("올림픽 대표팀, 결승 진출 확정", "headline")]),
+    ("<개막식 하이라이트>", [("<개막식 하이라이트>", "headline")]),
+    ("Rain hits Busan", [("Rain hits Busan", "headline")]),
+    # a date after a menu word or an outlet's name, and a dashed timestamp
+    ("스포츠 2023.05.01", [("스포츠", "boilerplate"), ("2023.05.01", "dateline")]),
+    ("한국일보 2023.05.01 09:30", [("한국일보", "byline"), ("2023.05.01 09:30", "dateline")]),
+    ("- 입력 2001-02-03 10:00:00", [("- 입력 2001-02-03 10:00:00", "dateline")]),
+])
+def test_menu_words_and_dates_beside_them(text, expected):
+    assert _roles(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a list of links to other pages after an article, and a tip-off block
+    ("☞ 내일 날씨 맑음\n☞ 주말 나들이 명소", [("☞ 내일 날씨 맑음", "boilerplate"),
+                                        ("☞ 주말 나들이 명소", "boilerplate")]),
+    ("- ☞ 시장 개장\n- ☞ 축제 취소",
+     [("- ☞ 시장 개장", "boilerplate"), ("- ☞ 축제 취소", "boilerplate")]),
+    ("▷ 전화 : 02-000-0000", [("▷ 전화 : 02-000-0000", "boilerplate")]),
+    ("■ 제보하기", [("■ 제보하기", "boilerplate")]),
+    ("▷ 앱에서도 우리 뉴스를 구독해주세요!",
+     [("▷ 앱에서도 우리 뉴스를 구독해주세요!", "boilerplate")]),
+])
+def test_link_lists_and_tip_off_lines(text, expected):
+    assert _roles(text) == expected
+
+
+def test_page_flattened_onto_one_line_keeps_title_byline_and_stamp_apart():
+    text = ("사회 [단독] 시청 앞 광장에 눈사람 등장 홍길동 기자 입력 2023.01.02 10:00 "
+            "수정 2023.01.02 11:00 시청 앞 광장에 눈사람이 등장했다. 시민들이 사진을 찍었다.")
+    assert _roles(text) == [
+        ("사회", "boilerplate"), ("[단독] 시청 앞 광장에 눈사람 등장", "headline"),
+        ("홍길동 기자", "byline"), ("입력 2023.01.02 10:00 수정 2023.01.02 11:00", "dateline"),
+        ("시청 앞 광장에 눈사람이 등장했다.", "body"), ("시민들이 사진을 찍었다.", "body")]
+    assert _roles("눈이 왔다. 속보 한국일보 입력 2023.01.02 10:00 오늘 눈이 왔다.")[:3] == [
+        ("눈이 왔다.", "body"), ("속보", "headline"), ("한국일보", "byline")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a wire photo's stamp without a reporter, and its usage restriction: the text is a caption
+    ("(부산 국제신문=뉴스1) = 부산항에 눈이 내렸다. [국내에서만 사용가능. 재배포 금지. "
+     "For Use Only in the Republic of Korea.]",
+     [("(부산 국제신문=뉴스1) =", "byline"), ("부산항에 눈이 내렸다.", "caption"),
+      ("[국내에서만 사용가능. 재배포 금지. For Use Only in the Republic of Korea.]", "credit")]),
+    # a photo page's line: title, stamp, caption, date, a restriction cut off at the line's end
+    ("부산항에 첫눈 (부산=연합뉴스) 부산항에 눈이 내렸다. 2023.1.2 [국내에서만 사용가능. For",
+     [("부산항에 첫눈", "headline"), ("(부산=연합뉴스)", "byline"),
+      ("부산항에 눈이 내렸다.", "caption"), ("2023.1.2", "dateline"),
+      ("[국내에서만 사용가능. For", "credit")]),
+    # a credit in parentheses inside a sentence is no stamp
+    ("시장이 웃고 있다 (사진=연합뉴스) 오늘 열린 행사다.",
+     [("시장이 웃고 있다 (사진=연합뉴스) 오늘 열린 행사다.", "body")]),
+])
+def test_wire_photo_stamps_and_usage_restrictions(text, expected):
+    assert _roles(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a column of section words, some of which look like names, is a menu
+    ("최신\n정치\n경제\n사회\n문화",
+     [(word, "boilerplate") for word in ("최신", "정치", "경제", "사회", "문화")]),
+    # a sentence that opens like a byline is body; a short sign-off stays a byline
+    ("이 시장은 기자 여러 명과 만나 인사를 나눴습니다.",
+     [("이 시장은 기자 여러 명과 만나 인사를 나눴습니다.", "body")]),
+    ("홍길동 기자", [("홍길동 기자", "byline")]),
+    # a tip-off block
+    ("우리방송 기사문의 및 제보 : 전화 1234",
+     [("우리방송 기사문의 및 제보 : 전화 1234", "boilerplate")]),
+    ("- 메신저 앱에서 'news00' 친구 추가", [("- 메신저 앱에서 'news00' 친구 추가", "boilerplate")]),
+])
+def test_menus_sentences_like_bylines_and_tip_offs(text, expected):
+    assert _roles(text) == expected
+
+
+def test_two_anchor_script_labels():
+    assert _roles("남) 안녕하십니까.\n여) 뉴스를 전해 드립니다.") == [
+        ("남)", "boilerplate"), ("안녕하십니까.", "body"),
+        ("여)", "boilerplate"), ("뉴스를 전해 드립니다.", "body")]
+
+
+def test_breadcrumb_of_several_word_sections():
+    assert _roles("Home > World News > South America") == [
+        ("Home > World News > South America", "boilerplate")]
+    assert _roles("Mayor Opens Bridge > local") == [("Mayor Opens Bridge > local", "headline")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a wire stamp with an agency pair, a caption ending in a bracketed photo credit
+    ("【부산=AP/뉴시스】 항구에 배가 들어오고 있다.",
+     [("【부산=AP/뉴시스】", "byline"), ("항구에 배가 들어오고 있다.", "body")]),
+    ("시민들이 광장을 걷고 있다. [사진공동취재단]",
+     [("시민들이 광장을 걷고 있다. [사진공동취재단]", "caption")]),
+    # inside a flattened line: a caption ending in its credit, and a copyright tail
+    ("시민들이 광장을 걷고 있다./뉴시스 눈이 왔다. Copyright ⓒ 한국일보. All rights reserved.",
+     [("시민들이 광장을 걷고 있다./뉴시스", "caption"), ("눈이 왔다.", "body"),
+      ("Copyright ⓒ 한국일보. All rights reserved.", "credit")]),
+])
+def test_photo_credits_and_copyright_tails_inside_text(text, expected):
+    assert _roles(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # broadcast sign-offs are bylines; an anchor's hand-over is not
+    ("This is KBC News Hong Gil-dong.", [("This is KBC News Hong Gil-dong.", "byline")]),
+    ("Correspondent Hong Gil-dong.", [("Correspondent Hong Gil-dong.", "byline")]),
+    ("부산에서 KBC 뉴스, 홍길동입니다.", [("부산에서 KBC 뉴스, 홍길동입니다.", "byline")]),
+    ("홍길동 기자입니다.", [("홍길동 기자입니다.", "body")]),
+    # one or two English words alone are site labels; a title after "Title:" is not
+    ("Sports", [("Sports", "boilerplate")]),
+    ("Title: Opening", [("Title:", "boilerplate"), ("Opening", "headline")]),
+    ("Our newsroom awaits your tips day and night.",
+     [("Our newsroom awaits your tips day and night.", "boilerplate")]),
+])
+def test_sign_offs_and_english_labels(text, expected):
+    assert _roles(text) == expected
+
+
+def test_korean_lines_wrapped_after_connective_and_adnominal_endings():
+    text = "시장 출신인\n홍길동 의원을 모시고\n지역 현안을 들어보겠습니다."
+    assert _roles(text) == [(text, "body")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a title holding a cry or a question is not cut into sentences
+    ("'우리 동네 이야기' 첫 공개! 10일 간 섬마을 취재",
+     [("'우리 동네 이야기' 첫 공개! 10일 간 섬마을 취재", "headline")]),
+    ('시장 "예산 부족하나? 그냥 늘리면 돼"',
+     [('시장 "예산 부족하나? 그냥 늘리면 돼"', "headline")]),
+    # a period inside still makes sentences
+    ("비가 왔다. 내일은 맑음", [("비가 왔다.", "body"), ("내일은 맑음", "body")]),
+])
+def test_titles_with_a_question_or_cry_inside(text, expected):
+    assert _roles(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a timestamp followed by the programme's name, an outlet's stamp inside a line
+    ("입력 2020.01.02 (07:28) | 수정 2020.01.02 (08:15) 아침뉴스",
+     [("입력 2020.01.02 (07:28) | 수정 2020.01.02 (08:15) 아침뉴스", "dateline")]),
+    ("시청 앞 광장 [우리신문] 시청은 2일 행사를 열었다.",
+     [("시청 앞 광장", "headline"), ("[우리신문]", "dateline"),
+      ("시청은 2일 행사를 열었다.", "body")]),
+    # a bracketed photo note holding a copyright sign is a caption
+    ("[사진 = 새해 첫 방송 ⓒ 우리방송]", [("[사진 = 새해 첫 방송 ⓒ 우리방송]", "caption")]),
+])
+def test_programme_after_timestamp_outlet_stamp_inside_line_photo_note(text, expected):
+    assert _roles(text) == expected
+
+
+def test_long_korean_prose_line_cut_at_a_width_inside_a_word():
+    text = ("시청은 오늘, 광장 앞 도로를 시민들에게 개방하고 주말마다 장터를 여는 계획을 처\n"
+            "음으로 공개했습니다.")
+    assert _roles(text) == [(text, "body")]
+    menu = "뉴스 정치 경제 사회 국제 문화 연예 스포츠 오피니언 라이프\n포토 영상"
+    assert len(_roles(menu)) == 2
+
+
+def test_two_sentence_caption_marked_by_a_photo_position():
+    text = "시장(오른쪽)이 2일 시청에서 상인과 악수하고 있다. 상인들은 지원을 요청했다."
+    assert _roles(text) == [("시장(오른쪽)이 2일 시청에서 상인과 악수하고 있다.", "caption"),
+                            ("상인들은 지원을 요청했다.", "caption")]
+
+
+def test_button_run_inside_a_flattened_line_is_boilerplate():
+    text = ("시청 앞 광장에 눈사람 홍길동 기자 입력 2023.01.02 10:00 댓글 12개 음성 기사 듣기 "
+            "번역 설정 공유 인쇄하기 새창열림 시청 앞 광장에 눈사람이 등장했다.")
+    assert _roles(text)[3:] == [
+        ("댓글 12개 음성 기사 듣기 번역 설정 공유 인쇄하기 새창열림", "boilerplate"),
+        ("시청 앞 광장에 눈사람이 등장했다.", "body")]
+    assert _roles("기사 공유 기능을 설정했다.") == [("기사 공유 기능을 설정했다.", "body")]

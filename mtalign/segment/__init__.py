@@ -9,11 +9,18 @@ Text files stream paragraph by paragraph, so memory stays bounded on huge inputs
 from __future__ import annotations
 
 import os
+import re
 from typing import Iterable, Iterator, List, Optional
 
 from mtalign.segment import extract, roles_model, tag
 from mtalign.segment.block import Block
-from mtalign.segment.clean import TRANSCRIPT_LABEL, is_boilerplate, normalize_line
+from mtalign.segment.clean import (
+    TRANSCRIPT_LABEL,
+    USAGE_RESTRICTION,
+    is_boilerplate,
+    normalize_line,
+    speaker_label,
+)
 from mtalign.segment.decode import detect_encoding, iter_lines
 from mtalign.segment.html import html_blocks, is_html
 from mtalign.segment.split import split_sentences
@@ -36,7 +43,7 @@ def _block_role(line: str, form_role: Optional[str]) -> str:
     if form_role:
         return form_role
     if tag.looks_like_heading(line) and "\n" not in line:
-        return "headline"
+        return "boilerplate" if tag.is_menu_word(line) else "headline"
     return "body"
 
 
@@ -47,10 +54,22 @@ def _body_segments(block: Block, source: str, role: str = "body") -> Iterator[Se
     lead = len(text) - len(text.lstrip())
     opening = text[lead:]  # indented ledes too
     prefix = (tag.DATELINE_PREFIX.match(opening) or TRANSCRIPT_LABEL.match(opening)
-              or tag.SECTION_TITLE.match(opening))
+              or speaker_label(opening) or tag.SECTION_TITLE.match(opening))
     if prefix:
         yield _segment(source, prefix.group(), offset + lead, tag.prefix_role(prefix.group()))
         text, offset = text[lead + prefix.end():], offset + lead + prefix.end()
+    cuts = tag.inline_stamp_cuts(text)
+    if any(re.match(USAGE_RESTRICTION, text[start:end]) for start, end, _ in cuts):
+        role = "caption"  # the text beside a wire photo's usage restriction describes the photo
+    for start, end, cut_role in cuts:
+        if cut_role:
+            yield _segment(source, text[start:end], offset + start, cut_role)
+        else:
+            yield from _sentence_segments(text[start:end], offset + start, source, role)
+
+
+def _sentence_segments(text: str, offset: int, source: str, role: str) -> Iterator[Segment]:
+    """The sentences of body text, a date, e-mail or credit tail given its own role."""
     for start, end in split_sentences(text):
         for piece_start, piece_end in tag.split_email_tail(text, start, end):
             piece = text[piece_start:piece_end]
@@ -60,9 +79,18 @@ def _body_segments(block: Block, source: str, role: str = "body") -> Iterator[Se
 
 
 def _line_segments(block: Block, role: str, source: str) -> Iterator[Segment]:
-    """A non-body line, or its pieces when it holds a date beside other text."""
+    """A non-body line, or its pieces when it holds a date beside other text or opens with a
+    speaker's label (Title: News Headlines)."""
     lead = len(block.text) - len(block.text.lstrip())
     stripped = block.text.strip()
+    label = speaker_label(stripped)
+    if label:
+        yield _segment(source, label.group(), block.start + lead, "boilerplate")
+        rest = stripped[label.end():]
+        lead += label.end() + len(rest) - len(rest.lstrip())
+        stripped = rest.strip()
+        heading = tag.looks_like_heading(stripped)  # a title after its label (Title: Opening)
+        role = tag.line_role(stripped) or ("headline" if heading else "body")
     for start, end, piece_role in tag.date_cuts(stripped):
         yield _segment(source, stripped[start:end], block.start + lead + start, piece_role or role)
 
@@ -74,9 +102,10 @@ def _paragraph_segments(blocks: List[Block], source: str,
     form_roles = tag.context_roles(lines, own_roles, after_clutter)
     for block, stripped, own_role, form_role in zip(blocks, lines, own_roles, form_roles):
         role = _block_role(stripped, form_role)
-        # A caption its neighbours make (text beside a photo's slot) is split into sentences;
-        # one its own form marks (▲ ..., a credit at its end) stays whole.
-        if role == "body" or (role == "caption" and own_role is None):
+        # A caption its neighbours make (text beside a photo's slot) or a photo position marks
+        # is split into sentences; one its own form marks (▲ ..., a credit at its end) stays whole.
+        if role == "body" or (role == "caption" and (own_role is None
+                                                     or tag.sentences_of_caption(stripped))):
             yield from _body_segments(block, source, role)
         else:
             yield from _line_segments(block, role, source)
@@ -101,6 +130,8 @@ def _wrapped(previous: str, line: str) -> bool:
         return False
     first = line.lstrip()[:1]
     if first.isascii() and first.islower():
+        return True
+    if tag.cut_korean_prose(previous, line):
         return True
     return tag.continues_korean(previous, line) or tag.continues_english(previous, line)
 

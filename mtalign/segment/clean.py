@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Optional
 
 _ODD_SPACES = dict.fromkeys(map(ord, "\u00a0\u1680\u202f\u205f\u3000"), " ")
 _ODD_SPACES.update(dict.fromkeys(range(0x2000, 0x200B), " "))  # en quad .. hair space
@@ -45,7 +46,7 @@ _SHARE_WORDS = {
     "트위터", "공유", "링크복사",
 }
 _WEATHER = re.compile(r"^-?\d{1,3}(?:\.\d)?\s*(?:°?\s*[CF]|℃|℉)$")
-_BULLETS = "•·▪◦*-–— "
+_BULLETS = "•·▪◦*-–—■□▷▶►☞ "
 # Breadcrumbs (Home > Opinion): words joined by ">", spaces around it optional, and a word may
 # hold ">" itself ("<b>x</b>" counts) -- the strings `^\S+(?:\s*>\s*\S+)+$` matches, but that
 # pattern backtracks without end on a long line of ">". Here each space-separated token is read
@@ -73,7 +74,10 @@ _FURNITURE = re.compile(
     r"|^(?:[가-힣]+ )?(?:최신|많이 본) ?(?:기사|뉴스)$"
     r"|댓글을? (?:작성|남겨)|의견을 남겨 ?주세요|스크랩 ?하시겠습니까|-->$|^<!--"
     r"|^(?:추천|조회수?|댓글수|게시물ID)\s*:\s*\S|뒤로가기|맨\s?위로|추천리스트|댓글이 없습니다"
-    r"|^(?:출처\s+)?https?://\S+$|^음성재생 설정$|^번역\s?beta\b|^글자\s?크기 설정",
+    r"|^(?:출처\s+)?https?://\S+$|^음성재생 설정$|^번역\s?beta\b|^글자\s?크기 설정"
+    # tip-off and contact lines: "전화 : 02-...", "카카오톡 : 'KBS제보' 검색", "...를 구독해주세요!"
+    r"|^(?:전화|팩스|이메일|e-?mail|카카오톡|홈페이지)\s?:\s?\S|구독해\s?주세요|(?:친구|채널)\s?추가"
+    r"|^[^:]{0,20}(?:제보|기사\s?문의)[^:]{0,10}:\s?\S",
     re.IGNORECASE,
 )
 # Transcript speaker and segment labels of broadcast pages: [앵커], [기자], [Anchor Lead],
@@ -85,12 +89,44 @@ TRANSCRIPT_LABEL = re.compile(
     r"|(?:Anchor|Report|Reporter):(?=\s|$)",
     re.IGNORECASE,
 )
+# A speaker's (or a segment's) label alone on its line in a transcript: "[김필국 팀장]",
+# "◀ 김필국 앵커 ▶", "<앵커 멘트>", "이윤성 앵커 :", "◎앵커:", "<녹취> 개발 관계자 :",
+# "<황효선(SBS 특별취재단장):", "Title:", "남)"; a bracketed outlet name ("[일요신문]") is a
+# dateline.
+_OUTLET_END = r"(?:신문|일보|저널|뉴스|방송|통신)"
+SPEAKER_LABEL = re.compile(
+    rf"\[(?![가-힣]*{_OUTLET_END}\])[가-힣]{{1,10}}(?:\s[가-힣]{{1,10}}){{0,2}}\]"
+    r"|[◎○◆◇]?\s?(?:<녹취>\s?)?<?[가-힣](?:[^.?!:\s]{0,15}\s){0,5}[^.?!:\s]{0,15}(?<!다)\s?:"
+    r"|◀\s?[^◀▶.?!]{1,20}\s?▶"
+    r"|<\s?(?:앵커|기자|리포트|녹취|인터뷰|현장음)[^<>]{0,10}>"
+    r"|(?:Title|Anchor|Report|Reporter):"
+    r"|(?:남|여|[가-힣]{0,4}\s?앵커)\)"  # a two-anchor script: "남) ...", "여) ..."
+)
+
+
+# Labels that may open a line of speech: those a tag of a headline ([포토] ...) or a heading
+# with a colon (탈북 이유: ...) cannot be: a mark, a speaker's title or affiliation, a Latin label.
+_SPEAKER_OPENING = re.compile(
+    r"^[◀◎○◆◇<]|(?:앵커|기자|특파원|관계자|대변인|캐스터|단장|팀장)\s?:$|^(?:Title|Anchor|Report)"
+    r"|\)$"
+)
+
+
+def speaker_label(text: str) -> Optional[re.Match]:
+    """A speaker's label opening a line that goes on with the speech (◎앵커: 저희 SBS가 ...)."""
+    label = SPEAKER_LABEL.match(text)
+    if not label or not text[label.end():label.end() + 1].isspace():
+        return None
+    return label if _SPEAKER_OPENING.search(label.group()) else None
+
+
 # Notices a site prints in its text: cookie consent, transcript disclaimers, "details >" links.
 _SITE_NOTICE = re.compile(
     r"\bcookies?\b(?:(?!\bcookies?\b).)*\b(?:website|site|service)\b|\busage of the (?:web)?site\b"
     r"|\s[>›]$"
     r"|방송으로 확인하시기 바랍니다|^인용 시 .* 명시해 ?주시기 바랍니다"
-    r"|자동요약한 결과입니다|^\(예시\) |^다음뉴스는 ",
+    r"|자동요약한 결과입니다|^\(예시\) |^다음뉴스는 "
+    r"|\b(?:awaits|send us|share) your (?:tips?|reports?|stories)\b",
     re.IGNORECASE,
 )
 _CREDIT = re.compile(
@@ -105,7 +141,11 @@ def is_boilerplate(line: str) -> bool:
     core = text.strip(_BULLETS)
     if core.casefold() in _BOILERPLATE_LINES or _WEATHER.match(text) or _FURNITURE.search(core):
         return True
-    if TRANSCRIPT_LABEL.fullmatch(text) or re.fullmatch(r"[a-z]+(?: [a-z]+){0,2}", text):
+    if TRANSCRIPT_LABEL.fullmatch(text) or SPEAKER_LABEL.fullmatch(text):
+        return True
+    if core.count(" > ") >= 2 and len(core.split()) <= 12 and core[-1:] not in ".?!":
+        return True  # a breadcrumb of several-word sections: Home > National > North Korea
+    if re.fullmatch(r"[a-z]+(?: [a-z]+){0,2}", text):
         return True
     if not any(ch.isalpha() for ch in text):
         return True
@@ -118,6 +158,19 @@ def is_site_notice(sentence: str) -> bool:
     return bool(_SITE_NOTICE.search(sentence.strip()))
 
 
+# A wire photo's usage restriction, maybe cut off at the line's end:
+# "[국내에서만 사용가능. 재배포 금지. For Use Only in the Republic of Korea. ...]".
+USAGE_RESTRICTION = r"\[(?:국내에서만|For Use Only)[^\[\]]*(?:\]|$)"
+
+
 def is_credit(line: str) -> bool:
-    """Copyright and reproduction notices, in either language."""
-    return len(line.split()) <= 30 and bool(_CREDIT.search(line))
+    """Copyright and reproduction notices, in either language; a line holding a caption
+    beside a photo's usage restriction is not one."""
+    rest = re.sub(USAGE_RESTRICTION, "", line).strip()
+    if not rest:
+        return bool(line.strip())
+    notice = _CREDIT.search(rest)
+    if not notice or len(line.split()) > 30:
+        return False
+    before = rest[:notice.start()]  # sentences before the notice: text with a copyright tail
+    return len(before.split()) < 3 or not re.search(r"[.?!]\s", before)

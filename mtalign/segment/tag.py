@@ -13,7 +13,14 @@ import re
 from typing import List, Optional, Tuple
 
 from mtalign.hangul import SURNAMES, is_hangul
-from mtalign.segment.clean import TRANSCRIPT_LABEL, is_boilerplate, is_credit, is_site_notice
+from mtalign.segment.clean import (
+    SPEAKER_LABEL,
+    TRANSCRIPT_LABEL,
+    USAGE_RESTRICTION,
+    is_boilerplate,
+    is_credit,
+    is_site_notice,
+)
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s*)"
@@ -47,8 +54,8 @@ def _stamp(first_clock: str) -> str:
 # "Written: 2023-11-07 15:03:30 / Updated: 2023-11-07 15:30:46".
 _STAMP = _stamp(rf"(?:{_CLOCK}|\s+{_TIME})")
 _DATE_LINE = re.compile(  # the "|" and spaces before a stamp take those of its clock
-    rf"^[|•\s]*(?:{_stamp(_clock('-('))}[|,/\s]*)+"
-    rf"(?:(?:/\s*\S{{1,8}}|-|[A-Z]?\d{{1,2}}면)[|,\s]*)?$"
+    rf"^(?:-\s)?[|•\s]*(?:{_stamp(_clock('-('))}[|,/\s]*)+"
+    rf"(?:(?:/\s*\S{{1,8}}|-|[A-Z]?\d{{1,2}}면|[가-힣]{{2,8}})[|,\s]*)?$"
     rf"|^{_STAMP_LABEL}\s*(?::\s*)?\[\s*{_DATE}(?:\s*{_CLOCK})?\s*\]$"
     r"|^\d+\s?(?:minutes?|hours?|days?|weeks?|분|시간|일)\s?(?:ago|전)$",
     re.IGNORECASE,
@@ -64,12 +71,12 @@ _KO_REPORTERS = (
 )
 _KO_OUTLET = (r"[가-힣A-Za-z0-9]{1,10}"
               r"(?:신문|일보|저널|뉴스|경제|타임즈|데일리|방송|투데이|미디어|시사)")
-_KO_STAMP = r"[(\[【]\s*[가-힣A-Za-z·ㅣ|\s]{1,20}=\s*[가-힣A-Za-z0-9 ]{1,15}?\s*[)\]】]"
+_KO_STAMP = r"[(\[【]\s*[가-힣A-Za-z·ㅣ|\s]{1,20}=\s*[가-힣A-Za-z0-9/ ]{1,15}?\s*[)\]】]"
 _EN_PLACE = (rf"[A-Z][A-Z.'’ -]{{2,30}}"  # SEOUL, VLADIVOSTOK, Russia, SEOUL, June 19
              rf"(?:,\s*(?:{_MONTH}\s+\d{{1,2}}|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)){{0,2}}")
 DATELINE_PREFIX = re.compile(
     rf"^(?:{_EN_PLACE}\s*(?:\([^()]{{2,40}}\))?\s*(?:--|—|–|-)"
-    rf"|{_KO_STAMP}(?:{_KO_REPORTERS})?|\[{_KO_OUTLET}\])(?=\s|[가-힣])"
+    rf"|{_KO_STAMP}(?:{_KO_REPORTERS}|\s*=)?|\[{_KO_OUTLET}\])(?=\s|[가-힣])"
 )
 _BYLINE_EN = re.compile(r"^[Bb]y\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*(?:\s|,|$)")
 _BYLINE_ROLE = re.compile(r"\b(?:reporter|correspondent|staff writer|contributing writer|editor)\b",
@@ -93,6 +100,11 @@ _BYLINE_OTHER = re.compile(
     r"|^(?:[가-힣A-Za-z]+\s)?[가-힣]{0,6}(?:취재팀|뉴스팀|편집팀|기자단)$"
     r"|^[■▶◆]?\s*(?:진행|출연|대담|취재|촬영|영상편집|그래픽)\s*:\s*\S"
     r"|^[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2}, [A-Z][A-Za-z ]{2,30} News\.$"
+    # broadcast sign-offs: "This is MBC News Hong Gil-dong.", "Correspondent Hong Gil-dong.",
+    # "도쿄에서 KBS 뉴스, 홍길동입니다."
+    r"|^This is [A-Z]{2,6} News,? [A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}\.$"
+    r"|^(?:Correspondent|Reporter) [A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}\.$"
+    r"|^(?:[가-힣]+에서\s)?[A-Z]{2,6}\s?뉴스,?\s[가-힣](?:\s?[가-힣]){1,3}\s?입니다\.$"
 )
 # A guest of a broadcast, name then affiliation and title: "김복준 한국범죄학연구소 연구위원".
 _GUEST = re.compile(
@@ -119,6 +131,7 @@ _AGENCIES = rf"{_AGENCY}(?:\s*(?:[-=/]\s*)?{_AGENCY})*"
 _CREDIT_LINE = re.compile(
     rf"^[\[(]?\s*(?:[©ⓒ]\s*)?(?:[가-힣A-Za-z]{{2,8}}\s)?{_AGENCIES}(?:\s*(?:자료사진|제공))?\s*[\])]?$"
     r"|^[\[(/]?\s*사진(?:제공)?\s*=\s*\S+(?:\s\S+)?\s*[\])]?$|^(?:사진|제공)\s?[Iㅣ|│]\s?\S+$"
+    r"|^\[\s*사진\s*=[^\[\]]{1,40}\]$"
 )
 # The end of a caption: "... 있다. EPA연합뉴스", "있다./AP연합뉴스", "[EPA=연합뉴스 자료사진]",
 # "(KBS 제공)", "출처 = KBS", "사진AFP 연합뉴스", "/ Source: ...".
@@ -126,7 +139,7 @@ _CAPTION_CREDIT = re.compile(
     rf"(?:[.)]\s*(?:/\s*)?(?:[©ⓒ]\s*)?{_AGENCIES}|/\s*Source:(?:[^|]*[^|\s])?|\(Yonhap\)"
     rf"|사진\s*(?:=\s*)?{_AGENCIES}|\[{_AGENCIES}(?:\s*자료사진)?\]"
     r"|\((?:사진(?:\s*[^()\s][^()]{0,14}|\s)|[^()]{1,15})\s*제공\)"
-    r"|출처\s*=\s*\S+|[.)]\s*사진\s*=\s*[가-힣]{2,4}\s?기자)\s*(?:\|\s*)?$"
+    r"|출처\s*=\s*\S+|[.)]\s*사진\s*=\s*[가-힣]{2,4}\s?기자|\[사진[^\[\]]{1,12}\])\s*(?:\|\s*)?$"
 )
 _TAGGED_TITLE = re.compile(r"^\[[^\[\]]{1,12}\]\s*\S.*[?!]$")
 _TERMINAL = re.compile(r"[.?!…。][\"'”’)\]]*$")
@@ -154,7 +167,9 @@ def _signed(line: str) -> bool:
 
 def _is_byline(line: str) -> bool:
     words = line.split()
-    if _signed(line) or _BYLINE_KO.match(line):
+    # "이 대통령은 기자 한 명 한 명과 악수하며 ...했습니다.": a sentence, not a sign-off
+    signed_ko = _BYLINE_KO.match(line) and (len(words) <= 5 or not _TERMINAL.search(line))
+    if _signed(line) or signed_ko:
         return True
     if re.fullmatch(r"[가-힣]{2,4}", line) and line[0] in SURNAMES and line not in _NOT_NAMES:
         return True
@@ -183,7 +198,13 @@ def _is_caption(line: str) -> bool:
     if _CAPTION_START.match(line) or _credited(line):
         return True
     sentences = sentence_count(line)
-    return bool(_PHOTO_POSITION.search(line)) and len(line.split()) <= 60 and sentences <= 1
+    return bool(_PHOTO_POSITION.search(line)) and len(line.split()) <= 60 and sentences <= 2
+
+
+def sentences_of_caption(line: str) -> bool:
+    """A caption of several sentences marked by a photo position only (부부장(오른쪽)이 ...):
+    cut into its sentences, unlike one a credit ends."""
+    return bool(_PHOTO_POSITION.search(line)) and sentence_count(line) >= 2 and not _credited(line)
 
 
 _UPDATE_NOTE = re.compile(r"^\((?:Updated|Corrected|Edited|수정)\b[^()]*\)$")
@@ -218,8 +239,9 @@ def looks_like_heading(line: str) -> bool:
     """
     words = len(line.split())
     end = line.rstrip()[-1:]
-    if re.search(r"[가-힣][.?!](?:\s|[가-힣])", line):  # a Korean sentence ends inside
-        return False
+    inner_end = re.search(r"[가-힣]([.?!])(?:\s|[가-힣])", line)  # a Korean sentence end inside
+    if inner_end and (inner_end.group(1) == "." or words > 15 or ends_sentence(line)):
+        return False  # a title may hold a question or a cry: 단독공개! 21일 간 북한 취재
     if end == "," or (end == ":" and words >= 12):
         return False
     if _TAGGED_TITLE.match(line) and words <= 15 and sentence_count(line) <= 1:
@@ -232,6 +254,17 @@ def is_widget_label(line: str) -> bool:
     return len(line.split()) <= 3 and not ends_sentence(line)
 
 
+def is_menu_word(line: str) -> bool:
+    """A short Korean label a page prints around its article (뉴스, 정치 북한, 프로그램, 완독):
+    on the gold pages such lines are site furniture thirty times as often as titles. A
+    bracketed segment title (<열병식 하이라이트>), a label ending in a colon or a sentence
+    without its period (목표는 다음과 같다) is not one; an English line of three words can be a
+    title (Trump won't attack), one of one or two words hardly ever is (Technology, NK PRO)."""
+    if not is_widget_label(line) or re.search(r"(?:[:다요까])$|^<[^<>]+>$", line.rstrip()):
+        return False
+    return len(line.split()) <= 2 or any(is_hangul(ch) for ch in line)
+
+
 # A segment title in spaced angle brackets opening a transcript paragraph: "< 빨갛게 빨갛게 >".
 _SECTION_TITLE = r"<\s[^<>]{1,30}\s>"
 SECTION_TITLE = re.compile(_SECTION_TITLE + r"(?=\s)")
@@ -239,12 +272,13 @@ SECTION_TITLE = re.compile(_SECTION_TITLE + r"(?=\s)")
 
 def prefix_role(prefix: str) -> str:
     """The role of a paragraph's opening: a transcript label is boilerplate, a segment title a
-    headline, a report's stamp a byline when it names reporters, else a dateline."""
-    if TRANSCRIPT_LABEL.fullmatch(prefix.strip()):
+    headline, a Korean wire stamp ((서울=뉴스1), (평양 노동신문=뉴스1) =) or one naming
+    reporters a byline, else (SEOUL, June 19 (Yonhap) --, [일요신문]) a dateline."""
+    if TRANSCRIPT_LABEL.fullmatch(prefix.strip()) or SPEAKER_LABEL.fullmatch(prefix.strip()):
         return "boilerplate"
     if re.fullmatch(_SECTION_TITLE, prefix):
         return "headline"
-    return "byline" if re.search(_KO_TITLE, prefix) else "dateline"
+    return "byline" if re.search(_KO_TITLE, prefix) or re.match(_KO_STAMP, prefix) else "dateline"
 
 
 _EMAIL_TAIL = re.compile(rf"(?<!\s)\s+({_EMAIL})$")  # tried once per run of spaces
@@ -287,6 +321,14 @@ _TRAILING_STAMP = re.compile(rf"(?<=\S)\s+(?=(?:{_NUMERIC_DATE})(?:\s*{_CLOCK})?
 _WIDGET_TAIL = re.compile(r"(?<=\S)\s+(?:제보하기|공유하기|기사공유|구독하기)$")
 
 
+def _stamp_head_role(head: str) -> Optional[str]:
+    """What stands before a timestamp on its line: a reporter or an outlet (중앙일보) signs,
+    a menu word (북한) is furniture."""
+    if _is_byline(head) or re.fullmatch(_KO_OUTLET, head):
+        return "byline"
+    return "boilerplate" if is_menu_word(head) else None
+
+
 def date_cuts(line: str) -> List[Tuple[int, int, Optional[str]]]:
     """(start, end, role) pieces of a non-body line holding a date beside other text:
     "Anthony V. Rinna February 3, 2022" (a byline, then a dateline), "TechnologyMay 20, 2015",
@@ -302,8 +344,9 @@ def date_cuts(line: str) -> List[Tuple[int, int, Optional[str]]]:
         named = before.re is _BEFORE_DATE and len(head.split()) >= 2
         return [(0, len(head), "byline" if named else None), (before.end(), len(line), "dateline")]
     stamp = _TRAILING_STAMP.search(line) if len(line) <= 120 else None
-    if stamp and not _DATE_LINE.match(line) and _is_byline(line[:stamp.start()]):
-        return [(0, stamp.start(), "byline"), (stamp.end(), len(line), "dateline")]
+    head_role = _stamp_head_role(line[:stamp.start()]) if stamp else None
+    if head_role and not _DATE_LINE.match(line):
+        return [(0, stamp.start(), head_role), (stamp.end(), len(line), "dateline")]
     by = _DATE_THEN_BY.match(line)
     if by:
         return [(0, len(by.group().rstrip()), "dateline"), (by.end(), len(line), "byline")]
@@ -312,6 +355,83 @@ def date_cuts(line: str) -> List[Tuple[int, int, Optional[str]]]:
         rest = line_role(line[leading.end():])
         return [(0, len(leading.group().rstrip()), "dateline"), (leading.end(), len(line), rest)]
     return [(0, len(line), None)]
+
+
+# A page flattened onto one line (a blog's copy of a portal page) keeps its byline and
+# timestamp inside the text: "... 기념사진 신성은 기자 입력 2018-10-30 10:51 수정 2018-10-30
+# 14:22 ...", "... 계속할 건가 조선일보 입력 2022.10.10 03:26 ...".
+_INLINE_STAMP_TIME = rf"\s*(?::\s*)?{_DATE}(?:\s*{_CLOCK})?"
+# A portal's buttons flattened into the text, four or more in a row: "댓글 2750개 음성 기사 듣기
+# 번역 설정 공유 글씨크기 조절하기 인쇄하기 새창열림", "기사 읽어주기 다시듣기 글씨 크기 조절 ...".
+_BUTTON = (r"(?:댓글\s?\d*개?|음성|기사|듣기|읽어주기|다시듣기|번역|설정|공유(?:하기)?"
+           r"|글씨\s?크기|글자\s?크기|조절(?:하기)?|인쇄(?:하기)?|새창열림|닫기|프린트|스크랩"
+           r"|페이스북|카카오톡|네이버블로그|밴드|엑스|트위터|URL|복사|가|https?://\S+)")
+_BUTTONS = rf"{_BUTTON}(?:\s+{_BUTTON}){{3,}}(?=\s|$)"
+# So does a photo page's caption line: "TITLE (평양 조선중앙통신=연합뉴스) CAPTION. 2020.5.2
+# [국내에서만 사용가능. 재배포 금지. For Use Only in the Republic of Korea. ...]".
+_INLINE_STAMP = re.compile(
+    rf"(?:^|(?<=\s))(?P<by>(?:{_KO_OUTLET}\s)?(?:[가-힣]{{1,6}}=)?[가-힣]{{2,4}}\s?{_KO_TITLE}"
+    rf"|{_KO_OUTLET})\s+(?P<stamp>(?:입력|기사입력|등록){_INLINE_STAMP_TIME}"
+    rf"(?:\s+(?:수정|업데이트){_INLINE_STAMP_TIME})?)(?=\s|$)"
+    rf"|(?<=\s)(?P<wire>(?![(\[【]\s*사진){_KO_STAMP}(?:{_KO_REPORTERS}|\s*=)?)(?=\s)"
+    rf"|(?<=\s)(?P<outlet>\[{_KO_OUTLET}\])(?=\s)"
+    rf"|(?:^|(?<=\s))(?P<usage>{USAGE_RESTRICTION})"
+    r"|(?:^|(?<=\s))(?P<copyright>(?:Copyrights?|저작권자)\s?(?:[ⓒ©]|\(c\)).*$)"
+    rf"|(?<=\.)(?P<photo>/\s?{_AGENCIES})(?=\s|$)"
+    rf"|(?:^|(?<=\s))(?P<buttons>{_BUTTONS})"
+)
+_LAST_SENTENCE_END = re.compile(r".*[.?!][\"'”’)\]]*\s", re.DOTALL)
+_TITLE_TAG = re.compile(r"\s\[[^\[\]\s][^\[\]]{0,11}\]\s")
+
+
+def _title_cuts(text: str, start: int, end: int) -> List[Tuple[int, int, Optional[str]]]:
+    """The title before an inline byline; section words before a tagged title ([포토] ...)
+    are furniture."""
+    tagged = _TITLE_TAG.search(text, start, end)
+    if tagged:
+        return [(start, tagged.start(), "boilerplate"), (tagged.start(), end, "headline")]
+    return [(start, end, "headline")]
+
+
+def inline_stamp_cuts(text: str) -> List[Tuple[int, int, Optional[str]]]:
+    """(start, end, role) pieces of a body text: each title, byline and timestamp of a page
+    flattened onto one line, and a photo's usage restriction (a credit), cut out with its
+    role; the rest (role None) is body text."""
+    cuts: List[Tuple[int, int, Optional[str]]] = []
+    position = 0
+    for stamp in _INLINE_STAMP.finditer(text):
+        if stamp.group("usage") or stamp.group("copyright") or stamp.group("buttons"):
+            role = "boilerplate" if stamp.group("buttons") else "credit"
+            cuts += [(position, stamp.start(), None), (stamp.start(), stamp.end(), role)]
+            position = stamp.end()
+            continue
+        if stamp.group("photo"):  # "... 시청하고 있다./뉴시스": the sentence is a caption
+            ended = _LAST_SENTENCE_END.match(text, position, stamp.start())
+            caption = ended.end() if ended else position
+            cuts += [(position, caption, None), (caption, stamp.end(), "caption")]
+            position = stamp.end()
+            continue
+        by = stamp.start("by") if stamp.group("by") else stamp.start()
+        ended = _LAST_SENTENCE_END.match(text, position, by)
+        title = ended.end() if ended else position
+        cuts += [(position, title, None), *_title_cuts(text, title, by)]
+        if stamp.group("outlet"):  # "... [금요저널] 연수구는 ...": the outlet's stamp
+            cuts.append((by, stamp.end(), "dateline"))
+            position = stamp.end()
+            continue
+        signed = stamp.end() if stamp.group("wire") else stamp.end("by")
+        cuts.append((by, signed, "byline"))
+        if stamp.group("stamp"):
+            cuts.append((stamp.start("stamp"), stamp.end(), "dateline"))
+        position = stamp.end()
+    cuts.append((position, len(text), None))
+    return [_stripped(text, start, end) + (role,) for start, end, role in cuts
+            if text[start:end].strip()]
+
+
+def _stripped(text: str, start: int, end: int) -> Tuple[int, int]:
+    piece = text[start:end]
+    return start + len(piece) - len(piece.lstrip()), end - len(piece) + len(piece.rstrip())
 
 
 _RANK = re.compile(r"\d{1,2}")
@@ -328,6 +448,17 @@ def _is_kicker(line: str, following: Optional[str], following_role: Optional[str
 
 def _bulleted(line: str) -> bool:
     return line[:1] in "•·▪" and len(line.split()) <= 5
+
+
+def _lone_word(line: str) -> bool:
+    """A word alone on its line: in a column of four or more, a site's section menu, even
+    where a word looks like a name (경제, 사회)."""
+    return bool(re.fullmatch(r"[가-힣A-Za-z][가-힣A-Za-z·&]*", line))
+
+
+def _link_item(line: str) -> bool:
+    """An item of a list of links to other pages: "☞ ...", "- ☞ ...", "▶화보", "▷ ..."."""
+    return bool(re.match(r"(?:-\s?)?[☞▶▷►]", line))
 
 
 LIST_NUMBER = re.compile(r"(?:\d{1,2}|[가-하]|[①-⑳])[.)]")
@@ -348,6 +479,8 @@ def context_roles(lines: List[str], roles: List[Optional[str]],
     the items of a numbered list (body, not headlines), dashed points (headlines) and the
     texts next to a photo's slot (captions)."""
     menu = sum(map(_bulleted, lines)) >= 3
+    word_menu = sum(map(_lone_word, lines)) >= 4
+    links = sum(map(_link_item, lines)) >= 2
     numbered = sum(1 for line in lines if LIST_NUMBER.match(line)) >= 2
     points = sum(map(_dashed_point, lines)) >= 2
     out = list(roles)
@@ -357,6 +490,10 @@ def context_roles(lines: List[str], roles: List[Optional[str]],
             neighbours = [j for j in (i - 1, i + 1) if 0 <= j < len(lines)]
             if any(roles[j] == "byline" and _bulleted(lines[j]) for j in neighbours):
                 out[i] = "boilerplate"
+        if word_menu and out[i] == "byline" and _lone_word(line):  # 정치 / 경제 / 사회
+            out[i] = "boilerplate"
+        if links and _link_item(line) and out[i] in (None, "caption"):
+            out[i] = "boilerplate"
         if out[i] is not None:
             continue
         if numbered and LIST_NUMBER.match(line):
@@ -390,8 +527,22 @@ def _next_to_clutter(out: List[Optional[str]], roles: List[Optional[str]], i: in
 
 # Endings and particles after which a Korean line cannot stop: it was hard-wrapped.
 _KO_OPEN_END = re.compile(
-    r"[가-힣](?:의|을|를|은|는|와|과|및|에서|으로|하여|해서|는데|지만|면서|이며|하고)$"
+    r"[가-힣](?:의|을|를|은|는|와|과|및|에서|으로|하여|해서|는데|지만|면서|이며|하고"
+    r"|[가-힣](?:고|인|며|해))$"  # 모시고, 출신인, 통해: two syllables at least
 )
+
+
+_PARTICLE_WORD = re.compile(r"[가-힣](?:을|를|은|는|에|의|로)(?=[\s,]|$)")
+
+
+def cut_korean_prose(previous: str, line: str) -> bool:
+    """A long Korean line of prose (ten words or more, particles in it) that stops without its
+    end, cut at a fixed width even inside a word (... 사망이후 처 / 음으로 공개했습니다.): a
+    title or a menu line is shorter or has no particles."""
+    words = previous.split()
+    if len(words) < 10 or not is_hangul(line.lstrip()[:1]):
+        return False
+    return sum(bool(_PARTICLE_WORD.search(word)) for word in words) >= 2
 
 
 def continues_korean(previous: str, line: str) -> bool:
