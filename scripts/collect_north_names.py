@@ -99,9 +99,7 @@ def unique_pairs(
 def write_pairs(path: Path, pairs, korean: Dict[str, str], english: Dict[str, str], kind):
     """`kind` is one text for every row, or a function of the English spelling."""
     kind_of = kind if callable(kind) else lambda _: kind
-    rows = [
-        f"{ko}\t{en}\tnorth\t{kind_of(en)}\t{english[en]} {korean[ko]}\n" for ko, en in pairs
-    ]
+    rows = [f"{ko}\t{en}\tnorth\t{kind_of(en)}\t{english[en]} {korean[ko]}\n" for ko, en in pairs]
     path.write_text(HEADER + "".join(rows), encoding="utf-8")
     print(f"{path.name}: {len(pairs)} people")
 
