@@ -18,6 +18,13 @@ with two possible partners (리용호 and 리영호 both read Ri Yong Ho) is lef
 without a partner. A pair of two page-list names goes to north-kcna-lists.tsv, any other
 to north-kcna-directories.tsv; each names the source of its English and of its Hangul.
 
+North Korean names as South Korean outlets write them (Yonhap's form, given name hyphenated:
+Ri Pyong-chol, Choe Son-hui), transcribed from stored public pages of Yonhap and other South
+Korean English outlets (corpora/names/sources/north-yonhap-names.tsv: the name as printed,
+the outlet, the page address), are paired the same way with the same Hangul names, read by
+`mtalign.names.styles.yonhap_north_reads` and unique both ways among those spellings, into
+north-yonhap-written.tsv.
+
     .venv/bin/python scripts/collect_north_names.py
 """
 
@@ -27,17 +34,20 @@ import csv
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import Dict, Iterable, List, Tuple
+from typing import Callable, Dict, Iterable, List, Tuple
 
-from mtalign.names.styles import kcna_reads, kcna_spacing
+from mtalign.names.styles import kcna_reads, kcna_spacing, yonhap_north_reads
 
 CORPORA = Path(__file__).resolve().parent.parent / "corpora" / "names"
 LISTS = CORPORA / "sources" / "north-name-lists.tsv"
 CANDIDATES = CORPORA / "sources" / "north-name-candidates.tsv"
 OUT = CORPORA / "north-kcna-lists.tsv"
 OUT_DIRECTORIES = CORPORA / "north-kcna-directories.tsv"
+YONHAP_NAMES = CORPORA / "sources" / "north-yonhap-names.tsv"
+OUT_YONHAP = CORPORA / "north-yonhap-written.tsv"
 HEADER = "ko\ten\tside\tkind\tsource\n"
 KIND = "official named by KCNA"
+KIND_YONHAP = "North Korean name as a South Korean outlet writes it"
 KIND_DIRECTORIES = (
     "North Korean name in KCNA's English and in the Unification Ministry's directories"
 )
@@ -64,22 +74,38 @@ def read_candidates(path: Path) -> Tuple[Dict[str, str], Dict[str, str]]:
     return names["ko"], names["en"]
 
 
-def unique_pairs(korean: Iterable[str], english: Iterable[str]) -> List[Tuple[str, str]]:
-    """(Hangul, KCNA spelling) pairs in which each name is the other's only match."""
-    matches = [(ko, en) for ko in korean for en in english if kcna_reads(ko, en)]
+def read_yonhap_names(path: Path) -> Tuple[Dict[str, str], Dict[str, str]]:
+    """South Korean outlets' spellings of North Korean names, each with the first page that
+    prints it, and the outlet of that page."""
+    sources: Dict[str, str] = {}
+    outlets: Dict[str, str] = {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
+            sources.setdefault(row["name"], row["source"])
+            outlets.setdefault(row["name"], row["outlet"])
+    return sources, outlets
+
+
+def unique_pairs(
+    korean: Iterable[str], english: Iterable[str], reads: Callable[[str, str], bool] = kcna_reads
+) -> List[Tuple[str, str]]:
+    """(Hangul, spelling) pairs in which each name is the other's only match by `reads`."""
+    matches = [(ko, en) for ko in korean for en in english if reads(ko, en)]
     per_korean = Counter(ko for ko, _ in matches)
     per_english = Counter(en for _, en in matches)
     return [(ko, en) for ko, en in matches if per_korean[ko] == per_english[en] == 1]
 
 
-def write_pairs(path: Path, pairs, korean: Dict[str, str], english: Dict[str, str], kind: str):
-    rows = [f"{ko}\t{en}\tnorth\t{kind}\t{english[en]} {korean[ko]}\n" for ko, en in pairs]
+def write_pairs(path: Path, pairs, korean: Dict[str, str], english: Dict[str, str], kind):
+    """`kind` is one text for every row, or a function of the English spelling."""
+    kind_of = kind if callable(kind) else lambda _: kind
+    rows = [f"{ko}\t{en}\tnorth\t{kind_of(en)}\t{english[en]} {korean[ko]}\n" for ko, en in pairs]
     path.write_text(HEADER + "".join(rows), encoding="utf-8")
     print(f"{path.name}: {len(pairs)} people")
 
 
 def main() -> int:
-    missing = [path for path in (LISTS, CANDIDATES) if not path.is_file()]
+    missing = [path for path in (LISTS, CANDIDATES, YONHAP_NAMES) if not path.is_file()]
     if missing:
         print(f"{missing[0]}: no such file", file=sys.stderr)
         return 2
@@ -92,6 +118,10 @@ def main() -> int:
     write_pairs(OUT, listed, korean, english, KIND)
     write_pairs(OUT_DIRECTORIES, others, korean, english, KIND_DIRECTORIES)
     print(f"({len(korean)} Hangul names, {len(english)} KCNA spellings in lists and candidates)")
+    yonhap, outlets = read_yonhap_names(YONHAP_NAMES)
+    written = unique_pairs(korean, yonhap, yonhap_north_reads)
+    write_pairs(OUT_YONHAP, written, korean, yonhap, lambda en: f"{KIND_YONHAP} ({outlets[en]})")
+    print(f"({len(yonhap)} spellings by South Korean outlets)")
     return 0
 
 

@@ -8,6 +8,7 @@ import pytest
 
 from mtalign.names import learn
 from mtalign.names.romanize import NAME_DATA, romanize
+from mtalign.names.styles import yonhap_north_reads
 from tests.conftest import REPO, run_cli
 
 sys.path.insert(0, str(REPO / "scripts"))
@@ -353,3 +354,24 @@ def test_kcna_reads_accepts_the_norths_spellings_of_a_name_and_nothing_looser():
     assert not kcna_reads("이병철", "Ri Pyong Chol")  # the North writes 리
     assert not kcna_reads("리병철", "Ri Pyong-chol")  # one spaced part per syllable
     assert not kcna_reads("김정은", "Kim Jung Un")  # a South Korean vowel
+
+
+def test_yonhap_north_reads_takes_the_hyphenated_form_only():
+    assert yonhap_north_reads("김여정", "Kim Yo-jong") and yonhap_north_reads("유진", "Yu Jin")
+    assert yonhap_north_reads("김덕훈", "Kim Dok-hun")  # a voiced spelling KCNA also prints
+    assert not yonhap_north_reads("김여정", "Kim Yo Jong")  # KCNA's spacing
+    assert not yonhap_north_reads("김여정", "Kim Yo-Jong")  # the given name is lower case
+    assert not yonhap_north_reads("리선권", "Ri Seon-gwon")  # a South Korean vowel
+
+
+def test_shipped_yonhap_written_pairs_are_what_the_transcribed_names_give():
+    korean, _ = collect.read_lists(collect.LISTS)
+    found_korean, _ = collect.read_candidates(collect.CANDIDATES)
+    spellings, _ = collect.read_yonhap_names(collect.YONHAP_NAMES)
+    lines = collect.OUT_YONHAP.read_text(encoding="utf-8").splitlines()[1:]
+    rows = [line.split("\t") for line in lines]
+    assert {(ko, en) for ko, en, *_ in rows} == set(
+        collect.unique_pairs({**found_korean, **korean}, spellings, yonhap_north_reads)
+    )
+    # every row names the page that prints the spelling, then the Hangul's source
+    assert all(row[4].startswith(spellings[row[1]] + " ") for row in rows)

@@ -238,6 +238,18 @@ def kcna_reads(korean: str, english: str) -> bool:
     )
 
 
+def yonhap_north_reads(korean: str, english: str) -> bool:
+    """Whether `english` can be Yonhap's spelling of the North Korean name `korean`: the
+    North's syllable spellings (as `kcna_reads` takes them), the given name's syllables
+    joined by hyphens after the first, lower-case (Ri Pyong-chol, Choe Son-hui, Yu Jin)."""
+    _, _, given = english.partition(" ")
+    return (
+        " " not in given
+        and given == given.capitalize()
+        and kcna_reads(korean, english.replace("-", " "))
+    )
+
+
 def kcna_spacing(name: str) -> str:
     """The North's own spacing of a North Korean name, every syllable capitalized: the inverse
     of yonhap_north (Ri Pyong-chol -> Ri Pyong Chol; a list's "Ri Jong OK" -> Ri Jong Ok)."""
