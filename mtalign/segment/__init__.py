@@ -12,7 +12,7 @@ import os
 import re
 from typing import Iterable, Iterator, List, Optional
 
-from mtalign.segment import extract, roles_model, tag
+from mtalign.segment import extract, fields, roles_model, tag
 from mtalign.segment.block import Block
 from mtalign.segment.clean import (
     TRANSCRIPT_LABEL,
@@ -70,7 +70,7 @@ def _body_segments(block: Block, source: str, role: str = "body") -> Iterator[Se
 
 def _sentence_segments(text: str, offset: int, source: str, role: str) -> Iterator[Segment]:
     """The sentences of body text, a date, e-mail or credit tail given its own role."""
-    for start, end in split_sentences(text):
+    for start, end in tag.credits_to_captions(text, split_sentences(text)):
         for piece_start, piece_end in tag.split_email_tail(text, start, end):
             piece = text[piece_start:piece_end]
             piece_role = tag.sentence_role(piece)
@@ -124,7 +124,7 @@ def _wrapped(previous: str, line: str) -> bool:
         return False
     if tag.line_role(line.strip()) is not None:  # a sign-off under a caption, a timestamp
         return False
-    if is_boilerplate(line):
+    if is_boilerplate(line) or fields.opens_field(line):
         return False
     if previous.lstrip()[:1] in "•·▪-*":
         return False
@@ -160,7 +160,8 @@ def _blocks_of_paragraph(lines: List[tuple]) -> List[Block]:
 def _paragraph_items(paragraph: List[tuple], source: str,
                      after_clutter: bool) -> List[roles_model.Item]:
     """A paragraph's segments, each marked with whether it starts or ends its line."""
-    segments = list(_paragraph_segments(_blocks_of_paragraph(paragraph), source, after_clutter))
+    blocks = fields.split_fields(_blocks_of_paragraph(paragraph))
+    segments = list(_paragraph_segments(blocks, source, after_clutter))
     starts = {offset + len(text) - len(text.lstrip()) for text, offset in paragraph}
     ends = {offset + len(text.rstrip()) for text, offset in paragraph}
     return [roles_model.Item(s, s.start in starts, s.end in ends) for s in segments]
