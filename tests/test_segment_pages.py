@@ -525,3 +525,22 @@ def test_signoff_email_ends_its_line_and_the_next_line_is_not_glued():
 ])
 def test_photo_credits_stay_with_their_caption_and_hanja_wire_stamps(text, expected):
     assert _roles(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an English section label glued to a Korean title; one capitalized word is a subject
+    ("WORLD NEWS우리 시의 새 공원",
+     [("WORLD NEWS", "boilerplate"), ("우리 시의 새 공원", "headline")]),
+    ("KBS는 새 프로그램을 밝혔다.", [("KBS는 새 프로그램을 밝혔다.", "body")]),
+    # a dated source note over a reading text, and the text cut into phrases for learners
+    ("<3월 2일자 우리신문 사설>", [("<3월 2일자 우리신문 사설>", "byline")]),
+    ("시장이 공원을 열었는데/ 시민들은 이번 공원이/ 도시를 바꿀 것이라고 말한다",
+     [("시장이 공원을 열었는데/ 시민들은 이번 공원이/ 도시를 바꿀 것이라고 말한다", "body")]),
+    # speaker labels opened by a round mark
+    ("● 앵커: 오늘 여기는 서울입니다.",
+     [("● 앵커:", "boilerplate"), ("오늘 여기는 서울입니다.", "body")]),
+    ("⊙ 홍길동 앵커 : 안녕하십니까.",
+     [("⊙ 홍길동 앵커 :", "boilerplate"), ("안녕하십니까.", "body")]),
+])
+def test_glued_section_label_source_note_phrase_reading_round_speaker_marks(text, expected):
+    assert _roles(text) == expected

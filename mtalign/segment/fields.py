@@ -29,12 +29,19 @@ _FIELD_LABEL = re.compile(r"^(?:o\s+|[〇○◦]\s*)(?P<label>[가-힣]{1,6}(?: 
 _SOURCE_LABELS = {"매체", "언론사", "출처"}
 _URL = re.compile(r"https?://|www\.")
 _FIELD_SLASH = re.compile(r"/(?=\s+\S)")
+# An English section label glued to a Korean title: "WORLD NEWS북한 위기의 해법".
+_GLUED_LABEL = re.compile(r"^[A-Z]{2,}(?: [A-Z]{2,}){1,3}(?=[가-힣])")  # not "KBS는 ..."
+# A reading text cut into phrases for learners: "북한이 미사일을 쐈는데/ 전문가들은 .../ ..."
+_PHRASE_SLASH = re.compile(r"[^\s/]/\s")
 _SENTENCE_END = re.compile(r"(?:[.?!][\"'”’)]*|[가-힣]다)$")
 _SHORT_DATE = re.compile(r"\d{1,2}월\s?\d{1,2}일|\d{4}[./-]\s?\d{1,2}[./-]\s?\d{1,2}\.?")
 
 
 def _label_pieces(line: str) -> Tuple[List[Piece], int, Optional[str]]:
     """The label cut off a digest field line, where its value starts and the value's role."""
+    glued = _GLUED_LABEL.match(line)
+    if glued:
+        return [(0, glued.end(), "boilerplate")], glued.end(), "headline"
     match = _FIELD_LABEL.match(line)
     if not match or _URL.search(line) or line_role(line):  # ■ 진행 : NAME 앵커 (a byline)
         return [], 0, None
@@ -88,6 +95,8 @@ def field_pieces(line: str) -> List[Piece]:
         lead = len(text) - len(text.lstrip())
         if text.strip():
             piece_role = "dateline" if _is_date(text) else role or _sentence_role(text)
+            if piece_role is None and len(_PHRASE_SLASH.findall(text)) >= 2:
+                piece_role = "body"
             pieces.append((start + lead, start + len(text.rstrip()), piece_role))
         start = cut
     return pieces

@@ -101,6 +101,7 @@ _BYLINE_OTHER = re.compile(
     r"|^[A-Z][a-z]{1,6} [A-Z][a-z]+-[a-z]+$|^[A-Z][a-z]+-[a-z]+ [A-Z][a-z]{1,6}$"
     rf"|^{_KO_STAMP}(?:\s*{_KO_NAME}\s*{_KO_TITLE})?$|^{_KO_STAMP}{_KO_REPORTERS}$"
     r"|^(?:작성자|글쓴이)\s*:\s*\S"
+    r"|^<\s?\d{1,2}월\s?\d{1,2}일자\s[^<>]{2,30}>$"  # <7월 31일자 OO신문 사설>: the source
     rf"|{_PHOTO_ESSAY_BYLINE}"
     r"|^(?:[가-힣A-Za-z]+\s)?[가-힣]{0,6}(?:취재팀|뉴스팀|편집팀|기자단)$"
     r"|^[■▶◆]?\s*(?:진행|출연|대담|취재|촬영|영상편집|그래픽)\s*:\s*\S"
