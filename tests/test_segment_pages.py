@@ -544,3 +544,21 @@ def test_photo_credits_stay_with_their_caption_and_hanja_wire_stamps(text, expec
 ])
 def test_glued_section_label_source_note_phrase_reading_round_speaker_marks(text, expected):
     assert _roles(text) == expected
+
+
+def test_photo_note_and_date_after_a_caption_and_a_parenthesized_usage_restriction():
+    text = "위원장은 회의를 주재했다. [우리통신 홈페이지 캡처] 2023.5.6"
+    assert _roles(text) == [("위원장은 회의를 주재했다.", "body"),
+                            ("[우리통신 홈페이지 캡처]", "caption"), ("2023.5.6", "dateline")]
+    line = ("The mayor opens a park in this photo released on May 1, 2023. "
+            "(For Use Only in the Republic of Korea. No Redistribution) (Yonhap)")
+    assert _roles(line) == [
+        ("The mayor opens a park in this photo released on May 1, 2023.", "caption"),
+        ("(For Use Only in the Republic of Korea. No Redistribution)", "credit"),
+        ("(Yonhap)", "caption")]
+
+
+def test_portal_copy_buttons_are_boilerplate():
+    text = ("이 기사에 대해 어떻게 생각하시나요?\n"
+            "우리방송에서 직접 확인하세요. 해당 언론사로 이동합니다.")
+    assert {role for _, role in _roles(text)} == {"boilerplate"}

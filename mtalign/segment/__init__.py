@@ -71,7 +71,9 @@ def _body_segments(block: Block, source: str, role: str = "body") -> Iterator[Se
 def _sentence_segments(text: str, offset: int, source: str, role: str) -> Iterator[Segment]:
     """The sentences of body text, a date, e-mail or credit tail given its own role."""
     for start, end in tag.credits_to_captions(text, split_sentences(text)):
-        for piece_start, piece_end in tag.split_email_tail(text, start, end):
+        pieces = [piece for note_start, note_end in tag.split_photo_note(text, start, end)
+                  for piece in tag.split_email_tail(text, note_start, note_end)]
+        for piece_start, piece_end in pieces:
             piece = text[piece_start:piece_end]
             piece_role = tag.sentence_role(piece)
             yield _segment(source, piece, offset + piece_start,
@@ -95,6 +97,12 @@ def _line_segments(block: Block, role: str, source: str) -> Iterator[Segment]:
         yield _segment(source, stripped[start:end], block.start + lead + start, piece_role or role)
 
 
+def _split_caption(line: str, own_role: Optional[str]) -> bool:
+    if own_role is None or tag.sentences_of_caption(line):
+        return True
+    return bool(re.search(USAGE_RESTRICTION, line)) and not tag.photo_marked(line)
+
+
 def _paragraph_segments(blocks: List[Block], source: str,
                         after_clutter: bool = False) -> Iterator[Segment]:
     lines = [block.text.strip() for block in blocks]
@@ -102,10 +110,10 @@ def _paragraph_segments(blocks: List[Block], source: str,
     form_roles = tag.context_roles(lines, own_roles, after_clutter)
     for block, stripped, own_role, form_role in zip(blocks, lines, own_roles, form_roles):
         role = _block_role(stripped, form_role)
-        # A caption its neighbours make (text beside a photo's slot) or a photo position marks
-        # is split into sentences; one its own form marks (▲ ..., a credit at its end) stays whole.
-        if role == "body" or (role == "caption" and (own_role is None
-                                                     or tag.sentences_of_caption(stripped))):
+        # A caption its neighbours make (text beside a photo's slot), a photo position or a
+        # usage restriction inside it (... 2025. (For Use Only ...) (Yonhap)) marks is split
+        # into sentences; one its own form marks (▲ ..., a credit at its end) stays whole.
+        if role == "body" or (role == "caption" and _split_caption(stripped, own_role)):
             yield from _body_segments(block, source, role)
         else:
             yield from _line_segments(block, role, source)

@@ -127,6 +127,8 @@ _SITE_NOTICE = re.compile(
     r"|\s[>›]$"
     r"|방송으로 확인하시기 바랍니다|^인용 시 .* 명시해 ?주시기 바랍니다"
     r"|자동요약한 결과입니다|^\(예시\) |^다음뉴스는 "
+    # a portal's copy: the button to the outlet's own page and the reaction widget's question
+    r"|^해당 언론사로 이동합니다|^\S+에서 직접 확인하세요|^이 기사에 대해 어떻게 생각하시나요"
     r"|\b(?:awaits|send us|share) your (?:tips?|reports?|stories)\b",
     re.IGNORECASE,
 )
@@ -160,8 +162,10 @@ def is_site_notice(sentence: str) -> bool:
 
 
 # A wire photo's usage restriction, maybe cut off at the line's end:
-# "[국내에서만 사용가능. 재배포 금지. For Use Only in the Republic of Korea. ...]".
-USAGE_RESTRICTION = r"\[(?:국내에서만|For Use Only)[^\[\]]*(?:\]|$)"
+# "[국내에서만 사용가능. 재배포 금지. For Use Only in the Republic of Korea. ...]", or in
+# parentheses on an English wire photo: "(For Use Only in the Republic of Korea. ...)".
+USAGE_RESTRICTION = (r"\[(?:국내에서만|For Use Only)[^\[\]]*(?:\]|$)"
+                     r"|\((?:국내에서만|For Use Only)[^()]*(?:\)|$)")
 
 
 def is_credit(line: str) -> bool:

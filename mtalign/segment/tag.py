@@ -208,6 +208,11 @@ def _is_caption(line: str) -> bool:
     return bool(_PHOTO_POSITION.search(line)) and len(line.split()) <= 60 and sentences <= 2
 
 
+def photo_marked(line: str) -> bool:
+    """A caption opened by a photo mark (▲, 사진=, Photo:)."""
+    return bool(_CAPTION_START.match(line))
+
+
 def sentences_of_caption(line: str) -> bool:
     """A caption of several sentences marked by a photo position only (부부장(오른쪽)이 ...):
     cut into its sentences, unlike one a credit ends."""
@@ -328,6 +333,23 @@ def credits_to_captions(text: str, spans: List[Tuple[int, int]]) -> List[Tuple[i
 _PHOTOGRAPHER = re.compile(r"^\((?:촬영|사진|Photo)\s*[:=]\s*[^()]{1,20}\)$", re.IGNORECASE)
 
 
+# A photo's source note after its caption, a capture or a handout: "[조선중앙통신 홈페이지 캡처]".
+_PHOTO_NOTE = re.compile(r"\[[^\[\]]{1,30}(?:캡처|캡쳐|제공)\]")
+_NOTE_AND_DATE = rf"({_PHOTO_NOTE.pattern})(?:\s+({_NUMERIC_DATE}))?\s*$"
+_NOTE_TAIL = re.compile(rf"(?<=[.?!])\s+{_NOTE_AND_DATE}")
+
+
+def split_photo_note(text: str, start: int, end: int) -> List[Tuple[int, int]]:
+    """A caption sentence (or the span after it), cut before its photo note and the date
+    after the note."""
+    tail = re.compile(_NOTE_AND_DATE).match(text, start, end) or _NOTE_TAIL.search(text, start, end)
+    if not tail:
+        return [(start, end)]
+    pieces = [(start, tail.start())] if tail.start() > start else []
+    pieces.append((tail.start(1), tail.end(1)))
+    return pieces + ([(tail.start(2), tail.end(2))] if tail.group(2) else [])
+
+
 def sentence_role(sentence: str) -> str:
     """body, or the role of a tail that ends a paragraph: a date, an e-mail, a photo credit."""
     if _DATE_LINE.match(sentence):
@@ -338,7 +360,7 @@ def sentence_role(sentence: str) -> str:
         return "boilerplate"
     if _CREDIT_LINE.match(sentence) or _PHOTOGRAPHER.match(sentence):
         return "caption"
-    if _ENDS_IN_CREDIT.search(sentence):
+    if _ENDS_IN_CREDIT.search(sentence) or _PHOTO_NOTE.fullmatch(sentence):
         return "caption"
     return "body"
 
