@@ -469,3 +469,96 @@ def test_button_run_inside_a_flattened_line_is_boilerplate():
         ("댓글 12개 음성 기사 듣기 번역 설정 공유 인쇄하기 새창열림", "boilerplate"),
         ("시청 앞 광장에 눈사람이 등장했다.", "body")]
     assert _roles("기사 공유 기능을 설정했다.") == [("기사 공유 기능을 설정했다.", "body")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a digest's bulleted fields: the label is furniture, a source label stays with its outlet
+    ("o 제목 : 시장의 새 계획 / The Mayor's New Plan\no 매체 : 영국 가디언 / 5월 3일",
+     [("o 제목 :", "boilerplate"), ("시장의 새 계획 /", "headline"),
+      ("The Mayor's New Plan", "headline"), ("o 매체 : 영국 가디언 /", "byline"),
+      ("5월 3일", "dateline")]),
+    ("〇요약 : 시장이 계획을 밝혔다. 시민들은 반겼다.",
+     [("〇요약 :", "boilerplate"), ("시장이 계획을 밝혔다.", "body"),
+      ("시민들은 반겼다.", "body")]),
+    # a reading page: each English sentence and its Korean after a slash, two languages apart
+    ("The mayor opened the park today./ 시장은 오늘 공원을 열었다/ Many people came to see it./",
+     [("The mayor opened the park today./", "body"), ("시장은 오늘 공원을 열었다/", "body"),
+      ("Many people came to see it./", "body")]),
+    # one language, or a slash inside brackets: no cut
+    ("[ 우리 뉴스 채널 / Our News Channel ]",
+     [("[ 우리 뉴스 채널 / Our News Channel ]", "boilerplate")]),
+    ("서울 / 부산 노선이 열렸다.", [("서울 / 부산 노선이 열렸다.", "body")]),
+])
+def test_digest_fields_and_slashed_translations(text, expected):
+    assert _roles(text) == expected
+
+
+def test_short_quoted_exclamation_stays_one_segment_a_quoted_paragraph_does_not():
+    assert _roles("“와! 보인다. 저기 바다다.”") == [("“와! 보인다. 저기 바다다.”", "body")]
+    long_quote = "“지난 십 년 동안 많은 일을 겪어 왔다. 그래도 우리는 계속 걸어갈 것이다.”"
+    assert len(_roles(long_quote)) == 2
+
+
+def test_photo_essay_signoff_makes_the_text_above_captions():
+    text = "바다가 잔잔하다. 배가 떠난다.\n-강원도 바닷가에서\n사진·글 홍길동 기자 hong@example.com"
+    assert _roles(text) == [("바다가 잔잔하다.", "caption"), ("배가 떠난다.", "caption"),
+                            ("-강원도 바닷가에서", "caption"),
+                            ("사진·글 홍길동 기자 hong@example.com", "byline")]
+
+
+def test_signoff_email_ends_its_line_and_the_next_line_is_not_glued():
+    text = "마을이 조용하다. 홍길동 선임기자 hong@example.com\n마을이 다시 조용하다."
+    assert _roles(text) == [("마을이 조용하다.", "body"),
+                            ("홍길동 선임기자 hong@example.com", "byline"),
+                            ("마을이 다시 조용하다.", "body")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("date 2023-05 Photo : Some Agency",
+     [("date 2023-05", "dateline"), ("Photo : Some Agency", "caption")]),
+    ("The mayor opens a park on Monday. [CITY HALL]",
+     [("The mayor opens a park on Monday. [CITY HALL]", "caption")]),
+    ("시장은 공원을 열었다고 전했다. 연합뉴스 시민들이 공원을 찾았다.",
+     [("시장은 공원을 열었다고 전했다. 연합뉴스", "caption"), ("시민들이 공원을 찾았다.", "body")]),
+    ("[東京=共同]시장이 공원을 열었다.",
+     [("[東京=共同]", "byline"), ("시장이 공원을 열었다.", "body")]),
+])
+def test_photo_credits_stay_with_their_caption_and_hanja_wire_stamps(text, expected):
+    assert _roles(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an English section label glued to a Korean title; one capitalized word is a subject
+    ("WORLD NEWS우리 시의 새 공원",
+     [("WORLD NEWS", "boilerplate"), ("우리 시의 새 공원", "headline")]),
+    ("KBS는 새 프로그램을 밝혔다.", [("KBS는 새 프로그램을 밝혔다.", "body")]),
+    # a dated source note over a reading text, and the text cut into phrases for learners
+    ("<3월 2일자 우리신문 사설>", [("<3월 2일자 우리신문 사설>", "byline")]),
+    ("시장이 공원을 열었는데/ 시민들은 이번 공원이/ 도시를 바꿀 것이라고 말한다",
+     [("시장이 공원을 열었는데/ 시민들은 이번 공원이/ 도시를 바꿀 것이라고 말한다", "body")]),
+    # speaker labels opened by a round mark
+    ("● 앵커: 오늘 여기는 서울입니다.",
+     [("● 앵커:", "boilerplate"), ("오늘 여기는 서울입니다.", "body")]),
+    ("⊙ 홍길동 앵커 : 안녕하십니까.",
+     [("⊙ 홍길동 앵커 :", "boilerplate"), ("안녕하십니까.", "body")]),
+])
+def test_glued_section_label_source_note_phrase_reading_round_speaker_marks(text, expected):
+    assert _roles(text) == expected
+
+
+def test_photo_note_and_date_after_a_caption_and_a_parenthesized_usage_restriction():
+    text = "위원장은 회의를 주재했다. [우리통신 홈페이지 캡처] 2023.5.6"
+    assert _roles(text) == [("위원장은 회의를 주재했다.", "body"),
+                            ("[우리통신 홈페이지 캡처]", "caption"), ("2023.5.6", "dateline")]
+    line = ("The mayor opens a park in this photo released on May 1, 2023. "
+            "(For Use Only in the Republic of Korea. No Redistribution) (Yonhap)")
+    assert _roles(line) == [
+        ("The mayor opens a park in this photo released on May 1, 2023.", "caption"),
+        ("(For Use Only in the Republic of Korea. No Redistribution)", "credit"),
+        ("(Yonhap)", "caption")]
+
+
+def test_portal_copy_buttons_are_boilerplate():
+    text = ("이 기사에 대해 어떻게 생각하시나요?\n"
+            "우리방송에서 직접 확인하세요. 해당 언론사로 이동합니다.")
+    assert {role for _, role in _roles(text)} == {"boilerplate"}

@@ -12,7 +12,7 @@ import os
 import re
 from typing import Iterable, Iterator, List, Optional
 
-from mtalign.segment import extract, roles_model, tag
+from mtalign.segment import extract, fields, roles_model, tag
 from mtalign.segment.block import Block
 from mtalign.segment.clean import (
     TRANSCRIPT_LABEL,
@@ -70,8 +70,10 @@ def _body_segments(block: Block, source: str, role: str = "body") -> Iterator[Se
 
 def _sentence_segments(text: str, offset: int, source: str, role: str) -> Iterator[Segment]:
     """The sentences of body text, a date, e-mail or credit tail given its own role."""
-    for start, end in split_sentences(text):
-        for piece_start, piece_end in tag.split_email_tail(text, start, end):
+    for start, end in tag.credits_to_captions(text, split_sentences(text)):
+        pieces = [piece for note_start, note_end in tag.split_photo_note(text, start, end)
+                  for piece in tag.split_email_tail(text, note_start, note_end)]
+        for piece_start, piece_end in pieces:
             piece = text[piece_start:piece_end]
             piece_role = tag.sentence_role(piece)
             yield _segment(source, piece, offset + piece_start,
@@ -95,6 +97,12 @@ def _line_segments(block: Block, role: str, source: str) -> Iterator[Segment]:
         yield _segment(source, stripped[start:end], block.start + lead + start, piece_role or role)
 
 
+def _split_caption(line: str, own_role: Optional[str]) -> bool:
+    if own_role is None or tag.sentences_of_caption(line):
+        return True
+    return bool(re.search(USAGE_RESTRICTION, line)) and not tag.photo_marked(line)
+
+
 def _paragraph_segments(blocks: List[Block], source: str,
                         after_clutter: bool = False) -> Iterator[Segment]:
     lines = [block.text.strip() for block in blocks]
@@ -102,10 +110,10 @@ def _paragraph_segments(blocks: List[Block], source: str,
     form_roles = tag.context_roles(lines, own_roles, after_clutter)
     for block, stripped, own_role, form_role in zip(blocks, lines, own_roles, form_roles):
         role = _block_role(stripped, form_role)
-        # A caption its neighbours make (text beside a photo's slot) or a photo position marks
-        # is split into sentences; one its own form marks (▲ ..., a credit at its end) stays whole.
-        if role == "body" or (role == "caption" and (own_role is None
-                                                     or tag.sentences_of_caption(stripped))):
+        # A caption its neighbours make (text beside a photo's slot), a photo position or a
+        # usage restriction inside it (... 2025. (For Use Only ...) (Yonhap)) marks is split
+        # into sentences; one its own form marks (▲ ..., a credit at its end) stays whole.
+        if role == "body" or (role == "caption" and _split_caption(stripped, own_role)):
             yield from _body_segments(block, source, role)
         else:
             yield from _line_segments(block, role, source)
@@ -124,7 +132,7 @@ def _wrapped(previous: str, line: str) -> bool:
         return False
     if tag.line_role(line.strip()) is not None:  # a sign-off under a caption, a timestamp
         return False
-    if is_boilerplate(line):
+    if is_boilerplate(line) or fields.opens_field(line):
         return False
     if previous.lstrip()[:1] in "•·▪-*":
         return False
@@ -160,7 +168,8 @@ def _blocks_of_paragraph(lines: List[tuple]) -> List[Block]:
 def _paragraph_items(paragraph: List[tuple], source: str,
                      after_clutter: bool) -> List[roles_model.Item]:
     """A paragraph's segments, each marked with whether it starts or ends its line."""
-    segments = list(_paragraph_segments(_blocks_of_paragraph(paragraph), source, after_clutter))
+    blocks = fields.split_fields(_blocks_of_paragraph(paragraph))
+    segments = list(_paragraph_segments(blocks, source, after_clutter))
     starts = {offset + len(text) - len(text.lstrip()) for text, offset in paragraph}
     ends = {offset + len(text.rstrip()) for text, offset in paragraph}
     return [roles_model.Item(s, s.start in starts, s.end in ends) for s in segments]

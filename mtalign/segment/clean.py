@@ -90,13 +90,14 @@ TRANSCRIPT_LABEL = re.compile(
     re.IGNORECASE,
 )
 # A speaker's (or a segment's) label alone on its line in a transcript: "[김필국 팀장]",
-# "◀ 김필국 앵커 ▶", "<앵커 멘트>", "이윤성 앵커 :", "◎앵커:", "<녹취> 개발 관계자 :",
+# "◀ 김필국 앵커 ▶", "<앵커 멘트>", "이윤성 앵커 :", "◎앵커:", "● 앵커:", "⊙ 이름 앵커 :",
+# "<녹취> 개발 관계자 :",
 # "<황효선(SBS 특별취재단장):", "Title:", "남)"; a bracketed outlet name ("[일요신문]") is a
 # dateline.
 _OUTLET_END = r"(?:신문|일보|저널|뉴스|방송|통신)"
 SPEAKER_LABEL = re.compile(
     rf"\[(?![가-힣]*{_OUTLET_END}\])[가-힣]{{1,10}}(?:\s[가-힣]{{1,10}}){{0,2}}\]"
-    r"|[◎○◆◇]?\s?(?:<녹취>\s?)?<?[가-힣](?:[^.?!:\s]{0,15}\s){0,5}[^.?!:\s]{0,15}(?<!다)\s?:"
+    r"|[◎○◆◇●⊙]?\s?(?:<녹취>\s?)?<?[가-힣](?:[^.?!:\s]{0,15}\s){0,5}[^.?!:\s]{0,15}(?<!다)\s?:"
     r"|◀\s?[^◀▶.?!]{1,20}\s?▶"
     r"|<\s?(?:앵커|기자|리포트|녹취|인터뷰|현장음)[^<>]{0,10}>"
     r"|(?:Title|Anchor|Report|Reporter):"
@@ -107,7 +108,7 @@ SPEAKER_LABEL = re.compile(
 # Labels that may open a line of speech: those a tag of a headline ([포토] ...) or a heading
 # with a colon (탈북 이유: ...) cannot be: a mark, a speaker's title or affiliation, a Latin label.
 _SPEAKER_OPENING = re.compile(
-    r"^[◀◎○◆◇<]|(?:앵커|기자|특파원|관계자|대변인|캐스터|단장|팀장)\s?:$|^(?:Title|Anchor|Report)"
+    r"^[◀◎○◆◇●⊙<]|(?:앵커|기자|특파원|관계자|대변인|캐스터|단장|팀장)\s?:$|^(?:Title|Anchor|Report)"
     r"|\)$"
 )
 
@@ -126,6 +127,8 @@ _SITE_NOTICE = re.compile(
     r"|\s[>›]$"
     r"|방송으로 확인하시기 바랍니다|^인용 시 .* 명시해 ?주시기 바랍니다"
     r"|자동요약한 결과입니다|^\(예시\) |^다음뉴스는 "
+    # a portal's copy: the button to the outlet's own page and the reaction widget's question
+    r"|^해당 언론사로 이동합니다|^\S+에서 직접 확인하세요|^이 기사에 대해 어떻게 생각하시나요"
     r"|\b(?:awaits|send us|share) your (?:tips?|reports?|stories)\b",
     re.IGNORECASE,
 )
@@ -159,8 +162,10 @@ def is_site_notice(sentence: str) -> bool:
 
 
 # A wire photo's usage restriction, maybe cut off at the line's end:
-# "[국내에서만 사용가능. 재배포 금지. For Use Only in the Republic of Korea. ...]".
-USAGE_RESTRICTION = r"\[(?:국내에서만|For Use Only)[^\[\]]*(?:\]|$)"
+# "[국내에서만 사용가능. 재배포 금지. For Use Only in the Republic of Korea. ...]", or in
+# parentheses on an English wire photo: "(For Use Only in the Republic of Korea. ...)".
+USAGE_RESTRICTION = (r"\[(?:국내에서만|For Use Only)[^\[\]]*(?:\]|$)"
+                     r"|\((?:국내에서만|For Use Only)[^()]*(?:\)|$)")
 
 
 def is_credit(line: str) -> bool:

@@ -67,7 +67,9 @@ def split_sentences(text: str) -> List[Span]:
         if next_start >= len(text) or sentence_end <= start:
             continue
         following = text[next_start:next_start + 300]
-        if split_ko.quote_goes_on(text[start:sentence_end], following):
+        so_far = text[start:sentence_end]
+        if split_ko.quote_goes_on(so_far, following) or split_ko.quote_fills_line(
+                so_far, text[next_start:]):
             continue
         if _is_boundary(text[start:mark_start], mark, following):
             spans.append((start, sentence_end))

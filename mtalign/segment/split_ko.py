@@ -21,6 +21,7 @@ GLUED_ENDING = re.compile(r"(?<=[다요까죠음함됨])[.?!](?=[가-힣])")
 # keeps only those whose syllable before 니다 closes in ㅂ, so 다니다 보면 is not one).
 _UNMARKED_ENDING = re.compile(r"(?<=[가-힣]니다)\s+(?=[가-힣])")
 QUOTE_REACH = 150  # how far a quotation may go on after a mark inside it
+SHORT_QUOTE = 40  # a quoted exclamation alone on its line, not a quoted paragraph
 # Quotation marks by kind: (opening, closing, either); news text mixes " with “ ”.
 _QUOTES = (("“", "”", "\""), ("‘", "’", "'"), ("「", "」", ""), ("『", "』", ""))
 # A closing quote glued to a particle or ending: the quotation is part of a longer sentence.
@@ -61,6 +62,19 @@ def quote_goes_on(sentence_so_far: str, following: str) -> bool:
         return False
     closes = [i for i, ch in enumerate(following[:QUOTE_REACH]) if ch in kind[1:] and ch]
     return bool(closes) and bool(_INTO_PARTICLE.match(following, closes[0] + 1))
+
+
+def quote_fills_line(sentence_so_far: str, rest: str) -> bool:
+    """A short line that is one quotation of several sentences ("저기! 보인다. 북한 사람이다."):
+    a quoted exclamation stays one segment (a quoted paragraph is cut into its sentences)."""
+    kind = _open_quote(sentence_so_far)
+    if not kind or sentence_so_far.lstrip()[:1] not in kind:
+        return False
+    if len(sentence_so_far) + len(rest) > SHORT_QUOTE:
+        return False
+    rest = rest.rstrip()
+    closes = [i for i, ch in enumerate(rest) if ch and ch in kind[1:]]
+    return closes == [len(rest) - 1]
 
 
 def is_boundary(sentence_so_far: str, mark: str, following: str) -> bool:

@@ -71,16 +71,20 @@ _KO_REPORTERS = (
 )
 _KO_OUTLET = (r"[가-힣A-Za-z0-9]{1,10}"
               r"(?:신문|일보|저널|뉴스|경제|타임즈|데일리|방송|투데이|미디어|시사)")
-_KO_STAMP = r"[(\[【]\s*[가-힣A-Za-z·ㅣ|\s]{1,20}=\s*[가-힣A-Za-z0-9/ ]{1,15}?\s*[)\]】]"
+# Older pages write the stamp in Chinese characters: [北京=聯合].
+_KO_STAMP = (r"[(\[【]\s*[가-힣一-鿿A-Za-z·ㅣ|\s]{1,20}="
+             r"\s*[가-힣一-鿿A-Za-z0-9/ ]{1,15}?\s*[)\]】]")
 _EN_PLACE = (rf"[A-Z][A-Z.'’ -]{{2,30}}"  # SEOUL, VLADIVOSTOK, Russia, SEOUL, June 19
              rf"(?:,\s*(?:{_MONTH}\s+\d{{1,2}}|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)){{0,2}}")
 DATELINE_PREFIX = re.compile(
     rf"^(?:{_EN_PLACE}\s*(?:\([^()]{{2,40}}\))?\s*(?:--|—|–|-)"
-    rf"|{_KO_STAMP}(?:{_KO_REPORTERS}|\s*=)?|\[{_KO_OUTLET}\])(?=\s|[가-힣])"
+    rf"|{_KO_STAMP}(?:{_KO_REPORTERS}|\s*=)?|\[{_KO_OUTLET}\])(?=\s|[가-힣一-鿿])"
 )
 _BYLINE_EN = re.compile(r"^[Bb]y\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*(?:\s|,|$)")
 _BYLINE_ROLE = re.compile(r"\b(?:reporter|correspondent|staff writer|contributing writer|editor)\b",
                           re.IGNORECASE)
+# A photo essay's sign-off: its author took the photo and wrote the text under it.
+_PHOTO_ESSAY_BYLINE = r"^(?:사진\s?[·/,]\s?글|글\s?[·/,]\s?사진)\s+[가-힣]{2,4}(?:\s?기자)?(?=\s|$)"
 _BYLINE_KO = re.compile(  # "이영재 기자", "스포츠조선 선수민 기자", "부산=선수민 기자"
     r"^\[?(?:[가-힣A-Za-z]+(?:\s+|=))?[가-힣]{2,4}\s*(?:선임)?(?:기자|특파원|논설위원)\b"
 )
@@ -97,6 +101,8 @@ _BYLINE_OTHER = re.compile(
     r"|^[A-Z][a-z]{1,6} [A-Z][a-z]+-[a-z]+$|^[A-Z][a-z]+-[a-z]+ [A-Z][a-z]{1,6}$"
     rf"|^{_KO_STAMP}(?:\s*{_KO_NAME}\s*{_KO_TITLE})?$|^{_KO_STAMP}{_KO_REPORTERS}$"
     r"|^(?:작성자|글쓴이)\s*:\s*\S"
+    r"|^<\s?\d{1,2}월\s?\d{1,2}일자\s[^<>]{2,30}>$"  # <7월 31일자 OO신문 사설>: the source
+    rf"|{_PHOTO_ESSAY_BYLINE}"
     r"|^(?:[가-힣A-Za-z]+\s)?[가-힣]{0,6}(?:취재팀|뉴스팀|편집팀|기자단)$"
     r"|^[■▶◆]?\s*(?:진행|출연|대담|취재|촬영|영상편집|그래픽)\s*:\s*\S"
     r"|^[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2}, [A-Z][A-Za-z ]{2,30} News\.$"
@@ -126,6 +132,7 @@ _PHOTO_POSITION = re.compile(
 _AGENCY = (r"(?:AFP|AP|Reuters|EPA|EFE|UPI|Yonhap|Xinhua|KCNA|Getty Images|News1|Newsis"
            r"|연합뉴스|뉴시스|뉴스1|로이터|신화|교도|타스|게티이미지|조선중앙통신|노동신문)")
 _AGENCIES = rf"{_AGENCY}(?:\s*(?:[-=/]\s*)?{_AGENCY})*"
+_CAPS_CREDIT = re.compile(r"\[[A-Z][A-Z0-9 .,&'/-]{2,40}\]")  # [PRESIDENTIAL OFFICE], [YONHAP]
 # A photo credit on its own line: "연합뉴스", "EPA=연합뉴스", "신화 연합뉴스", "© AFP=뉴스1",
 # "워싱턴DC 로이터 연합뉴스", "[EPA=연합뉴스 자료사진]", "사진=청와대", "/사진제공=KBS".
 _CREDIT_LINE = re.compile(
@@ -136,7 +143,7 @@ _CREDIT_LINE = re.compile(
 # The end of a caption: "... 있다. EPA연합뉴스", "있다./AP연합뉴스", "[EPA=연합뉴스 자료사진]",
 # "(KBS 제공)", "출처 = KBS", "사진AFP 연합뉴스", "/ Source: ...".
 _CAPTION_CREDIT = re.compile(
-    rf"(?:[.)]\s*(?:/\s*)?(?:[©ⓒ]\s*)?{_AGENCIES}|/\s*Source:(?:[^|]*[^|\s])?|\(Yonhap\)"
+    rf"(?:[.)]\s*(?:/\s*)?(?:[©ⓒ]\s*)?{_AGENCIES}|[.]\s+{_CAPS_CREDIT.pattern}|/\s*Source:(?:[^|]*[^|\s])?|\(Yonhap\)"
     rf"|사진\s*(?:=\s*)?{_AGENCIES}|\[{_AGENCIES}(?:\s*자료사진)?\]"
     r"|\((?:사진(?:\s*[^()\s][^()]{0,14}|\s)|[^()]{1,15})\s*제공\)"
     r"|출처\s*=\s*\S+|[.)]\s*사진\s*=\s*[가-힣]{2,4}\s?기자|\[사진[^\[\]]{1,12}\])\s*(?:\|\s*)?$"
@@ -201,6 +208,11 @@ def _is_caption(line: str) -> bool:
     return bool(_PHOTO_POSITION.search(line)) and len(line.split()) <= 60 and sentences <= 2
 
 
+def photo_marked(line: str) -> bool:
+    """A caption opened by a photo mark (▲, 사진=, Photo:)."""
+    return bool(_CAPTION_START.match(line))
+
+
 def sentences_of_caption(line: str) -> bool:
     """A caption of several sentences marked by a photo position only (부부장(오른쪽)이 ...):
     cut into its sentences, unlike one a credit ends."""
@@ -228,7 +240,8 @@ def line_role(line: str) -> Optional[str]:
 
 
 def ends_sentence(line: str) -> bool:
-    return bool(_TERMINAL.search(line.rstrip()))
+    """A mark ends the line, or a sign-off's e-mail does (... 오려는지. NAME 기자 EMAIL)."""
+    return bool(_TERMINAL.search(line.rstrip()) or _SIGNED_TAIL.search(line))
 
 
 def looks_like_heading(line: str) -> bool:
@@ -281,6 +294,7 @@ def prefix_role(prefix: str) -> str:
     return "byline" if re.search(_KO_TITLE, prefix) or re.match(_KO_STAMP, prefix) else "dateline"
 
 
+_SIGNED_TAIL = re.compile(rf"(?:^|[.?!]\s+)[가-힣]{{2,4}}\s?{_KO_TITLE}\s+{_EMAIL}\s*$")
 _EMAIL_TAIL = re.compile(rf"(?<!\s)\s+({_EMAIL})$")  # tried once per run of spaces
 
 
@@ -294,7 +308,46 @@ def split_email_tail(text: str, start: int, end: int) -> List[Tuple[int, int]]:
     return [(start, tail.start()), (tail.start(1), end)]
 
 
+# A photo credit a flattened page glued to the text after its caption ("...보도했다. 뉴스1 김정은
+# 위원장이 ..."), and an English photo page's credit in capitals ("... earlier. [YONHAP]").
+_GLUED_CREDIT = re.compile(rf"(?:[©ⓒ]\s*)?{_AGENCIES}\s+(?=\S)")
+_ENDS_IN_CREDIT = re.compile(
+    rf"[.?!][\"'”’]?\s+(?:(?:[©ⓒ]\s*)?{_AGENCIES}|{_CAPS_CREDIT.pattern})$")
+
+
+def credits_to_captions(text: str, spans: List[Tuple[int, int]]) -> List[Tuple[int, int]]:
+    """Sentence spans with a photo credit moved onto the caption sentence it ends."""
+    out: List[Tuple[int, int]] = []
+    for start, end in spans:
+        glued = _GLUED_CREDIT.match(text, start, end)
+        if out and _CAPS_CREDIT.fullmatch(text, start, end):
+            out[-1] = (out[-1][0], end)
+            continue
+        if out and glued and ends_sentence(text[out[-1][0]:out[-1][1]]):
+            out[-1] = (out[-1][0], glued.end() - len(glued.group()) + len(glued.group().rstrip()))
+            start = glued.end()
+        out.append((start, end))
+    return out
+
+
 _PHOTOGRAPHER = re.compile(r"^\((?:촬영|사진|Photo)\s*[:=]\s*[^()]{1,20}\)$", re.IGNORECASE)
+
+
+# A photo's source note after its caption, a capture or a handout: "[조선중앙통신 홈페이지 캡처]".
+_PHOTO_NOTE = re.compile(r"\[[^\[\]]{1,30}(?:캡처|캡쳐|제공)\]")
+_NOTE_AND_DATE = rf"({_PHOTO_NOTE.pattern})(?:\s+({_NUMERIC_DATE}))?\s*$"
+_NOTE_TAIL = re.compile(rf"(?<=[.?!])\s+{_NOTE_AND_DATE}")
+
+
+def split_photo_note(text: str, start: int, end: int) -> List[Tuple[int, int]]:
+    """A caption sentence (or the span after it), cut before its photo note and the date
+    after the note."""
+    tail = re.compile(_NOTE_AND_DATE).match(text, start, end) or _NOTE_TAIL.search(text, start, end)
+    if not tail:
+        return [(start, end)]
+    pieces = [(start, tail.start())] if tail.start() > start else []
+    pieces.append((tail.start(1), tail.end(1)))
+    return pieces + ([(tail.start(2), tail.end(2))] if tail.group(2) else [])
 
 
 def sentence_role(sentence: str) -> str:
@@ -307,12 +360,14 @@ def sentence_role(sentence: str) -> str:
         return "boilerplate"
     if _CREDIT_LINE.match(sentence) or _PHOTOGRAPHER.match(sentence):
         return "caption"
+    if _ENDS_IN_CREDIT.search(sentence) or _PHOTO_NOTE.fullmatch(sentence):
+        return "caption"
     return "body"
 
 
 _BEFORE_DATE = re.compile(rf"^(?:[A-Z][\w.'’-]*\s?){{1,4}}?(?={_DATE}$)")
 _AFTER_SENTENCE_DATE = re.compile(rf"(?<=[.?!])\s+(?=(?:{_NUMERIC_DATE})$)")
-_LEADING_DATE = re.compile(rf"^date\s+(?:{_NUMERIC_DATE})\s+(?=\S)")
+_LEADING_DATE = re.compile(rf"^date\s+(?:{_NUMERIC_DATE}|\d{{4}}-\d{{2}})\s+(?=\S)")
 _DATE_THEN_BY = re.compile(rf"^{_STAMP}\s+(?=[Bb]y\s+\S)")
 _TRAILING_STAMP = re.compile(rf"(?<=\S)\s+(?=(?:{_NUMERIC_DATE})(?:\s*{_CLOCK})?$)")
 
@@ -484,6 +539,7 @@ def context_roles(lines: List[str], roles: List[Optional[str]],
     numbered = sum(1 for line in lines if LIST_NUMBER.match(line)) >= 2
     points = sum(map(_dashed_point, lines)) >= 2
     out = list(roles)
+    _photo_essay_captions(lines, out)
     for i, line in enumerate(lines):
         following = lines[i + 1] if i + 1 < len(lines) else None
         if out[i] == "byline" and _bulleted(line):
@@ -509,6 +565,17 @@ def context_roles(lines: List[str], roles: List[Optional[str]],
         elif is_widget_label(line) and _next_to_clutter(out, roles, i, after_clutter):
             out[i] = "boilerplate"
     return out
+
+
+def _photo_essay_captions(lines: List[str], out: List[Optional[str]]) -> None:
+    """The texts above a photo essay's sign-off (사진·글 NAME 기자) describe its photo: captions,
+    up to the headline, byline or stamp above them (furniture between stays furniture)."""
+    signed = [i for i, line in enumerate(lines) if re.match(_PHOTO_ESSAY_BYLINE, line)]
+    for j in range(signed[0] - 1 if signed else -1, -1, -1):
+        if out[j] in ("headline", "byline", "dateline"):
+            break
+        if out[j] is None:
+            out[j] = "caption"
 
 
 def _next_to_image_slot(lines: List[str], i: int) -> bool:
