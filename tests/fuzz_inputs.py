@@ -347,6 +347,10 @@ def adversarial_lines(run: int) -> Dict[str, str]:
         "photo-credit": "(사진" + " " * run + "x",
         "cookie-notice": "cookie " * run + "x",
         "tip-off-line": "제보" * run + "x",
+        "field-slashes": "가/ " * run,
+        "bracketed-field-slashes": "[ " + "a/ 가 " * run + "]",
+        "flattened-page-buttons": "공유 " * run + "x",
+        "flattened-page-bylines": "홍길동 기자 " * run + "x",
     }
 
 

@@ -72,15 +72,26 @@ def _sentence_role(text: str) -> Optional[str]:
     return "body" if text.rstrip().endswith("/") and _SENTENCE_END.search(field) else None
 
 
-def _inside_brackets(before: str) -> bool:
-    """[ 한국 뉴스 채널 / Korea News Channel ]: one bracketed name, not two fields."""
-    return sum(before.count(ch) for ch in "([<【") > sum(before.count(ch) for ch in ")]>】")
+def _bracket_depth(text: str) -> int:
+    return sum(text.count(ch) for ch in "([<【") - sum(text.count(ch) for ch in ")]>】")
+
+
+def _free_slashes(line: str, start: int) -> List[int]:
+    """Where the slashes that may separate fields end, leaving out those inside brackets
+    ([ 한국 뉴스 채널 / Korea News Channel ] is one name); the depth is carried from slash to
+    slash so that a line of many slashes is read once."""
+    slashes, depth, counted = [], _bracket_depth(line[:start]), start
+    for match in _FIELD_SLASH.finditer(line, start):
+        depth += _bracket_depth(line[counted:match.start()])
+        counted = match.start()
+        if depth <= 0:
+            slashes.append(match.end())
+    return slashes
 
 
 def _slash_cuts(line: str, start: int) -> List[int]:
     """Offsets where a field after a slash starts."""
-    slashes = [m.end() for m in _FIELD_SLASH.finditer(line, start)
-               if not _inside_brackets(line[:m.start()])]
+    slashes = _free_slashes(line, start)
     bounds = [start] + slashes + [len(line)]
     return [bounds[i + 1] for i in range(len(slashes))
             if _differ(line[bounds[i]:bounds[i + 1]], line[bounds[i + 1]:bounds[i + 2]])]
