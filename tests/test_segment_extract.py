@@ -1,6 +1,7 @@
 """trafilatura's verdicts as role hints for HTML blocks (the `html` extra, which scripts/setup
 installs, so these tests always run)."""
 
+import importlib.util
 from pathlib import Path
 
 from mtalign.segment import segment_file
@@ -14,6 +15,7 @@ def _roles(name, **options):
 
 
 def test_blocks_outside_the_main_text_become_boilerplate_on_a_saved_page():
+    assert importlib.util.find_spec("trafilatura"), "the html extra is missing: run scripts/setup"
     hinted = _roles("ko_entermedia_revenge.html")
     plain = _roles("ko_entermedia_revenge.html", extractor=False)
     assert plain["예능"] == "byline" and plain["분야별 뉴스"] == "headline"  # menu items
