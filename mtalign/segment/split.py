@@ -68,8 +68,10 @@ def split_sentences(text: str) -> List[Span]:
             continue
         following = text[next_start:next_start + 300]
         so_far = text[start:sentence_end]
+        # the line's rest only matters up to the short-quote length (a slice to the end per
+        # candidate made long texts quadratic)
         if split_ko.quote_goes_on(so_far, following) or split_ko.quote_fills_line(
-                so_far, text[next_start:]):
+                so_far, text[next_start:next_start + split_ko.SHORT_QUOTE + 1]):
             continue
         if _is_boundary(text[start:mark_start], mark, following):
             spans.append((start, sentence_end))
