@@ -105,10 +105,11 @@ def _bonus(ko_text: str, en_text: str, same_role: bool) -> float:
 
 def _pair_scores(ko: Sequence[Segment], en: Sequence[Segment], encoder: Encoder) -> np.ndarray:
     scores = encoder.encode([s.text for s in ko]) @ encoder.encode([s.text for s in en]).T
+    en_clutter = [looks_like_clutter(segment) for segment in en]
     for row, ko_segment in enumerate(ko):
         ko_clutter = looks_like_clutter(ko_segment)
         for col, en_segment in enumerate(en):
-            if ko_clutter or looks_like_clutter(en_segment):
+            if ko_clutter or en_clutter[col]:
                 scores[row, col] = 1.0 if _near_identical(ko_segment.text, en_segment.text) else 0.0
                 continue
             scores[row, col] += _bonus(ko_segment.text, en_segment.text,
