@@ -34,7 +34,7 @@ import csv
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import Callable, Dict, Iterable, List, Tuple
+from typing import Callable, Dict, Iterable, Iterator, List, Tuple
 
 from mtalign.names.styles import kcna_reads, kcna_spacing, yonhap_north_reads
 
@@ -53,24 +53,27 @@ KIND_DIRECTORIES = (
 )
 
 
+def _rows(path: Path) -> Iterator[Dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        yield from csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+
+
 def read_lists(path: Path) -> Tuple[Dict[str, str], Dict[str, str]]:
     """Hangul names and KCNA spellings, each with the first page that prints it."""
     names: Dict[str, Dict[str, str]] = {"ko": {}, "en": {}}
-    with path.open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
-            name = row["name"].strip()
-            if row["lang"] == "en":  # KCNA capitalizes every syllable; one list has "Ri Jong OK"
-                name = kcna_spacing(name)
-            names[row["lang"]].setdefault(name, row["source"])
+    for row in _rows(path):
+        name = row["name"].strip()
+        if row["lang"] == "en":  # KCNA capitalizes every syllable; one list has "Ri Jong OK"
+            name = kcna_spacing(name)
+        names[row["lang"]].setdefault(name, row["source"])
     return names["ko"], names["en"]
 
 
 def read_candidates(path: Path) -> Tuple[Dict[str, str], Dict[str, str]]:
     """Hangul names and KCNA spellings of the one-language sources, each with its source."""
     names: Dict[str, Dict[str, str]] = {"ko": {}, "en": {}}
-    with path.open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
-            names[row["lang"]][row["name"]] = row["source"]
+    for row in _rows(path):
+        names[row["lang"]][row["name"]] = row["source"]
     return names["ko"], names["en"]
 
 
@@ -79,10 +82,9 @@ def read_yonhap_names(path: Path) -> Tuple[Dict[str, str], Dict[str, str]]:
     prints it, and the outlet of that page."""
     sources: Dict[str, str] = {}
     outlets: Dict[str, str] = {}
-    with path.open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
-            sources.setdefault(row["name"], row["source"])
-            outlets.setdefault(row["name"], row["outlet"])
+    for row in _rows(path):
+        sources.setdefault(row["name"], row["source"])
+        outlets.setdefault(row["name"], row["outlet"])
     return sources, outlets
 
 
@@ -114,7 +116,8 @@ def main() -> int:
     korean, english = {**found_korean, **listed_korean}, {**found_english, **listed_english}
     pairs = unique_pairs(korean, english)
     listed = [(ko, en) for ko, en in pairs if ko in listed_korean and en in listed_english]
-    others = [pair for pair in pairs if pair not in set(listed)]
+    in_lists = set(listed)
+    others = [pair for pair in pairs if pair not in in_lists]
     write_pairs(OUT, listed, korean, english, KIND)
     write_pairs(OUT_DIRECTORIES, others, korean, english, KIND_DIRECTORIES)
     print(f"({len(korean)} Hangul names, {len(english)} KCNA spellings in lists and candidates)")
