@@ -104,6 +104,8 @@ _BYLINE_OTHER = re.compile(
     r"|^<\s?\d{1,2}월\s?\d{1,2}일자\s[^<>]{2,30}>$"  # <7월 31일자 OO신문 사설>: the source
     rf"|{_PHOTO_ESSAY_BYLINE}"
     r"|^(?:[가-힣A-Za-z]+\s)?[가-힣]{0,6}(?:취재팀|뉴스팀|편집팀|기자단)$"
+    # a desk signing a broadcaster's web copy: "(SBS 뉴미디어부)"
+    r"|^\((?:[A-Z]{2,6}|[가-힣]{2,6})(?:\s[가-힣]{1,8})?\s?[가-힣]{1,8}(?:부|팀|국)\)$"
     r"|^[■▶◆]?\s*(?:진행|출연|대담|취재|촬영|영상편집|그래픽)\s*:\s*\S"
     r"|^[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2}, [A-Z][A-Za-z ]{2,30} News\.$"
     # broadcast sign-offs: "This is MBC News Hong Gil-dong.", "Correspondent Hong Gil-dong.",
@@ -113,9 +115,13 @@ _BYLINE_OTHER = re.compile(
     r"|^(?:[가-힣]+에서\s)?[A-Z]{2,6}\s?뉴스,?\s[가-힣](?:\s?[가-힣]){1,3}\s?입니다\.$"
 )
 # A guest of a broadcast, name then affiliation and title: "김복준 한국범죄학연구소 연구위원".
-_GUEST = re.compile(
-    r"^[가-힣]{2,4}(?:\s[가-힣A-Za-z]+){0,3}?\s[가-힣]*"
-    r"(?:연구위원|교수|변호사|아나운서|전문가|센터장|평론가|위원장|소장|대표)$"
+_GUEST_TITLE = r"(?:연구위원|교수|변호사|아나운서|전문가|센터장|평론가|위원장|소장|대표)"
+_GUEST = re.compile(rf"^[가-힣]{{2,4}}(?:\s[가-힣A-Za-z]+){{0,3}}?\s[가-힣]*{_GUEST_TITLE}$")
+# A broadcast's caption card, name / affiliation and title: "이영주 / 서울시립대 소방방재학과 교수",
+# "전연남 / SBS 시민사회팀 기자".
+_NAME_CARD = re.compile(
+    rf"^[가-힣]{{2,4}}\s?/\s?(?:[가-힣A-Za-z0-9·]+\s){{0,4}}[가-힣A-Za-z]*(?:{_GUEST_TITLE}|{_KO_TITLE}"
+    r"|앵커|의원|장관|대변인|부장|팀장|원장)$"
 )
 # A lone 2-4 syllable name starting with a surname is a byline, unless it is a place (a
 # weather widget's 서울) or an agency.
@@ -180,7 +186,7 @@ def _is_byline(line: str) -> bool:
         return True
     if re.fullmatch(r"[가-힣]{2,4}", line) and line[0] in SURNAMES and line not in _NOT_NAMES:
         return True
-    if _GUEST.match(line) and line[0] in SURNAMES:
+    if (_GUEST.match(line) or _NAME_CARD.match(line)) and line[0] in SURNAMES:
         return True
     if _TERMINAL.search(line):
         return False
@@ -220,12 +226,20 @@ def sentences_of_caption(line: str) -> bool:
 
 
 _UPDATE_NOTE = re.compile(r"^\((?:Updated|Corrected|Edited|수정)\b[^()]*\)$")
+# A newspaper's bracketed name alone on a line opens its copy: "[경향신문]" (a programme's
+# "[뉴스투데이]" is furniture).
+_PAPER_STAMP = re.compile(r"^\[[가-힣]{1,8}(?:신문|일보|저널|통신)\]$")
+# A photographer's credit a photo layout ends with a bar, the caption following it:
+# "NAME 선임기자 |".
+PHOTO_CREDIT_BAR = re.compile(rf"^[가-힣]{{2,4}}\s?{_KO_TITLE}\s?\|$")
 
 
 def line_role(line: str) -> Optional[str]:
     """The role a whole line has by its form alone, or None when context decides."""
-    if _DATE_LINE.match(line) or _UPDATE_NOTE.match(line):
+    if _DATE_LINE.match(line) or _UPDATE_NOTE.match(line) or _PAPER_STAMP.match(line):
         return "dateline"
+    if PHOTO_CREDIT_BAR.match(line):
+        return "caption"
     if is_boilerplate(line):
         return "boilerplate"
     if _credited(line):  # before credits: "© AFP=뉴스1" is a photo credit
@@ -502,7 +516,14 @@ def _is_kicker(line: str, following: Optional[str], following_role: Optional[str
 
 
 def _bulleted(line: str) -> bool:
-    return line[:1] in "•·▪" and len(line.split()) <= 5
+    """A bulleted menu item: a few words, or up to ten without a sentence's end, a field's colon
+    or a title's quotes and ellipsis (• 구독한 콘텐츠는 마이페이지에서 한번에 모아보기)."""
+    if line[:1] not in "•·▪":
+        return False
+    words = len(line.split())
+    if words > 10 or (words > 5 and re.search(r"[:\"“”‘’'…]", line)):
+        return False
+    return words <= 5 or not ends_sentence(line)
 
 
 def _lone_word(line: str) -> bool:
@@ -556,7 +577,7 @@ def context_roles(lines: List[str], roles: List[Optional[str]],
             out[i] = "body"
         elif points and _dashed_point(line):
             out[i] = "headline"
-        elif _next_to_image_slot(lines, i):
+        elif _next_to_image_slot(lines, i) or (i and PHOTO_CREDIT_BAR.match(lines[i - 1])):
             out[i] = "caption"
         elif (i and _RANK.fullmatch(lines[i - 1])) or (menu and _bulleted(line)):
             out[i] = "boilerplate"

@@ -1,0 +1,67 @@
+"""Korean page layout rules of issue 16r3: broadcast transcript furniture, outlet notices and
+promotions, bulleted menus, photo credits ending in a bar. Every text here is made up."""
+
+import pytest
+
+from mtalign.segment import segment_text
+
+
+def _roles(text):
+    return [(s.text, s.role) for s in segment_text(text)]
+
+
+def test_interviewee_label_with_a_recording_note_is_split_off_the_speech():
+    speech = ('"문을 열어 보니까 복도에 연기가 가득 차 있었어요. '
+              '그래서 바로 아이들을 데리고 뛰어나왔죠."')
+    assert _roles("[동네 주민 (음성변조)] " + speech) == [
+        ("[동네 주민 (음성변조)]", "boilerplate"),
+        ('"문을 열어 보니까 복도에 연기가 가득 차 있었어요.', "body"),
+        ('그래서 바로 아이들을 데리고 뛰어나왔죠."', "body")]
+
+
+@pytest.mark.parametrize("line,role", [
+    ("[현장 근로자 (화면제공)]", "boilerplate"),
+    ("(KBC 보도국 디지털뉴스부)", "byline"),
+    ("(연합 사회팀)", "byline"),
+    ("김민수 / 한국대학교 경제학과 교수", "byline"),
+    ("박지영 / OBS 정치부 기자", "byline"),
+    ("원문 보기 - https://news.example.kr/article/123", "boilerplate"),
+    ("[내일신문]", "dateline"),
+    ("[뉴스광장]", "boilerplate"),  # a programme's name, not a paper's
+    ("최가을 기자 |", "caption"),
+])
+def test_layout_lines(line, role):
+    assert _roles(line) == [(line, role)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "영상을 인용보도할 때는 출처 'OBS <뉴스 오늘>'을 밝혀주시기 바랍니다.",
+    "저작권은 OBS에 있습니다.",
+    "OBS 뉴스는 언제나 시청자 여러분의 제보를 기다립니다.",
+    "내일신문 구독신청 하기",
+    "좋은 저널리즘, 정기구독으로 응원해 주세요.",
+])
+def test_outlet_notices_inside_a_paragraph_are_boilerplate(sentence):
+    text = "비가 그쳤습니다. " + sentence
+    assert _roles(text) == [("비가 그쳤습니다.", "body"), (sentence, "boilerplate")]
+
+
+def test_a_bulleted_menu_of_longer_labels_is_boilerplate_but_not_a_list_of_titles():
+    menu = ("• 원하는 분야의 소식을 먼저 보여드립니다\n• 저장한 기사는 내 서랍에서 한번에 보기\n"
+            "• 새 소식이 오면 바로 알려드림")
+    assert [role for _, role in _roles(menu)] == ["boilerplate"] * 3
+    titles = ("• “내일부터 장마 시작”…남부지방 최대 200㎜\n"
+              "• 정부, 전기요금 동결 결정…“물가 부담 고려”\n• 항구에 정박한 배들")
+    assert [role for _, role in _roles(titles)][:2] == ["headline", "headline"]
+
+
+def test_texts_under_a_photographers_bar_credit_are_captions():
+    text = ("[내일신문]\n오늘 아침 공원을 걸었습니다. 나무가 물들었습니다.\n최가을 기자 |\n"
+            "단풍잎이 떨어지고 있습니다. 바람이 찹니다.\n최가을 기자 |\n"
+            "벤치에 사람들이 앉아 있습니다.")
+    assert _roles(text) == [
+        ("[내일신문]", "dateline"),
+        ("오늘 아침 공원을 걸었습니다.", "body"), ("나무가 물들었습니다.", "body"),
+        ("최가을 기자 |", "caption"),
+        ("단풍잎이 떨어지고 있습니다.", "caption"), ("바람이 찹니다.", "caption"),
+        ("최가을 기자 |", "caption"), ("벤치에 사람들이 앉아 있습니다.", "caption")]
