@@ -65,3 +65,45 @@ def test_texts_under_a_photographers_bar_credit_are_captions():
         ("최가을 기자 |", "caption"),
         ("단풍잎이 떨어지고 있습니다.", "caption"), ("바람이 찹니다.", "caption"),
         ("최가을 기자 |", "caption"), ("벤치에 사람들이 앉아 있습니다.", "caption")]
+
+
+def test_a_reporter_called_on_air_is_speech_not_a_sign_off():
+    assert _roles("부산역에 중계차가 나가 있습니다. 박하늘 기자!") == [
+        ("부산역에 중계차가 나가 있습니다.", "body"), ("박하늘 기자!", "body")]
+    assert _roles("박하늘 기자!") == [("박하늘 기자!", "body")]
+    assert _roles("박하늘 기자") == [("박하늘 기자", "byline")]
+
+
+def test_short_speech_after_a_speaker_label_is_cut_at_its_sentence_ends():
+    assert _roles('<녹취> "박하늘 기자! 비가 많이 오네요."') == [
+        ("<녹취>", "boilerplate"), ('"박하늘 기자!', "body"), ('비가 많이 오네요."', "body")]
+    assert _roles('"저기! 배가 보인다."') == [('"저기! 배가 보인다."', "body")]  # no label: whole
+
+
+def test_titles_after_the_copyright_notice_link_to_other_stories():
+    text = ("강풍에 간판이 떨어졌습니다.\n\nCopyright © OBS. All rights reserved.\n\n"
+            "- 항만 노조 파업 사흘째…물류 차질\n- 공원 나무 쓰러져 차량 파손")
+    roles = _roles(text)
+    assert roles[-2:] == [("- 항만 노조 파업 사흘째…물류 차질", "boilerplate"),
+                          ("- 공원 나무 쓰러져 차량 파손", "boilerplate")]
+
+
+def test_a_run_of_titles_below_the_text_is_a_list_but_marked_points_are_not():
+    text = "강풍에 간판이 떨어졌습니다. 다친 사람은 없었습니다.\n"
+    titles = ["항만 노조 파업 사흘째…물류 차질", "공원 나무 쓰러져 차량 파손",
+              "새 학기 급식비 인상 논란 확산"]
+    listed = text + "\n".join(titles)
+    assert [role for _, role in _roles(listed)][2:] == ["boilerplate"] * 3
+    points = text + "\n".join("- " + title for title in titles)
+    assert [role for _, role in _roles(points)][2:] == ["headline"] * 3
+
+
+@pytest.mark.parametrize("line,role", [
+    ("- 내일신문", "byline"),  # a portal's copy names its outlet
+    ("- 기사 전체 보기", "boilerplate"),
+    ("입력", "boilerplate"),  # a stamp's label, its date on another line
+    ("• Drizzle: 이슬비", "body"),  # a study page's glossary entry
+    ("*harvest: 수확, 추수", "body"),
+])
+def test_portal_glossary_and_stamp_lines(line, role):
+    assert _roles(line) == [(line, role)]

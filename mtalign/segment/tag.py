@@ -102,6 +102,7 @@ _BYLINE_OTHER = re.compile(
     rf"|^{_KO_STAMP}(?:\s*{_KO_NAME}\s*{_KO_TITLE})?$|^{_KO_STAMP}{_KO_REPORTERS}$"
     r"|^(?:작성자|글쓴이)\s*:\s*\S"
     r"|^<\s?\d{1,2}월\s?\d{1,2}일자\s[^<>]{2,30}>$"  # <7월 31일자 OO신문 사설>: the source
+    rf"|^-\s?{_KO_OUTLET}$"  # a portal's copy names its outlet under the text: "- 중앙일보"
     rf"|{_PHOTO_ESSAY_BYLINE}"
     r"|^(?:[가-힣A-Za-z]+\s)?[가-힣]{0,6}(?:취재팀|뉴스팀|편집팀|기자단)$"
     # a desk signing a broadcaster's web copy: "(SBS 뉴미디어부)"
@@ -178,7 +179,13 @@ def _signed(line: str) -> bool:
     return any(pattern.match(line) for pattern in (_EMAIL_ONLY, _SIGNED_EMAIL, _BYLINE_OTHER))
 
 
+# An anchor calling a reporter on air: "한연희 기자!", "김기중 기자?" (speech, not a sign-off).
+_REPORTER_CALL = re.compile(rf"^[\"“]?[가-힣]{{2,4}}\s?{_KO_TITLE}\s?[!?]")
+
+
 def _is_byline(line: str) -> bool:
+    if _REPORTER_CALL.match(line):
+        return False
     words = line.split()
     # "이 대통령은 기자 한 명 한 명과 악수하며 ...했습니다.": a sentence, not a sign-off
     signed_ko = _BYLINE_KO.match(line) and (len(words) <= 5 or not _TERMINAL.search(line))
@@ -234,8 +241,20 @@ _PAPER_STAMP = re.compile(r"^\[[가-힣]{1,8}(?:신문|일보|저널|통신)\]$"
 PHOTO_CREDIT_BAR = re.compile(rf"^[가-힣]{{2,4}}\s?{_KO_TITLE}\s?\|$")
 
 
+# A timestamp's label alone, its date on another line ("입력" / "|" / "2012-03-20 03:00:00").
+_LONE_STAMP_LABEL = re.compile(
+    r"^(?:입력|수정|등록|기사등록|기사입력|최종수정|업데이트|송고)\s?:?$")
+# A study page's glossary entry, an English term and its Korean gloss: "• Congestion: 혼잡",
+# "*provocation: 도발, 자극" (text, not a menu).
+_GLOSS = re.compile(r"^[•·▪*-]?\s?[A-Za-z][A-Za-z'’ -]{0,40}:\s?[(가-힣]")
+
+
 def line_role(line: str) -> Optional[str]:
     """The role a whole line has by its form alone, or None when context decides."""
+    if _GLOSS.match(line) and not SPEAKER_LABEL.match(line):
+        return "body"
+    if _LONE_STAMP_LABEL.match(line):
+        return "boilerplate"
     if _DATE_LINE.match(line) or _UPDATE_NOTE.match(line) or _PAPER_STAMP.match(line):
         return "dateline"
     if PHOTO_CREDIT_BAR.match(line):
@@ -368,7 +387,8 @@ def sentence_role(sentence: str) -> str:
     """body, or the role of a tail that ends a paragraph: a date, an e-mail, a photo credit."""
     if _DATE_LINE.match(sentence):
         return "dateline"
-    if _signed(sentence) or (_BYLINE_KO.match(sentence) and len(sentence.split()) <= 3):
+    signed_ko = _BYLINE_KO.match(sentence) and not _REPORTER_CALL.match(sentence)
+    if _signed(sentence) or (signed_ko and len(sentence.split()) <= 3):
         return "byline"
     if is_site_notice(sentence):
         return "boilerplate"
