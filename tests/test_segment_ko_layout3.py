@@ -107,3 +107,26 @@ def test_a_run_of_titles_below_the_text_is_a_list_but_marked_points_are_not():
 ])
 def test_portal_glossary_and_stamp_lines(line, role):
     assert _roles(line) == [(line, role)]
+
+
+def test_an_outlets_name_signs_the_text_above_it_and_is_a_logo_elsewhere():
+    assert _roles("OBS 뉴스\n\n강풍에 간판이 떨어졌습니다.\nOBS 뉴스") == [
+        ("OBS 뉴스", "boilerplate"), ("강풍에 간판이 떨어졌습니다.", "body"),
+        ("OBS 뉴스", "byline")]
+    assert _roles("내일신문\n\n강풍에 간판이 떨어졌습니다.")[0] == ("내일신문", "boilerplate")
+
+
+@pytest.mark.parametrize("line,role", [
+    ("(박하늘 최가을 앵커)", "byline"),
+    ("최가을 부장", "byline"),
+    ("<초대석 : 최가을 前 내일신문 사진부장>", "headline"),
+    ("내일신문 박하늘 기자 ‘올해의 기자상’ 수상", "headline"),
+])
+def test_transcript_cards_and_titles(line, role):
+    assert _roles(line) == [(line, role)]
+
+
+def test_an_ai_summary_boxs_notes_are_furniture():
+    text = ("인공지능 기술로 자동 요약된 내용입니다. "
+            "전체 내용을 이해하기 위해 본문과 함께 읽는 것을 추천합니다.")
+    assert [role for _, role in _roles(text)] == ["boilerplate", "boilerplate"]

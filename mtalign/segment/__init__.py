@@ -90,7 +90,9 @@ def _line_segments(block: Block, role: str, source: str) -> Iterator[Segment]:
     speaker's label (Title: News Headlines)."""
     lead = len(block.text) - len(block.text.lstrip())
     stripped = block.text.strip()
-    label = speaker_label(stripped)
+    # a segment title in angle brackets holds no label: <초대석 : NAME 前 OO신문 사진부장>
+    title = re.fullmatch(r"<[^<>]+>", stripped) and not tag.ends_sentence(stripped[:-1])
+    label = None if title else speaker_label(stripped)
     if label:
         yield _segment(source, label.group(), block.start + lead, "boilerplate")
         rest = stripped[label.end():]
@@ -206,10 +208,25 @@ def _korean_title(item: roles_model.Item) -> bool:
     return item.segment.role == "headline" and item.segment.lang == "ko"
 
 
-def _unlinked(item: roles_model.Item) -> roles_model.Item:
-    if not _korean_title(item):
-        return item
+def _as_furniture(item: roles_model.Item) -> roles_model.Item:
     return dataclasses.replace(item, segment=dataclasses.replace(item.segment, role="boilerplate"))
+
+
+def _unlinked(item: roles_model.Item) -> roles_model.Item:
+    return _as_furniture(item) if _korean_title(item) else item
+
+
+def _logos_unsigned(items: List[roles_model.Item], state: dict) -> List[roles_model.Item]:
+    """An outlet's name alone on its line (SBS 뉴스, 경향신문) signs the text it follows (VOA
+    뉴스 under the report); elsewhere, atop the page or after the sign-off, it is the site's
+    logo (one before a timestamp on its line stays a byline)."""
+    out = []
+    for item in items:
+        logo = (item.segment.role == "byline" and item.starts_line and item.ends_line
+                and tag.OUTLET_SIGN.match(item.segment.text))
+        out.append(_as_furniture(item) if logo and state["previous"] != "body" else item)
+        state["previous"] = item.segment.role
+    return out
 
 
 def _unlink_lists(items: List[roles_model.Item], state: dict) -> List[roles_model.Item]:
@@ -240,9 +257,10 @@ def page_items(lines: Iterable[str], source: str) -> Iterator[roles_model.Item]:
     """The rules' segments of a document given as its lines (with their '\\n'), with where
     each sits on its line; blank lines end paragraphs."""
     after_clutter = False  # the previous paragraph ended in site clutter (a menu, a widget)
-    state = {"text": False, "copyright": False}
+    state = {"text": False, "copyright": False, "previous": None}
     for paragraph in _paragraphs(lines):
         items = _unlink_lists(_paragraph_items(paragraph, source, after_clutter), state)
+        items = _logos_unsigned(items, state)
         after_clutter = bool(items) and items[-1].segment.role == "boilerplate"
         yield from items
 

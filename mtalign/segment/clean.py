@@ -134,7 +134,11 @@ _SITE_NOTICE = re.compile(
     r"|^(?:이 \S+의 )?저작권은 \S+에 있습니다"
     # a tip-off call and a subscription or support button ending an outlet's page
     r"|제보를 기다립니다|구독\s?신청\s?하기$|정기\s?구독으로 응원|(?:구독|후원)하기!?$"
-    r"|자동요약한 결과입니다|^\(예시\) |^다음뉴스는 "
+    # an AI summary box's notes: "인공지능 기술로 자동 요약된 내용입니다. 전체 내용을 이해하기
+    # 위해 본문과 함께 읽는 것을 추천합니다."
+    r"|자동\s?요약(?:한|된)\s?(?:결과|내용)입니다"
+    r"|본문(?:과 함께 읽는 것을|\s?보기를) (?:추천|권장)합니다"
+    r"|^\(예시\) |^다음뉴스는 "
     # a portal's copy: the button to the outlet's own page and the reaction widget's question
     r"|^해당 언론사로 이동합니다|^\S+에서 직접 확인하세요|^이 기사에 대해 어떻게 생각하시나요"
     r"|\b(?:awaits|send us|share) your (?:tips?|reports?|stories)\b",

@@ -93,16 +93,20 @@ _EMAIL_ONLY = re.compile(rf"^{_EMAIL}(?:\s*[·,/]\s*{_EMAIL})*$")
 # A sign-off holding an e-mail: "YTN 이종원 (jongwon@ytn.co.kr)", "김다영 기자 lata1337@ilyo.co.kr".
 _SIGNED_EMAIL = re.compile(rf"^/?(?:[\w=]+\s+){{0,3}}[\w=]+(?:\s+\(?|\(){_EMAIL}\)?$"
                            rf"|^{_EMAIL}\s+[가-힣]{{2,4}}(?:\s?{_KO_TITLE})?$")
+OUTLET_SIGN = re.compile(rf"^(?:[A-Z]{{2,5}} 뉴스|{_KO_OUTLET})$")  # VOA 뉴스 under a report
 # "The author is ...", "This article is by Michael Lee and read by ...", "/연합뉴스", "VOA 뉴스",
 # a romanized Korean name alone on its line (Joo Jung-wan, Tae-il Shim), and a broadcast
 # sign-off ("Max Lee, KBS World Radio News.").
 _BYLINE_OTHER = re.compile(
-    r"^(?:The author is|This article is by)\b|^/\s?[가-힣A-Za-z0-9]{2,8}$|^[A-Z]{2,5} 뉴스$"
+    r"^(?:The author is|This article is by)\b|^/\s?[가-힣A-Za-z0-9]{2,8}$"
     r"|^[A-Z][a-z]{1,6} [A-Z][a-z]+-[a-z]+$|^[A-Z][a-z]+-[a-z]+ [A-Z][a-z]{1,6}$"
     rf"|^{_KO_STAMP}(?:\s*{_KO_NAME}\s*{_KO_TITLE})?$|^{_KO_STAMP}{_KO_REPORTERS}$"
     r"|^(?:작성자|글쓴이)\s*:\s*\S"
     r"|^<\s?\d{1,2}월\s?\d{1,2}일자\s[^<>]{2,30}>$"  # <7월 31일자 OO신문 사설>: the source
+    r"|^[A-Z]{2,5} 뉴스$"
     rf"|^-\s?{_KO_OUTLET}$"  # a portal's copy names its outlet under the text: "- 중앙일보"
+    # the anchors or reporters of a transcript in parentheses: "(NAME NAME 앵커)"
+    rf"|^\((?:[가-힣]{{2,4}}[\s,·]+){{0,2}}[가-힣]{{2,4}}\s?(?:앵커|{_KO_TITLE})\)$"
     rf"|{_PHOTO_ESSAY_BYLINE}"
     r"|^(?:[가-힣A-Za-z]+\s)?[가-힣]{0,6}(?:취재팀|뉴스팀|편집팀|기자단)$"
     # a desk signing a broadcaster's web copy: "(SBS 뉴미디어부)"
@@ -116,13 +120,13 @@ _BYLINE_OTHER = re.compile(
     r"|^(?:[가-힣]+에서\s)?[A-Z]{2,6}\s?뉴스,?\s[가-힣](?:\s?[가-힣]){1,3}\s?입니다\.$"
 )
 # A guest of a broadcast, name then affiliation and title: "김복준 한국범죄학연구소 연구위원".
-_GUEST_TITLE = r"(?:연구위원|교수|변호사|아나운서|전문가|센터장|평론가|위원장|소장|대표)"
+_GUEST_TITLE = r"(?:연구위원|교수|변호사|아나운서|전문가|센터장|평론가|위원장|소장|대표|부장)"
 _GUEST = re.compile(rf"^[가-힣]{{2,4}}(?:\s[가-힣A-Za-z]+){{0,3}}?\s[가-힣]*{_GUEST_TITLE}$")
 # A broadcast's caption card, name / affiliation and title: "이영주 / 서울시립대 소방방재학과 교수",
 # "전연남 / SBS 시민사회팀 기자".
 _NAME_CARD = re.compile(
     rf"^[가-힣]{{2,4}}\s?/\s?(?:[가-힣A-Za-z0-9·]+\s){{0,4}}[가-힣A-Za-z]*(?:{_GUEST_TITLE}|{_KO_TITLE}"
-    r"|앵커|의원|장관|대변인|부장|팀장|원장)$"
+    r"|앵커|의원|장관|대변인|팀장|원장)$"
 )
 # A lone 2-4 syllable name starting with a surname is a byline, unless it is a place (a
 # weather widget's 서울) or an agency.
@@ -188,7 +192,10 @@ def _is_byline(line: str) -> bool:
         return False
     words = line.split()
     # "이 대통령은 기자 한 명 한 명과 악수하며 ...했습니다.": a sentence, not a sign-off
-    signed_ko = _BYLINE_KO.match(line) and (len(words) <= 5 or not _TERMINAL.search(line))
+    signed = _BYLINE_KO.match(line)
+    # "NAME 기자 ‘이달의 편집상’ 수상": a title about a reporter, quoting what he won
+    titled = signed and re.search(r"[‘“'\"]", line[signed.end():])
+    signed_ko = signed and not titled and (len(words) <= 5 or not _TERMINAL.search(line))
     if _signed(line) or signed_ko:
         return True
     if re.fullmatch(r"[가-힣]{2,4}", line) and line[0] in SURNAMES and line not in _NOT_NAMES:
