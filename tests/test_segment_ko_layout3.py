@@ -130,3 +130,9 @@ def test_an_ai_summary_boxs_notes_are_furniture():
     text = ("인공지능 기술로 자동 요약된 내용입니다. "
             "전체 내용을 이해하기 위해 본문과 함께 읽는 것을 추천합니다.")
     assert [role for _, role in _roles(text)] == ["boilerplate", "boilerplate"]
+
+
+def test_a_line_closing_its_quote_after_a_two_dot_leader_ends_there():
+    text = '"문이 흔들릴 정도로‥"\n소방대원들은 불을 끄고 철수했습니다.'
+    assert _roles(text) == [('"문이 흔들릴 정도로‥"', "body"),
+                            ("소방대원들은 불을 끄고 철수했습니다.", "body")]

@@ -160,7 +160,7 @@ _CAPTION_CREDIT = re.compile(
     r"|출처\s*=\s*\S+|[.)]\s*사진\s*=\s*[가-힣]{2,4}\s?기자|\[사진[^\[\]]{1,12}\])\s*(?:\|\s*)?$"
 )
 _TAGGED_TITLE = re.compile(r"^\[[^\[\]]{1,12}\]\s*\S.*[?!]$")
-_TERMINAL = re.compile(r"[.?!…。][\"'”’)\]]*$")
+_TERMINAL = re.compile(r"[.?!…‥。][\"'”’)\]]*$")
 
 
 def detect_lang(text: str) -> str:
