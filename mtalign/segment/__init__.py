@@ -8,6 +8,7 @@ Text files stream paragraph by paragraph, so memory stays bounded on huge inputs
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 from typing import Iterable, Iterator, List, Optional
@@ -55,8 +56,11 @@ def _body_segments(block: Block, source: str, role: str = "body") -> Iterator[Se
     opening = text[lead:]  # indented ledes too
     prefix = (tag.DATELINE_PREFIX.match(opening) or TRANSCRIPT_LABEL.match(opening)
               or speaker_label(opening) or tag.SECTION_TITLE.match(opening))
+    speech = False  # the text after a speaker's label
     if prefix:
-        yield _segment(source, prefix.group(), offset + lead, tag.prefix_role(prefix.group()))
+        prefix_role = tag.prefix_role(prefix.group())
+        speech = prefix_role == "boilerplate"
+        yield _segment(source, prefix.group(), offset + lead, prefix_role)
         text, offset = text[lead + prefix.end():], offset + lead + prefix.end()
     cuts = tag.inline_stamp_cuts(text)
     if any(re.match(USAGE_RESTRICTION, text[start:end]) for start, end, _ in cuts):
@@ -65,12 +69,13 @@ def _body_segments(block: Block, source: str, role: str = "body") -> Iterator[Se
         if cut_role:
             yield _segment(source, text[start:end], offset + start, cut_role)
         else:
-            yield from _sentence_segments(text[start:end], offset + start, source, role)
+            yield from _sentence_segments(text[start:end], offset + start, source, role, speech)
 
 
-def _sentence_segments(text: str, offset: int, source: str, role: str) -> Iterator[Segment]:
+def _sentence_segments(text: str, offset: int, source: str, role: str,
+                       speech: bool = False) -> Iterator[Segment]:
     """The sentences of body text, a date, e-mail or credit tail given its own role."""
-    for start, end in tag.credits_to_captions(text, split_sentences(text)):
+    for start, end in tag.credits_to_captions(text, split_sentences(text, not speech)):
         pieces = [piece for note_start, note_end in tag.split_photo_note(text, start, end)
                   for piece in tag.split_email_tail(text, note_start, note_end)]
         for piece_start, piece_end in pieces:
@@ -85,7 +90,9 @@ def _line_segments(block: Block, role: str, source: str) -> Iterator[Segment]:
     speaker's label (Title: News Headlines)."""
     lead = len(block.text) - len(block.text.lstrip())
     stripped = block.text.strip()
-    label = speaker_label(stripped)
+    # a segment title in angle brackets holds no label: <초대석 : NAME 前 OO신문 사진부장>
+    title = re.fullmatch(r"<[^<>]+>", stripped) and not tag.ends_sentence(stripped[:-1])
+    label = None if title else speaker_label(stripped)
     if label:
         yield _segment(source, label.group(), block.start + lead, "boilerplate")
         rest = stripped[label.end():]
@@ -175,24 +182,87 @@ def _paragraph_items(paragraph: List[tuple], source: str,
     return [roles_model.Item(s, s.start in starts, s.end in ends) for s in segments]
 
 
-def page_items(lines: Iterable[str], source: str) -> Iterator[roles_model.Item]:
-    """The rules' segments of a document given as its lines (with their '\\n'), with where
-    each sits on its line; blank lines end paragraphs."""
+def _paragraphs(lines: Iterable[str]) -> Iterator[List[tuple]]:
+    """The (line, offset) lists of a document's paragraphs; blank lines end them."""
     offset = 0
     paragraph: List[tuple] = []
-    after_clutter = False  # the previous paragraph ended in site clutter (a menu, a widget)
     for line in lines:
         body = line.rstrip("\n")
         if body.strip():
             paragraph.append((body, offset))
         if paragraph and (not body.strip() or len(paragraph) >= MAX_PARAGRAPH_LINES):
-            items = _paragraph_items(paragraph, source, after_clutter)
-            after_clutter = bool(items) and items[-1].segment.role == "boilerplate"
-            yield from items
+            yield paragraph
             paragraph = []
         offset += len(line)
     if paragraph:
-        yield from _paragraph_items(paragraph, source, after_clutter)
+        yield paragraph
+
+
+LINK_RUN = 3  # Korean titles in a row below an article's text: a list of links
+# A programme's point, marked by a dash or a bullet or quoted whole: "- 北, … 대응책은?",
+# "\"北 주민들, 예상보다 평온한 일상 인상적\"".
+_POINT = re.compile(r"[-–•·▪]|[\"“][^\"“”]*[\"”]$")
+
+
+def _korean_title(item: roles_model.Item) -> bool:
+    return item.segment.role == "headline" and item.segment.lang == "ko"
+
+
+def _as_furniture(item: roles_model.Item) -> roles_model.Item:
+    return dataclasses.replace(item, segment=dataclasses.replace(item.segment, role="boilerplate"))
+
+
+def _unlinked(item: roles_model.Item) -> roles_model.Item:
+    return _as_furniture(item) if _korean_title(item) else item
+
+
+def _logos_unsigned(items: List[roles_model.Item], state: dict) -> List[roles_model.Item]:
+    """An outlet's name alone on its line (SBS 뉴스, 경향신문) signs the text it follows (VOA
+    뉴스 under the report); elsewhere, atop the page or after the sign-off, it is the site's
+    logo (one before a timestamp on its line stays a byline)."""
+    out = []
+    for item in items:
+        logo = (item.segment.role == "byline" and item.starts_line and item.ends_line
+                and tag.OUTLET_SIGN.match(item.segment.text))
+        out.append(_as_furniture(item) if logo and state["previous"] != "body" else item)
+        state["previous"] = item.segment.role
+    return out
+
+
+def _unlink_lists(items: List[roles_model.Item], state: dict) -> List[roles_model.Item]:
+    """Korean titles that link to other stories made furniture: every one after the page's
+    copyright notice (a portal's or the outlet's list; on the gold pages no headline follows
+    that notice), and three or more whole-line titles in a row below the article's text (a
+    widget of popular stories; a programme's marked or quoted points stay headlines).
+    `state` carries what the page has shown so far (text, a copyright notice)."""
+    out = list(items)
+    run: List[int] = []
+    for i, item in enumerate([*items, None]):
+        if item is not None and _korean_title(item) and item.starts_line and item.ends_line \
+                and not _POINT.match(item.segment.text):
+            run.append(i)
+            continue
+        if state["text"] and len(run) >= LINK_RUN:
+            out[run[0]:run[-1] + 1] = map(_unlinked, out[run[0]:run[-1] + 1])
+        run = []
+        if item is not None:
+            state["text"] = state["text"] or item.segment.role in ("body", "caption")
+    for i, item in enumerate(out):
+        out[i] = _unlinked(item) if state["copyright"] else item
+        state["copyright"] = state["copyright"] or item.segment.role == "credit"
+    return out
+
+
+def page_items(lines: Iterable[str], source: str) -> Iterator[roles_model.Item]:
+    """The rules' segments of a document given as its lines (with their '\\n'), with where
+    each sits on its line; blank lines end paragraphs."""
+    after_clutter = False  # the previous paragraph ended in site clutter (a menu, a widget)
+    state = {"text": False, "copyright": False, "previous": None}
+    for paragraph in _paragraphs(lines):
+        items = _unlink_lists(_paragraph_items(paragraph, source, after_clutter), state)
+        items = _logos_unsigned(items, state)
+        after_clutter = bool(items) and items[-1].segment.role == "boilerplate"
+        yield from items
 
 
 def segment_lines(lines: Iterable[str], source: str,

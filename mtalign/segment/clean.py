@@ -64,14 +64,15 @@ _BREADCRUMB = (
 # contact and tip-off lines, breadcrumbs, channel slogans in [ spaced brackets ].
 _FURNITURE = re.compile(
     r"바로가기|^댓글\s*\d+$|\.(?:png|svg|jpe?g|gif)\b"
-    # "label : URL"; the leading symbols end at a space or colon, else they and the first word
-    # could share a run of punctuation in every way (quadratic on a line of "·")
-    r"|^(?:\W*[\s:])?(?:[^\s:]+\s+){0,3}[^\s:]+\s*:\s*https?://.*[^.?!]$"
+    # "label : URL", "기사 원문 - URL"; the leading symbols end at a space or colon, else they
+    # and the first word could share a run of punctuation in every way (quadratic on "·")
+    r"|^(?:\W*[\s:])?(?:[^\s:]+\s+){0,3}[^\s:]+(?:\s*:|\s+[-–])\s*https?://.*[^.?!]$"
     r"|^※(?!\s*저작권)|^\[(?:전화|메일|이메일|카카오톡|팩스|홈페이지|제보)\]|제보(?:(?!제보).)*@"
     rf"|(?:{_BREADCRUMB})|^\[\s.*\s\]$|^[가-힣]+ / [A-Za-z]+$"
     r"|^\d+ episodes$|^episodes \(\d+/\d+\)$|^[^|.?!]{1,40} \| [^|.?!\d]{1,30}$"
     r"|^(?:about \S+ )?go to \S+$|복사(?:가 완료)?되었습니다\.?$"
     r"|^(?:[가-힣]+ )?(?:최신|많이 본) ?(?:기사|뉴스)$"
+    r"|^(?:기사\s?)?(?:전체|원문)\s?보기$"
     r"|댓글을? (?:작성|남겨)|의견을 남겨 ?주세요|스크랩 ?하시겠습니까|-->$|^<!--"
     r"|^(?:추천|조회수?|댓글수|게시물ID)\s*:\s*\S|뒤로가기|맨\s?위로|추천리스트|댓글이 없습니다"
     r"|^(?:출처\s+)?https?://\S+$|^음성재생 설정$|^번역\s?beta\b|^글자\s?크기 설정"
@@ -97,6 +98,8 @@ TRANSCRIPT_LABEL = re.compile(
 _OUTLET_END = r"(?:신문|일보|저널|뉴스|방송|통신)"
 SPEAKER_LABEL = re.compile(
     rf"\[(?![가-힣]*{_OUTLET_END}\])[가-힣]{{1,10}}(?:\s[가-힣]{{1,10}}){{0,2}}\]"
+    # an interviewee with a note on the recording: "[사고 목격자 (음성변조)]"
+    r"|\[[가-힣]{1,10}(?:\s[가-힣]{1,10}){0,3}\s?\([가-힣]{1,8}\)\]"
     r"|[◎○◆◇●⊙]?\s?(?:<녹취>\s?)?<?[가-힣](?:[^.?!:\s]{0,15}\s){0,5}[^.?!:\s]{0,15}(?<!다)\s?:"
     r"|◀\s?[^◀▶.?!]{1,20}\s?▶"
     r"|<\s?(?:앵커|기자|리포트|녹취|인터뷰|현장음)[^<>]{0,10}>"
@@ -109,7 +112,7 @@ SPEAKER_LABEL = re.compile(
 # with a colon (탈북 이유: ...) cannot be: a mark, a speaker's title or affiliation, a Latin label.
 _SPEAKER_OPENING = re.compile(
     r"^[◀◎○◆◇●⊙<]|(?:앵커|기자|특파원|관계자|대변인|캐스터|단장|팀장)\s?:$|^(?:Title|Anchor|Report)"
-    r"|\)$"
+    r"|\)\]?$"
 )
 
 
@@ -125,8 +128,17 @@ def speaker_label(text: str) -> Optional[re.Match]:
 _SITE_NOTICE = re.compile(
     r"\bcookies?\b(?:(?!\bcookies?\b).)*\b(?:website|site|service)\b|\busage of the (?:web)?site\b"
     r"|\s[>›]$"
-    r"|방송으로 확인하시기 바랍니다|^인용 시 .* 명시해 ?주시기 바랍니다"
-    r"|자동요약한 결과입니다|^\(예시\) |^다음뉴스는 "
+    r"|방송으로 확인하시기 바랍니다"
+    # a broadcaster's terms under a transcript: how to quote it, whose copyright it is
+    r"|^(?:\S+\s)?인용(?:\s?보도)?\s?(?:시|할\s?때는?)\s.*(?:명시해|밝혀)\s?주시기 바랍니다"
+    r"|^(?:이 \S+의 )?저작권은 \S+에 있습니다"
+    # a tip-off call and a subscription or support button ending an outlet's page
+    r"|제보를 기다립니다|구독\s?신청\s?하기$|정기\s?구독으로 응원|(?:구독|후원)하기!?$"
+    # an AI summary box's notes: "인공지능 기술로 자동 요약된 내용입니다. 전체 내용을 이해하기
+    # 위해 본문과 함께 읽는 것을 추천합니다."
+    r"|자동\s?요약(?:한|된)\s?(?:결과|내용)입니다"
+    r"|본문(?:과 함께 읽는 것을|\s?보기를) (?:추천|권장)합니다"
+    r"|^\(예시\) |^다음뉴스는 "
     # a portal's copy: the button to the outlet's own page and the reaction widget's question
     r"|^해당 언론사로 이동합니다|^\S+에서 직접 확인하세요|^이 기사에 대해 어떻게 생각하시나요"
     r"|\b(?:awaits|send us|share) your (?:tips?|reports?|stories)\b",

@@ -56,10 +56,12 @@ def _candidates(text: str):
     return sorted(found)
 
 
-def split_sentences(text: str) -> List[Span]:
+def split_sentences(text: str, short_quotes: bool = True) -> List[Span]:
     """Return (start, end) spans of the sentences of `text`, whitespace trimmed, in order.
 
-    Every non-space character of `text` lies in exactly one span.
+    Every non-space character of `text` lies in exactly one span. With `short_quotes`, a
+    short line that is one quotation stays whole (a quoted exclamation); a transcript's
+    speech after a speaker's label is cut at its sentence ends however short.
     """
     spans: List[Span] = []
     start = len(text) - len(text.lstrip())
@@ -70,8 +72,8 @@ def split_sentences(text: str) -> List[Span]:
         so_far = text[start:sentence_end]
         # the line's rest only matters up to the short-quote length (a slice to the end per
         # candidate made long texts quadratic)
-        if split_ko.quote_goes_on(so_far, following) or split_ko.quote_fills_line(
-                so_far, text[next_start:next_start + split_ko.SHORT_QUOTE + 1]):
+        if split_ko.quote_goes_on(so_far, following) or (short_quotes and split_ko.quote_fills_line(
+                so_far, text[next_start:next_start + split_ko.SHORT_QUOTE + 1])):
             continue
         if _is_boundary(text[start:mark_start], mark, following):
             spans.append((start, sentence_end))

@@ -93,17 +93,24 @@ _EMAIL_ONLY = re.compile(rf"^{_EMAIL}(?:\s*[·,/]\s*{_EMAIL})*$")
 # A sign-off holding an e-mail: "YTN 이종원 (jongwon@ytn.co.kr)", "김다영 기자 lata1337@ilyo.co.kr".
 _SIGNED_EMAIL = re.compile(rf"^/?(?:[\w=]+\s+){{0,3}}[\w=]+(?:\s+\(?|\(){_EMAIL}\)?$"
                            rf"|^{_EMAIL}\s+[가-힣]{{2,4}}(?:\s?{_KO_TITLE})?$")
+OUTLET_SIGN = re.compile(rf"^(?:[A-Z]{{2,5}} 뉴스|{_KO_OUTLET})$")  # VOA 뉴스 under a report
 # "The author is ...", "This article is by Michael Lee and read by ...", "/연합뉴스", "VOA 뉴스",
 # a romanized Korean name alone on its line (Joo Jung-wan, Tae-il Shim), and a broadcast
 # sign-off ("Max Lee, KBS World Radio News.").
 _BYLINE_OTHER = re.compile(
-    r"^(?:The author is|This article is by)\b|^/\s?[가-힣A-Za-z0-9]{2,8}$|^[A-Z]{2,5} 뉴스$"
+    r"^(?:The author is|This article is by)\b|^/\s?[가-힣A-Za-z0-9]{2,8}$"
     r"|^[A-Z][a-z]{1,6} [A-Z][a-z]+-[a-z]+$|^[A-Z][a-z]+-[a-z]+ [A-Z][a-z]{1,6}$"
     rf"|^{_KO_STAMP}(?:\s*{_KO_NAME}\s*{_KO_TITLE})?$|^{_KO_STAMP}{_KO_REPORTERS}$"
     r"|^(?:작성자|글쓴이)\s*:\s*\S"
     r"|^<\s?\d{1,2}월\s?\d{1,2}일자\s[^<>]{2,30}>$"  # <7월 31일자 OO신문 사설>: the source
+    r"|^[A-Z]{2,5} 뉴스$"
+    rf"|^-\s?{_KO_OUTLET}$"  # a portal's copy names its outlet under the text: "- 중앙일보"
+    # the anchors or reporters of a transcript in parentheses: "(NAME NAME 앵커)"
+    rf"|^\((?:[가-힣]{{2,4}}[\s,·]+){{0,2}}[가-힣]{{2,4}}\s?(?:앵커|{_KO_TITLE})\)$"
     rf"|{_PHOTO_ESSAY_BYLINE}"
     r"|^(?:[가-힣A-Za-z]+\s)?[가-힣]{0,6}(?:취재팀|뉴스팀|편집팀|기자단)$"
+    # a desk signing a broadcaster's web copy: "(SBS 뉴미디어부)"
+    r"|^\((?:[A-Z]{2,6}|[가-힣]{2,6})(?:\s[가-힣]{1,8})?\s?[가-힣]{1,8}(?:부|팀|국)\)$"
     r"|^[■▶◆]?\s*(?:진행|출연|대담|취재|촬영|영상편집|그래픽)\s*:\s*\S"
     r"|^[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2}, [A-Z][A-Za-z ]{2,30} News\.$"
     # broadcast sign-offs: "This is MBC News Hong Gil-dong.", "Correspondent Hong Gil-dong.",
@@ -113,9 +120,13 @@ _BYLINE_OTHER = re.compile(
     r"|^(?:[가-힣]+에서\s)?[A-Z]{2,6}\s?뉴스,?\s[가-힣](?:\s?[가-힣]){1,3}\s?입니다\.$"
 )
 # A guest of a broadcast, name then affiliation and title: "김복준 한국범죄학연구소 연구위원".
-_GUEST = re.compile(
-    r"^[가-힣]{2,4}(?:\s[가-힣A-Za-z]+){0,3}?\s[가-힣]*"
-    r"(?:연구위원|교수|변호사|아나운서|전문가|센터장|평론가|위원장|소장|대표)$"
+_GUEST_TITLE = r"(?:연구위원|교수|변호사|아나운서|전문가|센터장|평론가|위원장|소장|대표|부장)"
+_GUEST = re.compile(rf"^[가-힣]{{2,4}}(?:\s[가-힣A-Za-z]+){{0,3}}?\s[가-힣]*{_GUEST_TITLE}$")
+# A broadcast's caption card, name / affiliation and title: "이영주 / 서울시립대 소방방재학과 교수",
+# "전연남 / SBS 시민사회팀 기자".
+_NAME_CARD = re.compile(
+    rf"^[가-힣]{{2,4}}\s?/\s?(?:[가-힣A-Za-z0-9·]+\s){{0,4}}[가-힣A-Za-z]*(?:{_GUEST_TITLE}|{_KO_TITLE}"
+    r"|앵커|의원|장관|대변인|팀장|원장)$"
 )
 # A lone 2-4 syllable name starting with a surname is a byline, unless it is a place (a
 # weather widget's 서울) or an agency.
@@ -149,7 +160,7 @@ _CAPTION_CREDIT = re.compile(
     r"|출처\s*=\s*\S+|[.)]\s*사진\s*=\s*[가-힣]{2,4}\s?기자|\[사진[^\[\]]{1,12}\])\s*(?:\|\s*)?$"
 )
 _TAGGED_TITLE = re.compile(r"^\[[^\[\]]{1,12}\]\s*\S.*[?!]$")
-_TERMINAL = re.compile(r"[.?!…。][\"'”’)\]]*$")
+_TERMINAL = re.compile(r"[.?!…‥。][\"'”’)\]]*$")
 
 
 def detect_lang(text: str) -> str:
@@ -172,15 +183,24 @@ def _signed(line: str) -> bool:
     return any(pattern.match(line) for pattern in (_EMAIL_ONLY, _SIGNED_EMAIL, _BYLINE_OTHER))
 
 
+# An anchor calling a reporter on air: "한연희 기자!", "김기중 기자?" (speech, not a sign-off).
+_REPORTER_CALL = re.compile(rf"^[\"“]?[가-힣]{{2,4}}\s?{_KO_TITLE}\s?[!?]")
+
+
 def _is_byline(line: str) -> bool:
+    if _REPORTER_CALL.match(line):
+        return False
     words = line.split()
     # "이 대통령은 기자 한 명 한 명과 악수하며 ...했습니다.": a sentence, not a sign-off
-    signed_ko = _BYLINE_KO.match(line) and (len(words) <= 5 or not _TERMINAL.search(line))
+    signed = _BYLINE_KO.match(line)
+    # "NAME 기자 ‘이달의 편집상’ 수상": a title about a reporter, quoting what he won
+    titled = signed and re.search(r"[‘“'\"]", line[signed.end():])
+    signed_ko = signed and not titled and (len(words) <= 5 or not _TERMINAL.search(line))
     if _signed(line) or signed_ko:
         return True
     if re.fullmatch(r"[가-힣]{2,4}", line) and line[0] in SURNAMES and line not in _NOT_NAMES:
         return True
-    if _GUEST.match(line) and line[0] in SURNAMES:
+    if (_GUEST.match(line) or _NAME_CARD.match(line)) and line[0] in SURNAMES:
         return True
     if _TERMINAL.search(line):
         return False
@@ -220,12 +240,32 @@ def sentences_of_caption(line: str) -> bool:
 
 
 _UPDATE_NOTE = re.compile(r"^\((?:Updated|Corrected|Edited|수정)\b[^()]*\)$")
+# A newspaper's bracketed name alone on a line opens its copy: "[경향신문]" (a programme's
+# "[뉴스투데이]" is furniture).
+_PAPER_STAMP = re.compile(r"^\[[가-힣]{1,8}(?:신문|일보|저널|통신)\]$")
+# A photographer's credit a photo layout ends with a bar, the caption following it:
+# "NAME 선임기자 |".
+PHOTO_CREDIT_BAR = re.compile(rf"^[가-힣]{{2,4}}\s?{_KO_TITLE}\s?\|$")
+
+
+# A timestamp's label alone, its date on another line ("입력" / "|" / "2012-03-20 03:00:00").
+_LONE_STAMP_LABEL = re.compile(
+    r"^(?:입력|수정|등록|기사등록|기사입력|최종수정|업데이트|송고)\s?:?$")
+# A study page's glossary entry, an English term and its Korean gloss: "• Congestion: 혼잡",
+# "*provocation: 도발, 자극" (text, not a menu).
+_GLOSS = re.compile(r"^[•·▪*-]?\s?[A-Za-z][A-Za-z'’ -]{0,40}:\s?[(가-힣]")
 
 
 def line_role(line: str) -> Optional[str]:
     """The role a whole line has by its form alone, or None when context decides."""
-    if _DATE_LINE.match(line) or _UPDATE_NOTE.match(line):
+    if _GLOSS.match(line) and not SPEAKER_LABEL.match(line):
+        return "body"
+    if _LONE_STAMP_LABEL.match(line):
+        return "boilerplate"
+    if _DATE_LINE.match(line) or _UPDATE_NOTE.match(line) or _PAPER_STAMP.match(line):
         return "dateline"
+    if PHOTO_CREDIT_BAR.match(line):
+        return "caption"
     if is_boilerplate(line):
         return "boilerplate"
     if _credited(line):  # before credits: "© AFP=뉴스1" is a photo credit
@@ -354,7 +394,8 @@ def sentence_role(sentence: str) -> str:
     """body, or the role of a tail that ends a paragraph: a date, an e-mail, a photo credit."""
     if _DATE_LINE.match(sentence):
         return "dateline"
-    if _signed(sentence) or (_BYLINE_KO.match(sentence) and len(sentence.split()) <= 3):
+    signed_ko = _BYLINE_KO.match(sentence) and not _REPORTER_CALL.match(sentence)
+    if _signed(sentence) or (signed_ko and len(sentence.split()) <= 3):
         return "byline"
     if is_site_notice(sentence):
         return "boilerplate"
@@ -502,7 +543,14 @@ def _is_kicker(line: str, following: Optional[str], following_role: Optional[str
 
 
 def _bulleted(line: str) -> bool:
-    return line[:1] in "•·▪" and len(line.split()) <= 5
+    """A bulleted menu item: a few words, or up to ten without a sentence's end, a field's colon
+    or a title's quotes and ellipsis (• 구독한 콘텐츠는 마이페이지에서 한번에 모아보기)."""
+    if line[:1] not in "•·▪":
+        return False
+    words = len(line.split())
+    if words > 10 or (words > 5 and re.search(r"[:\"“”‘’'…]", line)):
+        return False
+    return words <= 5 or not ends_sentence(line)
 
 
 def _lone_word(line: str) -> bool:
@@ -556,7 +604,7 @@ def context_roles(lines: List[str], roles: List[Optional[str]],
             out[i] = "body"
         elif points and _dashed_point(line):
             out[i] = "headline"
-        elif _next_to_image_slot(lines, i):
+        elif _next_to_image_slot(lines, i) or (i and PHOTO_CREDIT_BAR.match(lines[i - 1])):
             out[i] = "caption"
         elif (i and _RANK.fullmatch(lines[i - 1])) or (menu and _bulleted(line)):
             out[i] = "boilerplate"
