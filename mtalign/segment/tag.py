@@ -21,6 +21,7 @@ from mtalign.segment.clean import (
     is_credit,
     is_site_notice,
 )
+from mtalign.segment.split import split_sentences
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s*)"
@@ -330,6 +331,50 @@ def credits_to_captions(text: str, spans: List[Tuple[int, int]]) -> List[Tuple[i
     return out
 
 
+# --- English photo texts and the credit that ends them (issue 16r4) ---
+# "... (KMA). Yonhap", "... facade. / Yonhap", "... blossoms. [YONHAP]", "... Mar. 24. (AP)",
+# "... at 11 a.m. Korea Times photo by Hong In-gi", and a flattened page's "...first.Yonhap".
+_EN_PHOTO_BY = (r"(?:[A-Z][\w&'’-]*\s){0,3}(?:[Pp]hotos?|[Ff]ile photo)\s(?:by|courtesy of)\s"
+                r"[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,3}")
+_EN_CREDIT_END = re.compile(
+    rf"(?<=[.?!\"”’)])\s*(?:(?:/\s*)?\(?{_AGENCIES}\)?|{_CAPS_CREDIT.pattern}|{_EN_PHOTO_BY})$")
+# A photo's text runs to three sentences on the pages; a paragraph of four or more that a credit
+# ends is an article (a wire copy, a cartoon's note) naming its source or author.
+MAX_PHOTO_TEXT_SENTENCES = 3
+
+
+def english_credit_start(text: str) -> Optional[int]:
+    """Where the credit ending an English paragraph starts (after its last sentence's mark)."""
+    if detect_lang(text) != "en":
+        return None
+    found = _EN_CREDIT_END.search(text, max(0, len(text) - 80))
+    return found.start() if found and text[:found.start()].strip() else None
+
+
+def english_paragraph_role(text: str, role: str) -> str:
+    """An English paragraph a credit ends: a photo's text (caption) when short, else an
+    article (body) whose credit is its byline; other paragraphs keep `role`."""
+    start = english_credit_start(text) if role in ("body", "caption", "headline") else None
+    if start is None:
+        return role
+    return "body" if len(split_sentences(text[:start])) > MAX_PHOTO_TEXT_SENTENCES else "caption"
+
+
+def english_credit_spans(text: str, spans: List[Tuple[int, int]],
+                         role: str) -> List[Tuple[int, int, Optional[str]]]:
+    """Sentence spans (each with a role of its own, or None) of a text: a credit ending an
+    English caption joins its last sentence; one ending an article is a byline of its own."""
+    start = english_credit_start(text.rstrip())
+    if start is None:
+        return [(first, last, None) for first, last in spans]
+    head = [(first, min(last, start)) for first, last in spans if first < start]
+    end = len(text.rstrip())
+    if role == "caption":
+        return [(first, last, None) for first, last in head[:-1]] + [(head[-1][0], end, None)]
+    credit = start + len(text[start:]) - len(text[start:].lstrip())
+    return [(first, last, None) for first, last in head] + [(credit, end, "byline")]
+
+
 _PHOTOGRAPHER = re.compile(r"^\((?:촬영|사진|Photo)\s*[:=]\s*[^()]{1,20}\)$", re.IGNORECASE)
 
 
@@ -368,6 +413,8 @@ def sentence_role(sentence: str) -> str:
 _BEFORE_DATE = re.compile(rf"^(?:[A-Z][\w.'’-]*\s?){{1,4}}?(?={_DATE}$)")
 _AFTER_SENTENCE_DATE = re.compile(rf"(?<=[.?!])\s+(?=(?:{_NUMERIC_DATE})$)")
 _LEADING_DATE = re.compile(rf"^date\s+(?:{_NUMERIC_DATE}|\d{{4}}-\d{{2}})\s+(?=\S)")
+# The same date opening a body paragraph of a stored page: "date 2025-01-27 Subway fares ...".
+DATE_TAG = re.compile(rf"^date\s+(?:{_NUMERIC_DATE}|\d{{4}}-\d{{2}})(?=\s+\S)")
 _DATE_THEN_BY = re.compile(rf"^{_STAMP}\s+(?=[Bb]y\s+\S)")
 _TRAILING_STAMP = re.compile(rf"(?<=\S)\s+(?=(?:{_NUMERIC_DATE})(?:\s*{_CLOCK})?$)")
 
