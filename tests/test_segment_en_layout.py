@@ -60,3 +60,40 @@ def test_flattened_wire_copy_with_glued_sentences_and_source():
 ])
 def test_glued_english_sentences(text, sentences):
     assert [text[start:end] for start, end in split_sentences(text)] == sentences
+
+
+@pytest.mark.parametrize("line", [
+    "Published: 07 Apr. 2025, 19:38 Updated: 07 Apr. 2025, 20:16",
+    "Posted on : 2019-03-31 17:45 KST Modified on : 2019-03-31 17:45 KST",
+    "Monday 17th April 2017",
+])
+def test_english_timestamps_day_first_and_labelled_on(line):
+    assert _roles(line) == [(line, "dateline")]
+
+
+@pytest.mark.parametrize("line", [
+    "By Yonhap", "< The Korea Times >", "< Korea JoongAng Daily >", "Anthony V. Rinna",
+    "Written by Hong Gil-dong (hong@example.com)",
+])
+def test_english_signoff_and_source_lines_are_bylines(line):
+    assert _roles(line) == [(line, "byline")]
+
+
+def test_signoffs_after_the_last_sentence_are_cut_apart_as_bylines():
+    text = ("The festival of the island begins on Saturday and runs until the middle of April. "
+            "People stroll along the road.Written by Kim Min-ji ( kim@example.com "
+            "Photos by Lee Su-jin ( lee@example.com")
+    assert _roles(text) == [
+        ("The festival of the island begins on Saturday and runs until the middle of April.",
+         "body"),
+        ("People stroll along the road.", "body"),
+        ("Written by Kim Min-ji ( kim@example.com", "byline"),
+        ("Photos by Lee Su-jin ( lee@example.com", "byline")]
+    text = "He waved at the crowd.-Reported by the Daily Times on March 7, 2018."
+    assert _roles(text) == [("He waved at the crowd.", "body"),
+                            ("-Reported by the Daily Times on March 7, 2018.", "byline")]
+
+
+def test_caption_ending_in_a_glued_credit_word():
+    text = "Leaders meet in a hall on Monday.CreditCentral News Agency, via Associated Press"
+    assert _roles(text) == [(text, "caption")]

@@ -72,7 +72,7 @@ def _body_segments(block: Block, source: str, role: str = "body") -> Iterator[Se
 def _sentence_segments(text: str, offset: int, source: str, role: str) -> Iterator[Segment]:
     """The sentences of body text, a date, e-mail or credit tail given its own role."""
     spans = tag.credits_to_captions(text, split_sentences(text))
-    for start, end, own_role in tag.english_credit_spans(text, spans, role):
+    for start, end, own_role in tag.english_sentence_roles(text, spans, role):
         if own_role:
             yield _segment(source, text[start:end], offset + start, own_role)
             continue

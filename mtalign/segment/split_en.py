@@ -34,11 +34,11 @@ _SENTENCE_OPENERS = {
 _INITIALISM = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")  # U.S, U.N, a.m (final dot already cut)
 _OPENING_PUNCT = "\"'“‘([«「『"
 # An English sentence glued to the next without a space ("openness.Unification minister",
-# "leaders.Moon's", "until April 12.There", "(KMA).The"): a word of two or more lower-case
-# letters, a number or a closing bracket, the mark, and a capitalized word. Initialisms
-# (U.S.Army), domains (koreaherald.com) and decimals do not match.
+# "leaders.Moon's", "until April 12.There", "(KMA).The", "waist.-Reported by"): a word of two
+# or more lower-case letters, a number or a closing bracket, the mark, and a capitalized word
+# (a dash may open it). Initialisms (U.S.Army), domains (koreaherald.com) and decimals do not.
 GLUED_SENTENCE = re.compile(
-    r"(?:(?<=[a-z]{2})|(?<=\d)|(?<=[A-Za-z0-9]\)))[.?!][\"”’]?(?=[A-Z][a-z’']+\b)")
+    r"(?:(?<=[a-z]{2})|(?<=\d)|(?<=[A-Za-z0-9]\)))[.?!][\"”’]?(?=[-–—]?[A-Z][a-z’']+\b)")
 
 
 def glued_sentence_ends(text: str) -> Iterator[Tuple[int, int]]:

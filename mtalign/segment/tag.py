@@ -26,7 +26,10 @@ from mtalign.segment.split import split_sentences
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s*)"
 _NUMERIC_DATE = r"\d{4}(?:[-./]\s?\d{1,2}){2}\.?|\d{4}년\s?\d{1,2}월\s?\d{1,2}일"
-_DATE = rf"(?:{_WEEKDAY}?{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|{_NUMERIC_DATE})"
+# day first too, as English pages print it: "07 Apr. 2025", "Monday 17th April 2017"
+_DAY_FIRST_DATE = rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}"
+_DATE = (rf"(?:{_WEEKDAY}?(?:{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|{_DAY_FIRST_DATE})"
+         rf"|{_NUMERIC_DATE})")
 _TIME = r"(?:\d{1,2}:\d{2}(?::\d{2})?|\d{1,2}시\s?\d{1,2}분)\)?(?:\s*(?:AM|PM|KST))?"
 _MERIDIEM = r"(?:오전|오후|AM|PM)"
 
@@ -39,13 +42,13 @@ def _clock(openers: str) -> str:
 
 _CLOCK = _clock("-|(")
 _STAMP_LABEL = (r"(?:입력|수정|등록|기사등록|기사입력|최종수정|업데이트|승인|송고"
-                r"|Posted|Updated|Published|Written|All Headlines|date)")
+                r"|(?:Posted|Updated|Published|Written|Modified)(?: on)?|All Headlines|date)")
 
 
 def _stamp(first_clock: str) -> str:
     """A timestamp; `first_clock` is what a clock before the date may look like."""
     return (rf"(?:{_STAMP_LABEL}\s*(?::\s*)?(?:{_CLOCK}\s*)?|{first_clock}\s*)?"
-            rf"{_DATE}(?:\s*{_CLOCK})?")
+            rf"{_DATE}(?:,?\s*{_CLOCK})?")  # 07 Apr. 2025, 19:38
 
 
 # A timestamp line, in the forms Korean and English news sites print them:
@@ -229,6 +232,8 @@ def line_role(line: str) -> Optional[str]:
         return "dateline"
     if is_boilerplate(line):
         return "boilerplate"
+    if english_signoff(line):  # before photo credits: "By Yonhap" signs a story
+        return "byline"
     if _credited(line):  # before credits: "© AFP=뉴스1" is a photo credit
         return "caption"
     if is_credit(line):
@@ -336,8 +341,9 @@ def credits_to_captions(text: str, spans: List[Tuple[int, int]]) -> List[Tuple[i
 # "... at 11 a.m. Korea Times photo by Hong In-gi", and a flattened page's "...first.Yonhap".
 _EN_PHOTO_BY = (r"(?:[A-Z][\w&'’-]*\s){0,3}(?:[Pp]hotos?|[Ff]ile photo)\s(?:by|courtesy of)\s"
                 r"[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,3}")
-_EN_CREDIT_END = re.compile(
-    rf"(?<=[.?!\"”’)])\s*(?:(?:/\s*)?\(?{_AGENCIES}\)?|{_CAPS_CREDIT.pattern}|{_EN_PHOTO_BY})$")
+_EN_CREDIT_WORD = r"Credit:?\s?[A-Z][^.?!]{0,80}"  # "...on Monday.CreditKorean Central News Agency"
+_EN_CREDIT_END = re.compile(rf"(?<=[.?!\"”’)])\s*(?:(?:/\s*)?\(?{_AGENCIES}\)?"
+                            rf"|{_CAPS_CREDIT.pattern}|{_EN_PHOTO_BY}|{_EN_CREDIT_WORD})$")
 # A photo's text runs to three sentences on the pages; a paragraph of four or more that a credit
 # ends is an article (a wire copy, a cartoon's note) naming its source or author.
 MAX_PHOTO_TEXT_SENTENCES = 3
@@ -347,7 +353,7 @@ def english_credit_start(text: str) -> Optional[int]:
     """Where the credit ending an English paragraph starts (after its last sentence's mark)."""
     if detect_lang(text) != "en":
         return None
-    found = _EN_CREDIT_END.search(text, max(0, len(text) - 80))
+    found = _EN_CREDIT_END.search(text, max(0, len(text) - 120))
     return found.start() if found and text[:found.start()].strip() else None
 
 
@@ -360,10 +366,10 @@ def english_paragraph_role(text: str, role: str) -> str:
     return "body" if len(split_sentences(text[:start])) > MAX_PHOTO_TEXT_SENTENCES else "caption"
 
 
-def english_credit_spans(text: str, spans: List[Tuple[int, int]],
-                         role: str) -> List[Tuple[int, int, Optional[str]]]:
-    """Sentence spans (each with a role of its own, or None) of a text: a credit ending an
-    English caption joins its last sentence; one ending an article is a byline of its own."""
+def _credit_spans(text: str, spans: List[Tuple[int, int]],
+                  role: str) -> List[Tuple[int, int, Optional[str]]]:
+    """A credit ending an English caption joins its last sentence; one ending an article is a
+    byline of its own."""
     start = english_credit_start(text.rstrip())
     if start is None:
         return [(first, last, None) for first, last in spans]
@@ -373,6 +379,51 @@ def english_credit_spans(text: str, spans: List[Tuple[int, int]],
         return [(first, last, None) for first, last in head[:-1]] + [(head[-1][0], end, None)]
     credit = start + len(text[start:]) - len(text[start:].lstrip())
     return [(first, last, None) for first, last in head] + [(credit, end, "byline")]
+
+
+# A sign-off naming who wrote, reported or photographed: "By Yonhap", "Written by Rumy Doo
+# ( doo@heraldcorp.com", "Photos by NAME (EMAIL)", "-Reported by the New York Times on March 7,
+# 2018."; several may follow each other on one line.
+_EN_NAME = r"(?:the\s)?[A-Z][\w’'.&-]*(?:\s(?:[A-Z][\w’'.&-]*|of|and)){0,5}"
+_EN_SIGNOFF = (rf"[-–—]?\s?(?:(?:Written|Reported|Edited|Compiled|Translated|Interviewed|Photos?"
+               rf"|Videos?|Graphics?)\s+by|By)\s+{_EN_NAME}(?:\s+on\s+{_DATE})?\.?"
+               rf"(?:\s*\(\s*{_EMAIL}\s*\)?)?")
+_EN_SIGNOFFS = re.compile(rf"(?:{_EN_SIGNOFF})(?:\s+(?:{_EN_SIGNOFF}))*")
+_EN_SIGNOFF_START = re.compile(rf"(?<=\s)(?={_EN_SIGNOFF}(?:\s|$))")
+# A source in angle brackets over a copied story: "< The Korea Times >", "< Korea JoongAng Daily >";
+# an author alone with a middle initial: "Anthony V. Rinna".
+_EN_SOURCE_LABEL = re.compile(
+    r"^<\s?[A-Z][\w.&'’ -]{0,40}(?:Times|Herald|Daily|News|Post|Journal|Ilbo|Shinmun|Tribune"
+    r"|Gazette|Agency|Press)\s?>$|^[A-Z][a-z]+ [A-Z]\. [A-Z][a-z]+(?:-[a-z]+)?$")
+
+
+def english_signoff(line: str) -> bool:
+    """A line that is one or more English sign-offs, or a copied story's source label."""
+    if len(line) > 200 or detect_lang(line) != "en":
+        return False
+    return bool(_EN_SIGNOFFS.fullmatch(line) or _EN_SOURCE_LABEL.match(line))
+
+
+def _signoff_spans(text: str, start: int, end: int) -> List[Tuple[int, int]]:
+    """A span of sign-offs cut before each one (Written by ... Photos by ...)."""
+    cuts = [found.start() for found in _EN_SIGNOFF_START.finditer(text, start, end)]
+    bounds = [start] + cuts + [end]
+    return [(first, first + len(text[first:last].rstrip()))
+            for first, last in zip(bounds, bounds[1:])]
+
+
+def english_sentence_roles(text: str, spans: List[Tuple[int, int]],
+                           role: str) -> List[Tuple[int, int, Optional[str]]]:
+    """Sentence spans of a body or caption text, each with a role of its own or None (the
+    text's): the credit ending an English paragraph (_credit_spans), and English sign-offs
+    after the last sentence, cut apart, as bylines."""
+    out: List[Tuple[int, int, Optional[str]]] = []
+    for start, end, own_role in _credit_spans(text, spans, role):
+        if own_role is None and english_signoff(text[start:end]):
+            out += [(first, last, "byline") for first, last in _signoff_spans(text, start, end)]
+        else:
+            out.append((start, end, own_role))
+    return out
 
 
 _PHOTOGRAPHER = re.compile(r"^\((?:촬영|사진|Photo)\s*[:=]\s*[^()]{1,20}\)$", re.IGNORECASE)
@@ -441,13 +492,14 @@ def date_cuts(line: str) -> List[Tuple[int, int, Optional[str]]]:
         return [(0, widget.start(), "credit"), (widget.end() - len(widget.group().strip()),
                                                 len(line), "boilerplate")]
     before = _BEFORE_DATE.match(line) or _AFTER_SENTENCE_DATE.search(line)
-    if before and before.end() and _DATE_LINE.match(line[before.end():]):
+    whole_date = _DATE_LINE.match(line)  # "Monday 17th April 2017" stays one
+    if before and before.end() and _DATE_LINE.match(line[before.end():]) and not whole_date:
         head = line[:before.start() if before.re is _AFTER_SENTENCE_DATE else before.end()].rstrip()
         named = before.re is _BEFORE_DATE and len(head.split()) >= 2
         return [(0, len(head), "byline" if named else None), (before.end(), len(line), "dateline")]
     stamp = _TRAILING_STAMP.search(line) if len(line) <= 120 else None
     head_role = _stamp_head_role(line[:stamp.start()]) if stamp else None
-    if head_role and not _DATE_LINE.match(line):
+    if head_role and not whole_date:
         return [(0, stamp.start(), head_role), (stamp.end(), len(line), "dateline")]
     by = _DATE_THEN_BY.match(line)
     if by:
