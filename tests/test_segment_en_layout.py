@@ -97,3 +97,14 @@ def test_signoffs_after_the_last_sentence_are_cut_apart_as_bylines():
 def test_caption_ending_in_a_glued_credit_word():
     text = "Leaders meet in a hall on Monday.CreditCentral News Agency, via Associated Press"
     assert _roles(text) == [(text, "caption")]
+
+
+@pytest.mark.parametrize("text,sentences", [
+    ("at 6:53 a.m, according to the JCS.The military is on alert.",
+     ["at 6:53 a.m, according to the JCS.", "The military is on alert."]),
+    ("Commanders of the South Korea-U.S. Combined Forces Command met. They agreed.",
+     ["Commanders of the South Korea-U.S. Combined Forces Command met.", "They agreed."]),
+    ("They met in the U.S. The talks went well.", ["They met in the U.S.", "The talks went well."]),
+])
+def test_glued_sentence_after_an_acronym_and_initialism_ending_a_compound(text, sentences):
+    assert [text[start:end] for start, end in split_sentences(text)] == sentences
