@@ -108,3 +108,28 @@ def test_caption_ending_in_a_glued_credit_word():
 ])
 def test_glued_sentence_after_an_acronym_and_initialism_ending_a_compound(text, sentences):
     assert [text[start:end] for start, end in split_sentences(text)] == sentences
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The Korea Times", [("The Korea Times", "boilerplate")]),
+    ("KBS WORLD News", [("KBS WORLD News", "boilerplate")]),
+    ("Home > National >", [("Home > National >", "boilerplate")]),
+    ("SportsMay 20, 2015", [("Sports", "boilerplate"), ("May 20, 2015", "dateline")]),
+    (" date 2018-04 LIFE&STYLE", [("date 2018-04", "dateline"), ("LIFE&STYLE", "boilerplate")]),
+    ("Views expressed in Opinion articles are the authors’ own and not the site’s.",
+     [("Views expressed in Opinion articles are the authors’ own and not the site’s.",
+       "boilerplate")]),
+    # a title naming a paper is no masthead
+    ("Seoul court rules against the daily's owners over the Times report",
+     [("Seoul court rules against the daily's owners over the Times report", "headline")]),
+])
+def test_english_mastheads_breadcrumbs_and_section_labels(text, expected):
+    assert _roles(text) == expected
+
+
+def test_html_heading_that_is_furniture_by_its_form_takes_the_extractor_hint():
+    from mtalign.segment import extract
+
+    signals = extract.Signals(lines={"Thearticletext."}, text="Thearticletext.")
+    assert extract.block_hint("KBS WORLD", signals) == "boilerplate"
+    assert extract.block_hint("2023-11-03", signals) is None  # a date keeps its own role

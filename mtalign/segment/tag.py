@@ -234,6 +234,8 @@ def line_role(line: str) -> Optional[str]:
         return "boilerplate"
     if english_signoff(line):  # before photo credits: "By Yonhap" signs a story
         return "byline"
+    if english_masthead(line):
+        return "boilerplate"
     if _credited(line):  # before credits: "© AFP=뉴스1" is a photo credit
         return "caption"
     if is_credit(line):
@@ -397,6 +399,21 @@ _EN_SOURCE_LABEL = re.compile(
     r"|Gazette|Agency|Press)\s?>$|^[A-Z][a-z]+ [A-Z]\. [A-Z][a-z]+(?:-[a-z]+)?$")
 
 
+# An outlet's name alone, its masthead or a section of it: "The Korea Times", "KBS WORLD News".
+_EN_MASTHEAD = re.compile(r"^(?:[A-Z][\w&.'’-]*\s){0,3}(?:Times|Herald|Daily|Post|Journal|Tribune"
+                          r"|Gazette|News|NEWS|WORLD)$")
+
+
+def english_masthead(line: str) -> bool:
+    return bool(_EN_MASTHEAD.match(line))
+
+
+def _section_label(text: str) -> Optional[str]:
+    """A menu word beside a date on its line ("TechnologyMay 20, 2015", "date 2018-04
+    LIFE&STYLE") is furniture; other text keeps the line's role (None)."""
+    return "boilerplate" if is_menu_word(text.strip()) else None
+
+
 def english_signoff(line: str) -> bool:
     """A line that is one or more English sign-offs, or a copied story's source label."""
     if len(line) > 200 or detect_lang(line) != "en":
@@ -496,7 +513,8 @@ def date_cuts(line: str) -> List[Tuple[int, int, Optional[str]]]:
     if before and before.end() and _DATE_LINE.match(line[before.end():]) and not whole_date:
         head = line[:before.start() if before.re is _AFTER_SENTENCE_DATE else before.end()].rstrip()
         named = before.re is _BEFORE_DATE and len(head.split()) >= 2
-        return [(0, len(head), "byline" if named else None), (before.end(), len(line), "dateline")]
+        head_role = "byline" if named else _section_label(head)
+        return [(0, len(head), head_role), (before.end(), len(line), "dateline")]
     stamp = _TRAILING_STAMP.search(line) if len(line) <= 120 else None
     head_role = _stamp_head_role(line[:stamp.start()]) if stamp else None
     if head_role and not whole_date:
@@ -506,7 +524,7 @@ def date_cuts(line: str) -> List[Tuple[int, int, Optional[str]]]:
         return [(0, len(by.group().rstrip()), "dateline"), (by.end(), len(line), "byline")]
     leading = _LEADING_DATE.match(line)
     if leading:
-        rest = line_role(line[leading.end():])
+        rest = line_role(line[leading.end():]) or _section_label(line[leading.end():])
         return [(0, len(leading.group().rstrip()), "dateline"), (leading.end(), len(line), rest)]
     return [(0, len(line), None)]
 
