@@ -133,3 +133,33 @@ def test_html_heading_that_is_furniture_by_its_form_takes_the_extractor_hint():
     signals = extract.Signals(lines={"Thearticletext."}, text="Thearticletext.")
     assert extract.block_hint("KBS WORLD", signals) == "boilerplate"
     assert extract.block_hint("2023-11-03", signals) is None  # a date keeps its own role
+
+
+@pytest.mark.parametrize("text,expected", [
+    # house styles of English pages of Korean outlets: capitals sign-offs with a bracketed
+    # e-mail, a name before its e-mail, credits of courtesy, files and stock agencies, a usage
+    # note in capitals before the agency, a contact line
+    ("BY HONG GIL-DONG [hong.gildong@example.com]",
+     [("BY HONG GIL-DONG [hong.gildong@example.com]", "byline")]),
+    ("Hong Gil-dong hong@example.com", [("Hong Gil-dong hong@example.com", "byline")]),
+    ("Citizens walk along a street in Seoul, Monday. / Courtesy of Seoul City",
+     [("Citizens walk along a street in Seoul, Monday. / Courtesy of Seoul City", "caption")]),
+    ("Citizens walk along a street in Seoul, Monday. Daily Times file",
+     [("Citizens walk along a street in Seoul, Monday. Daily Times file", "caption")]),
+    ("This photo shows soldiers on a drill on Monday. (PHOTO NOT FOR SALE) (Yonhap)",
+     [("This photo shows soldiers on a drill on Monday. (PHOTO NOT FOR SALE) (Yonhap)",
+       "caption")]),
+    ("Please direct questions or comments to [english@example.com]",
+     [("Please direct questions or comments to [english@example.com]", "boilerplate")]),
+])
+def test_english_house_style_signoffs_credits_and_contact_lines(text, expected):
+    assert _roles(text) == expected
+
+
+def test_article_paragraph_ending_in_a_signoff_is_prose_not_a_title():
+    text = ("The talks ended on Monday. The two sides will meet again. Both said it went well. "
+            "BY HONG GIL-DONG [hong.gildong@example.com]")
+    assert _roles(text) == [
+        ("The talks ended on Monday.", "body"), ("The two sides will meet again.", "body"),
+        ("Both said it went well.", "body"),
+        ("BY HONG GIL-DONG [hong.gildong@example.com]", "byline")]

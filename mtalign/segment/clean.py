@@ -131,7 +131,8 @@ _SITE_NOTICE = re.compile(
     r"|^해당 언론사로 이동합니다|^\S+에서 직접 확인하세요|^이 기사에 대해 어떻게 생각하시나요"
     r"|\b(?:awaits|send us|share) your (?:tips?|reports?|stories)\b"
     # an opinion page's disclaimer: "Views expressed in Opinion articles are ... the authors' own"
-    r"|^(?:the\s)?(?:views|opinions) expressed\b.{0,120}\b(?:own|necessarily)\b",
+    r"|^(?:the\s)?(?:views|opinions) expressed\b.{0,120}\b(?:own|necessarily)\b"
+    r"|^please direct (?:your )?(?:questions|comments|inquiries)\b",
     re.IGNORECASE,
 )
 _CREDIT = re.compile(

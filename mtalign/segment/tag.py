@@ -234,7 +234,7 @@ def line_role(line: str) -> Optional[str]:
         return "boilerplate"
     if english_signoff(line):  # before photo credits: "By Yonhap" signs a story
         return "byline"
-    if english_masthead(line):
+    if english_masthead(line) or english_site_notice(line):
         return "boilerplate"
     if _credited(line):  # before credits: "© AFP=뉴스1" is a photo credit
         return "caption"
@@ -263,7 +263,7 @@ def looks_like_heading(line: str) -> bool:
     inner_end = re.search(r"[가-힣]([.?!])(?:\s|[가-힣])", line)  # a Korean sentence end inside
     if inner_end and (inner_end.group(1) == "." or words > 15 or ends_sentence(line)):
         return False  # a title may hold a question or a cry: 단독공개! 21일 간 북한 취재
-    if end == "," or (end == ":" and words >= 12):
+    if end == "," or (end == ":" and words >= 12) or english_prose(line):
         return False
     if _TAGGED_TITLE.match(line) and words <= 15 and sentence_count(line) <= 1:
         return True
@@ -343,8 +343,12 @@ def credits_to_captions(text: str, spans: List[Tuple[int, int]]) -> List[Tuple[i
 # "... at 11 a.m. Korea Times photo by Hong In-gi", and a flattened page's "...first.Yonhap".
 _EN_PHOTO_BY = (r"(?:[A-Z][\w&'’-]*\s){0,3}(?:[Pp]hotos?|[Ff]ile photo)\s(?:by|courtesy of)\s"
                 r"[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,3}")
-_EN_CREDIT_WORD = r"Credit:?\s?[A-Z][^.?!]{0,80}"  # "...on Monday.CreditKorean Central News Agency"
-_EN_CREDIT_END = re.compile(rf"(?<=[.?!\"”’)])\s*(?:(?:/\s*)?\(?{_AGENCIES}\)?"
+# "...on Monday.CreditKorean Central News Agency", "/ Courtesy of Seoul City", "Korea Times file"
+_EN_CREDIT_WORD = (r"Credit:?\s?[A-Z][^.?!]{0,80}|Courtesy of\s[A-Z][^.?!]{0,60}"
+                   r"|(?:[A-Z][\w-]*\s){1,3}file(?: photo)?|Getty\s?[Ii]mages\s?(?:[Bb]ank)?")
+# a usage note in capitals may stand before the agency: "(PHOTO NOT FOR SALE) (Yonhap)"
+_EN_AGENCY_CREDIT = rf"(?:\([A-Z][A-Z .,'-]{{3,40}}\)\s*)?\(?{_AGENCIES}\)?"
+_EN_CREDIT_END = re.compile(rf"(?<=[.?!\"”’)])\s*(?:/\s*)?(?:{_EN_AGENCY_CREDIT}"
                             rf"|{_CAPS_CREDIT.pattern}|{_EN_PHOTO_BY}|{_EN_CREDIT_WORD})$")
 # A photo's text runs to three sentences on the pages; a paragraph of four or more that a credit
 # ends is an article (a wire copy, a cartoon's note) naming its source or author.
@@ -387,9 +391,10 @@ def _credit_spans(text: str, spans: List[Tuple[int, int]],
 # ( doo@heraldcorp.com", "Photos by NAME (EMAIL)", "-Reported by the New York Times on March 7,
 # 2018."; several may follow each other on one line.
 _EN_NAME = r"(?:the\s)?[A-Z][\w’'.&-]*(?:\s(?:[A-Z][\w’'.&-]*|of|and)){0,5}"
-_EN_SIGNOFF = (rf"[-–—]?\s?(?:(?:Written|Reported|Edited|Compiled|Translated|Interviewed|Photos?"
-               rf"|Videos?|Graphics?)\s+by|By)\s+{_EN_NAME}(?:\s+on\s+{_DATE})?\.?"
-               rf"(?:\s*\(\s*{_EMAIL}\s*\)?)?")
+_EN_SIGNOFF = (rf"(?:[-–—]?\s?(?:(?:Written|Reported|Edited|Compiled|Translated|Interviewed|Photos?"
+               rf"|Videos?|Graphics?)\s+by|By|BY)\s+{_EN_NAME}(?:\s+on\s+{_DATE})?\.?"
+               rf"|[A-Z][a-z]+ [A-Z][a-z]+(?:-[a-z]+)?(?=\s+{_EMAIL}))"  # Lee Hyo-jin EMAIL
+               rf"(?:\s*[(\[]\s*{_EMAIL}\s*[)\]]?|\s+{_EMAIL})?")
 _EN_SIGNOFFS = re.compile(rf"(?:{_EN_SIGNOFF})(?:\s+(?:{_EN_SIGNOFF}))*")
 _EN_SIGNOFF_START = re.compile(rf"(?<=\s)(?={_EN_SIGNOFF}(?:\s|$))")
 # A source in angle brackets over a copied story: "< The Korea Times >", "< Korea JoongAng Daily >";
@@ -402,6 +407,18 @@ _EN_SOURCE_LABEL = re.compile(
 # An outlet's name alone, its masthead or a section of it: "The Korea Times", "KBS WORLD News".
 _EN_MASTHEAD = re.compile(r"^(?:[A-Z][\w&.'’-]*\s){0,3}(?:Times|Herald|Daily|Post|Journal|Tribune"
                           r"|Gazette|News|NEWS|WORLD)$")
+
+
+def english_prose(line: str) -> bool:
+    """Three English sentences or more: prose, whatever ends the line (an e-mail, a name)."""
+    return sentence_count(line) >= 2 and detect_lang(line) == "en" and len(
+        split_sentences(line)) >= 3
+
+
+def english_site_notice(line: str) -> bool:
+    """A one-sentence English site notice alone on its line, its mark left off ("Please direct
+    questions or comments to [EMAIL]"); longer notices are cut into sentences first."""
+    return is_site_notice(line) and detect_lang(line) == "en" and len(split_sentences(line)) == 1
 
 
 def english_masthead(line: str) -> bool:
@@ -423,7 +440,7 @@ def english_signoff(line: str) -> bool:
 
 def _signoff_spans(text: str, start: int, end: int) -> List[Tuple[int, int]]:
     """A span of sign-offs cut before each one (Written by ... Photos by ...)."""
-    cuts = [found.start() for found in _EN_SIGNOFF_START.finditer(text, start, end)]
+    cuts = [found.start() for found in _EN_SIGNOFF_START.finditer(text, start + 1, end)]
     bounds = [start] + cuts + [end]
     return [(first, first + len(text[first:last].rstrip()))
             for first, last in zip(bounds, bounds[1:])]
