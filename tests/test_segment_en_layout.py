@@ -163,3 +163,17 @@ def test_article_paragraph_ending_in_a_signoff_is_prose_not_a_title():
         ("The talks ended on Monday.", "body"), ("The two sides will meet again.", "body"),
         ("Both said it went well.", "body"),
         ("BY HONG GIL-DONG [hong.gildong@example.com]", "byline")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    (" date 2021-10-19 MISSILE LAUNCH CONDEMNED News Today 입력 2021.10.19 (15:32)",
+     [("date 2021-10-19", "dateline"), ("MISSILE LAUNCH CONDEMNED", "headline"),
+      ("News Today", "boilerplate"), ("입력 2021.10.19 (15:32)", "dateline")]),
+    ("Talks resume in Geneva Updated: 2023-11-07 15:30",
+     [("Talks resume in Geneva", "headline"), ("Updated: 2023-11-07 15:30", "dateline")]),
+    # a line of two stamps stays one dateline
+    ("Written: 2023-11-07 15:03 / Updated: 2023-11-07 15:30",
+     [("Written: 2023-11-07 15:03 / Updated: 2023-11-07 15:30", "dateline")]),
+])
+def test_english_title_programme_and_stamp_on_one_line(text, expected):
+    assert _roles(text) == expected

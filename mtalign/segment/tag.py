@@ -541,9 +541,38 @@ def date_cuts(line: str) -> List[Tuple[int, int, Optional[str]]]:
         return [(0, len(by.group().rstrip()), "dateline"), (by.end(), len(line), "byline")]
     leading = _LEADING_DATE.match(line)
     if leading:
+        date = (0, len(leading.group().rstrip()), "dateline")
+        titled = _english_title_stamp_cuts(line[leading.end():])
+        if titled:
+            return [date] + [(leading.end() + a, leading.end() + b, r) for a, b, r in titled]
         rest = line_role(line[leading.end():]) or _section_label(line[leading.end():])
-        return [(0, len(leading.group().rstrip()), "dateline"), (leading.end(), len(line), rest)]
-    return [(0, len(line), None)]
+        return [date, (leading.end(), len(line), rest)]
+    return _english_title_stamp_cuts(line) or [(0, len(line), None)]
+
+
+# A broadcaster's English page prints title, programme and stamp on one line:
+# "N. KOREA FIRES BALLISTIC MISSILE News Today 입력 2021.10.19 (15:32) 수정 ...".
+_LABELLED_STAMP_TAIL = re.compile(rf"(?<=\S)\s+(?={_STAMP_LABEL}\s*(?::\s*)?{_DATE})")
+_CAPS_TITLE_THEN_PROGRAMME = re.compile(
+    r"^(?P<title>[A-Z0-9][A-Z0-9.,'’:!?\- ]*[A-Z0-9.!?])\s+"
+    r"(?P<programme>[A-Z][a-z]+(?:\s[A-Z0-9][a-z0-9]*){0,2})$")
+
+
+def _english_title_stamp_cuts(line: str) -> Optional[List[Tuple[int, int, Optional[str]]]]:
+    """An English title with a labelled timestamp ending its line, cut apart (a programme name
+    in title case after a title in capitals is furniture); None for other lines."""
+    stamp = _LABELLED_STAMP_TAIL.search(line)
+    if not stamp or _DATE_LINE.match(line) or not _DATE_LINE.match(line[stamp.end():]):
+        return None
+    head = line[:stamp.start()]
+    if detect_lang(head) != "en":
+        return None
+    caps = _CAPS_TITLE_THEN_PROGRAMME.match(head)
+    cuts: List[Tuple[int, int, Optional[str]]] = [(0, len(head), None)]
+    if caps:
+        cuts = [(0, caps.end("title"), "headline"),
+                (caps.start("programme"), caps.end("programme"), "boilerplate")]
+    return cuts + [(stamp.end(), len(line), "dateline")]
 
 
 # A page flattened onto one line (a blog's copy of a portal page) keeps its byline and
