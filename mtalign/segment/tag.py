@@ -263,11 +263,11 @@ def looks_like_heading(line: str) -> bool:
     inner_end = re.search(r"[가-힣]([.?!])(?:\s|[가-힣])", line)  # a Korean sentence end inside
     if inner_end and (inner_end.group(1) == "." or words > 15 or ends_sentence(line)):
         return False  # a title may hold a question or a cry: 단독공개! 21일 간 북한 취재
-    if end == "," or (end == ":" and words >= 12) or english_prose(line):
+    if end == "," or (end == ":" and words >= 12):
         return False
     if _TAGGED_TITLE.match(line) and words <= 15 and sentence_count(line) <= 1:
         return True
-    return words <= 25 and not ends_sentence(line)
+    return words <= 25 and not ends_sentence(line) and not english_prose(line)
 
 
 def is_widget_label(line: str) -> bool:
@@ -357,10 +357,10 @@ MAX_PHOTO_TEXT_SENTENCES = 3
 
 def english_credit_start(text: str) -> Optional[int]:
     """Where the credit ending an English paragraph starts (after its last sentence's mark)."""
-    if detect_lang(text) != "en":
-        return None
     found = _EN_CREDIT_END.search(text, max(0, len(text) - 120))
-    return found.start() if found and text[:found.start()].strip() else None
+    if not found or not text[:found.start()].strip() or detect_lang(text) != "en":
+        return None
+    return found.start()
 
 
 def english_paragraph_role(text: str, role: str) -> str:
@@ -411,14 +411,16 @@ _EN_MASTHEAD = re.compile(r"^(?:[A-Z][\w&.'’-]*\s){0,3}(?:Times|Herald|Daily|P
 
 def english_prose(line: str) -> bool:
     """Three English sentences or more: prose, whatever ends the line (an e-mail, a name)."""
-    return sentence_count(line) >= 2 and detect_lang(line) == "en" and len(
-        split_sentences(line)) >= 3
+    return sentence_count(line) >= 2 and len(split_sentences(line)) >= 3 and detect_lang(
+        line) == "en"
 
 
 def english_site_notice(line: str) -> bool:
     """A one-sentence English site notice alone on its line, its mark left off ("Please direct
     questions or comments to [EMAIL]"); longer notices are cut into sentences first."""
-    return is_site_notice(line) and detect_lang(line) == "en" and len(split_sentences(line)) == 1
+    if _TERMINAL.search(line) or not is_site_notice(line):  # a sentence: cut, then tagged
+        return False
+    return detect_lang(line) == "en" and len(split_sentences(line)) == 1
 
 
 def english_masthead(line: str) -> bool:
@@ -433,9 +435,9 @@ def _section_label(text: str) -> Optional[str]:
 
 def english_signoff(line: str) -> bool:
     """A line that is one or more English sign-offs, or a copied story's source label."""
-    if len(line) > 200 or detect_lang(line) != "en":
+    if len(line) > 200 or not (_EN_SIGNOFFS.fullmatch(line) or _EN_SOURCE_LABEL.match(line)):
         return False
-    return bool(_EN_SIGNOFFS.fullmatch(line) or _EN_SOURCE_LABEL.match(line))
+    return detect_lang(line) == "en"
 
 
 def _signoff_spans(text: str, start: int, end: int) -> List[Tuple[int, int]]:
