@@ -177,3 +177,17 @@ def test_article_paragraph_ending_in_a_signoff_is_prose_not_a_title():
 ])
 def test_english_title_programme_and_stamp_on_one_line(text, expected):
     assert _roles(text) == expected
+
+
+@pytest.mark.parametrize("line", [
+    "By " + "Kim " * 20_000,  # a sign-off that never ends
+    "He left. " + "Hong Gil-dong " * 10_000 + "hong@example.com",
+    "TITLE " * 20_000 + "News Today 입력 2021.10.19 (15:32)",
+    "He left." + " " * 50_000 + "Yonhap",
+    "He left.Yonhap" * 10_000,
+])
+def test_english_layout_patterns_stay_linear(line):
+    from tests.fuzz_inputs import within
+
+    segments = within(2.0, lambda: segment_text(line))
+    assert "".join(s.text for s in segments).replace(" ", "") == line.replace(" ", "")
