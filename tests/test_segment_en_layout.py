@@ -138,7 +138,7 @@ def test_html_heading_that_is_furniture_by_its_form_takes_the_extractor_hint():
 @pytest.mark.parametrize("text,expected", [
     # house styles of English pages of Korean outlets: capitals sign-offs with a bracketed
     # e-mail, a name before its e-mail, credits of courtesy, files and stock agencies, a usage
-    # note in capitals before the agency, a contact line
+    # note, a contact line
     ("BY HONG GIL-DONG [hong.gildong@example.com]",
      [("BY HONG GIL-DONG [hong.gildong@example.com]", "byline")]),
     ("Hong Gil-dong hong@example.com", [("Hong Gil-dong hong@example.com", "byline")]),
@@ -146,9 +146,10 @@ def test_html_heading_that_is_furniture_by_its_form_takes_the_extractor_hint():
      [("Citizens walk along a street in Seoul, Monday. / Courtesy of Seoul City", "caption")]),
     ("Citizens walk along a street in Seoul, Monday. Daily Times file",
      [("Citizens walk along a street in Seoul, Monday. Daily Times file", "caption")]),
+    # Yonhap's English usage note is a credit, as "(For Use Only ...)" is (en_yonhap_premier_photo)
     ("This photo shows soldiers on a drill on Monday. (PHOTO NOT FOR SALE) (Yonhap)",
-     [("This photo shows soldiers on a drill on Monday. (PHOTO NOT FOR SALE) (Yonhap)",
-       "caption")]),
+     [("This photo shows soldiers on a drill on Monday.", "caption"),
+      ("(PHOTO NOT FOR SALE)", "credit"), ("(Yonhap)", "caption")]),
     ("Please direct questions or comments to [english@example.com]",
      [("Please direct questions or comments to [english@example.com]", "boilerplate")]),
 ])

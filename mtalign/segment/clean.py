@@ -169,7 +169,7 @@ def is_site_notice(sentence: str) -> bool:
 # "[국내에서만 사용가능. 재배포 금지. For Use Only in the Republic of Korea. ...]", or in
 # parentheses on an English wire photo: "(For Use Only in the Republic of Korea. ...)".
 USAGE_RESTRICTION = (r"\[(?:국내에서만|For Use Only)[^\[\]]*(?:\]|$)"
-                     r"|\((?:국내에서만|For Use Only)[^()]*(?:\)|$)")
+                     r"|\((?:국내에서만|For Use Only|PHOTO NOT FOR SALE)[^()]*(?:\)|$)")
 
 
 def is_credit(line: str) -> bool:

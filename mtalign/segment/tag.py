@@ -346,9 +346,7 @@ _EN_PHOTO_BY = (r"(?:[A-Z][\w&'’-]*\s){0,3}(?:[Pp]hotos?|[Ff]ile photo)\s(?:by
 # "...on Monday.CreditKorean Central News Agency", "/ Courtesy of Seoul City", "Korea Times file"
 _EN_CREDIT_WORD = (r"Credit:?\s?[A-Z][^.?!]{0,80}|Courtesy of\s[A-Z][^.?!]{0,60}"
                    r"|(?:[A-Z][\w-]*\s){1,3}file(?: photo)?|Getty\s?[Ii]mages\s?(?:[Bb]ank)?")
-# a usage note in capitals may stand before the agency: "(PHOTO NOT FOR SALE) (Yonhap)"
-_EN_AGENCY_CREDIT = rf"(?:\([A-Z][A-Z .,'-]{{3,40}}\)\s*)?\(?{_AGENCIES}\)?"
-_EN_CREDIT_END = re.compile(rf"(?<=[.?!\"”’)])\s*(?:/\s*)?(?:{_EN_AGENCY_CREDIT}"
+_EN_CREDIT_END = re.compile(rf"(?<=[.?!\"”’)])\s*(?:/\s*)?(?:\(?{_AGENCIES}\)?"
                             rf"|{_CAPS_CREDIT.pattern}|{_EN_PHOTO_BY}|{_EN_CREDIT_WORD})$")
 # A photo's text runs to three sentences on the pages; a paragraph of four or more that a credit
 # ends is an article (a wire copy, a cartoon's note) naming its source or author.
