@@ -232,9 +232,9 @@ def line_role(line: str) -> Optional[str]:
         return "dateline"
     if is_boilerplate(line):
         return "boilerplate"
-    if english_signoff(line):  # before photo credits: "By Yonhap" signs a story
+    if _english_signoff(line):  # before photo credits: "By Yonhap" signs a story
         return "byline"
-    if english_masthead(line) or english_site_notice(line):
+    if _english_masthead(line) or _english_site_notice(line):
         return "boilerplate"
     if _credited(line):  # before credits: "© AFP=뉴스1" is a photo credit
         return "caption"
@@ -267,7 +267,7 @@ def looks_like_heading(line: str) -> bool:
         return False
     if _TAGGED_TITLE.match(line) and words <= 15 and sentence_count(line) <= 1:
         return True
-    return words <= 25 and not ends_sentence(line) and not english_prose(line)
+    return words <= 25 and not ends_sentence(line) and not _english_prose(line)
 
 
 def is_widget_label(line: str) -> bool:
@@ -402,36 +402,7 @@ _EN_SOURCE_LABEL = re.compile(
     r"|Gazette|Agency|Press)\s?>$|^[A-Z][a-z]+ [A-Z]\. [A-Z][a-z]+(?:-[a-z]+)?$")
 
 
-# An outlet's name alone, its masthead or a section of it: "The Korea Times", "KBS WORLD News".
-_EN_MASTHEAD = re.compile(r"^(?:[A-Z][\w&.'’-]*\s){0,3}(?:Times|Herald|Daily|Post|Journal|Tribune"
-                          r"|Gazette|News|NEWS|WORLD)$")
-
-
-def english_prose(line: str) -> bool:
-    """Three English sentences or more: prose, whatever ends the line (an e-mail, a name)."""
-    return sentence_count(line) >= 2 and len(split_sentences(line)) >= 3 and detect_lang(
-        line) == "en"
-
-
-def english_site_notice(line: str) -> bool:
-    """A one-sentence English site notice alone on its line, its mark left off ("Please direct
-    questions or comments to [EMAIL]"); longer notices are cut into sentences first."""
-    if _TERMINAL.search(line) or not is_site_notice(line):  # a sentence: cut, then tagged
-        return False
-    return detect_lang(line) == "en" and len(split_sentences(line)) == 1
-
-
-def english_masthead(line: str) -> bool:
-    return bool(_EN_MASTHEAD.match(line))
-
-
-def _section_label(text: str) -> Optional[str]:
-    """A menu word beside a date on its line ("TechnologyMay 20, 2015", "date 2018-04
-    LIFE&STYLE") is furniture; other text keeps the line's role (None)."""
-    return "boilerplate" if is_menu_word(text.strip()) else None
-
-
-def english_signoff(line: str) -> bool:
+def _english_signoff(line: str) -> bool:
     """A line that is one or more English sign-offs, or a copied story's source label."""
     if len(line) > 200 or not (_EN_SIGNOFFS.fullmatch(line) or _EN_SOURCE_LABEL.match(line)):
         return False
@@ -453,11 +424,42 @@ def english_sentence_roles(text: str, spans: List[Tuple[int, int]],
     after the last sentence, cut apart, as bylines."""
     out: List[Tuple[int, int, Optional[str]]] = []
     for start, end, own_role in _credit_spans(text, spans, role):
-        if own_role is None and english_signoff(text[start:end]):
+        if own_role is None and _english_signoff(text[start:end]):
             out += [(first, last, "byline") for first, last in _signoff_spans(text, start, end)]
         else:
             out.append((start, end, own_role))
     return out
+
+
+# --- English furniture and prose (issue 16r4) ---
+# An outlet's name alone, its masthead or a section of it: "The Korea Times", "KBS WORLD News".
+_EN_MASTHEAD = re.compile(r"^(?:[A-Z][\w&.'’-]*\s){0,3}(?:Times|Herald|Daily|Post|Journal|Tribune"
+                          r"|Gazette|News|NEWS|WORLD)$")
+
+
+def _english_prose(line: str) -> bool:
+    """Three English sentences or more: prose, whatever ends the line (an e-mail, a name)."""
+    return sentence_count(line) >= 2 and len(split_sentences(line)) >= 3 and detect_lang(
+        line) == "en"
+
+
+def _english_site_notice(line: str) -> bool:
+    """A one-sentence English site notice alone on its line, its mark left off ("Please direct
+    questions or comments to [EMAIL]"); longer notices are cut into sentences first."""
+    if _TERMINAL.search(line) or not is_site_notice(line):  # a sentence: cut, then tagged
+        return False
+    return detect_lang(line) == "en" and len(split_sentences(line)) == 1
+
+
+def _english_masthead(line: str) -> bool:
+    """An outlet's name alone on its line: site furniture."""
+    return bool(_EN_MASTHEAD.match(line))
+
+
+def _section_label(text: str) -> Optional[str]:
+    """A menu word beside a date on its line ("TechnologyMay 20, 2015", "date 2018-04
+    LIFE&STYLE") is furniture; other text keeps the line's role (None)."""
+    return "boilerplate" if is_menu_word(text.strip()) else None
 
 
 _PHOTOGRAPHER = re.compile(r"^\((?:촬영|사진|Photo)\s*[:=]\s*[^()]{1,20}\)$", re.IGNORECASE)
