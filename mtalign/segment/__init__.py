@@ -55,7 +55,8 @@ def _body_segments(block: Block, source: str, role: str = "body") -> Iterator[Se
     lead = len(text) - len(text.lstrip())
     opening = text[lead:]  # indented ledes too
     prefix = (tag.DATELINE_PREFIX.match(opening) or TRANSCRIPT_LABEL.match(opening)
-              or speaker_label(opening) or tag.SECTION_TITLE.match(opening))
+              or speaker_label(opening) or tag.SECTION_TITLE.match(opening)
+              or tag.DATE_TAG.match(opening))
     speech = False  # the text after a speaker's label
     if prefix:
         prefix_role = tag.prefix_role(prefix.group())
@@ -75,7 +76,11 @@ def _body_segments(block: Block, source: str, role: str = "body") -> Iterator[Se
 def _sentence_segments(text: str, offset: int, source: str, role: str,
                        speech: bool = False) -> Iterator[Segment]:
     """The sentences of body text, a date, e-mail or credit tail given its own role."""
-    for start, end in tag.credits_to_captions(text, split_sentences(text, not speech)):
+    spans = tag.credits_to_captions(text, split_sentences(text, not speech))
+    for start, end, own_role in tag.english_sentence_roles(text, spans, role):
+        if own_role:
+            yield _segment(source, text[start:end], offset + start, own_role)
+            continue
         pieces = [piece for note_start, note_end in tag.split_photo_note(text, start, end)
                   for piece in tag.split_email_tail(text, note_start, note_end)]
         for piece_start, piece_end in pieces:
@@ -107,6 +112,8 @@ def _line_segments(block: Block, role: str, source: str) -> Iterator[Segment]:
 def _split_caption(line: str, own_role: Optional[str]) -> bool:
     if own_role is None or tag.sentences_of_caption(line):
         return True
+    if tag.english_credit_start(line) is not None and not tag.photo_marked(line):
+        return True  # an English photo text of several sentences ending in its credit
     return bool(re.search(USAGE_RESTRICTION, line)) and not tag.photo_marked(line)
 
 
@@ -116,7 +123,7 @@ def _paragraph_segments(blocks: List[Block], source: str,
     own_roles = [block.hint or tag.line_role(line) for block, line in zip(blocks, lines)]
     form_roles = tag.context_roles(lines, own_roles, after_clutter)
     for block, stripped, own_role, form_role in zip(blocks, lines, own_roles, form_roles):
-        role = _block_role(stripped, form_role)
+        role = tag.english_paragraph_role(stripped, _block_role(stripped, form_role))
         # A caption its neighbours make (text beside a photo's slot), a photo position or a
         # usage restriction inside it (... 2025. (For Use Only ...) (Yonhap)) marks is split
         # into sentences; one its own form marks (▲ ..., a credit at its end) stays whole.

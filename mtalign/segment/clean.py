@@ -141,7 +141,10 @@ _SITE_NOTICE = re.compile(
     r"|^\(예시\) |^다음뉴스는 "
     # a portal's copy: the button to the outlet's own page and the reaction widget's question
     r"|^해당 언론사로 이동합니다|^\S+에서 직접 확인하세요|^이 기사에 대해 어떻게 생각하시나요"
-    r"|\b(?:awaits|send us|share) your (?:tips?|reports?|stories)\b",
+    r"|\b(?:awaits|send us|share) your (?:tips?|reports?|stories)\b"
+    # an opinion page's disclaimer: "Views expressed in Opinion articles are ... the authors' own"
+    r"|^(?:the\s)?(?:views|opinions) expressed\b.{0,120}\b(?:own|necessarily)\b"
+    r"|^please direct (?:your )?(?:questions|comments|inquiries)\b",
     re.IGNORECASE,
 )
 _CREDIT = re.compile(
@@ -158,7 +161,8 @@ def is_boilerplate(line: str) -> bool:
         return True
     if TRANSCRIPT_LABEL.fullmatch(text) or SPEAKER_LABEL.fullmatch(text):
         return True
-    if core.count(" > ") >= 2 and len(core.split()) <= 12 and core[-1:] not in ".?!":
+    separators = len(re.findall(r"\s>(?=\s|$)", core))  # Home > National >, too
+    if separators >= 2 and len(core.split()) <= 12 and core[-1:] not in ".?!":
         return True  # a breadcrumb of several-word sections: Home > National > North Korea
     if re.fullmatch(r"[a-z]+(?: [a-z]+){0,2}", text):
         return True
@@ -177,7 +181,7 @@ def is_site_notice(sentence: str) -> bool:
 # "[국내에서만 사용가능. 재배포 금지. For Use Only in the Republic of Korea. ...]", or in
 # parentheses on an English wire photo: "(For Use Only in the Republic of Korea. ...)".
 USAGE_RESTRICTION = (r"\[(?:국내에서만|For Use Only)[^\[\]]*(?:\]|$)"
-                     r"|\((?:국내에서만|For Use Only)[^()]*(?:\)|$)")
+                     r"|\((?:국내에서만|For Use Only|PHOTO NOT FOR SALE)[^()]*(?:\)|$)")
 
 
 def is_credit(line: str) -> bool:

@@ -92,6 +92,8 @@ def _own_form(text: str) -> bool:
     """A role the block's own form gives, strong enough outside the main text: not a lone
     word that happens to look like a Korean name (예능, 전체뉴스 are menu items)."""
     role = tag.line_role(text)
+    if role == "boilerplate":  # furniture by its form too ("KBS WORLD"): not a reason to keep
+        return False  # the markup's heading
     return role is not None and not (role == "byline" and len(text.split()) == 1)
 
 

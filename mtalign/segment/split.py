@@ -49,9 +49,10 @@ def _candidates(text: str):
         while next_start < len(text) and text[next_start].isspace():
             next_start += 1
         found.append((match.start("mark"), match.group("mark"), match.end(), next_start))
-    for pattern in (split_ko.GLUED_ENDING, split_en.GLUED_SENTENCE):
-        for match in pattern.finditer(text):
-            found.append((match.start(), text[match.start()], match.end(), match.end()))
+    for match in split_ko.GLUED_ENDING.finditer(text):
+        found.append((match.start(), text[match.start()], match.end(), match.end()))
+    for mark_start, end in split_en.glued_sentence_ends(text):
+        found.append((mark_start, text[mark_start], end, end))
     found += [(m.start(), "", m.start(), m.end()) for m in split_ko.unmarked_ends(text)]
     return sorted(found)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Iterator, Tuple
 
 # Abbreviations that stand before a name or number and so never end a sentence.
 _TITLES = {
@@ -33,9 +34,24 @@ _SENTENCE_OPENERS = {
 _INITIALISM = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")  # U.S, U.N, a.m (final dot already cut)
 _OPENING_PUNCT = "\"'“‘([«「『"
 # An English sentence glued to the next without a space ("openness.Unification minister",
-# "leaders.Moon's"): a word of two or more lower-case letters, the mark, and a capitalized
-# word. Initialisms (U.S.Army), domains (koreaherald.com) and decimals do not match.
-GLUED_SENTENCE = re.compile(r"(?<=[a-z]{2})[.?!][\"”’]?(?=[A-Z][a-z’']+\b)")
+# "leaders.Moon's", "until April 12.There", "(KMA).The", "the JCS.The", "waist.-Reported by"): a
+# word of two or more lower-case letters, an acronym of three capitals or more, a number or a
+# closing bracket, the mark, and a capitalized word (a dash may open it). Initialisms
+# (U.S.Army), domains (koreaherald.com) and decimals do not match.
+GLUED_SENTENCE = re.compile(
+    r"(?:(?<=[a-z]{2})|(?<=[A-Z]{3})|(?<=\d)|(?<=[A-Za-z0-9]\)))[.?!][\"”’]?(?=[-–—]?[A-Z][a-z’']+\b)")
+
+
+def glued_sentence_ends(text: str) -> Iterator[Tuple[int, int]]:
+    """(mark start, next sentence start) of each sentence glued to the next. A straight quote
+    after the mark closes the sentence when a quote is open before it, else it opens the
+    next one (prices."We reached ...)."""
+    quotes, counted = 0, 0
+    for match in GLUED_SENTENCE.finditer(text):
+        quotes += text.count('"', counted, match.start())
+        counted = match.start()
+        opens_next = text[match.end() - 1] == '"' and quotes % 2 == 0
+        yield match.start(), match.end() - opens_next
 
 
 def _first_word(text: str) -> str:
@@ -64,6 +80,7 @@ def is_boundary(prev_word: str, mark: str, following: str) -> bool:
         return False
     if folded in _BEFORE_NUMBER and next_word[:1].isdigit():
         return False
-    if folded in _AMBIGUOUS or _INITIALISM.match(core):
+    # an initialism ends a compound too: "the South Korea-U.S. Combined Forces Command"
+    if folded in _AMBIGUOUS or _INITIALISM.match(core.rsplit("-", 1)[-1]):
         return next_word.casefold() in _SENTENCE_OPENERS
     return True

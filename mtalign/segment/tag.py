@@ -21,11 +21,15 @@ from mtalign.segment.clean import (
     is_credit,
     is_site_notice,
 )
+from mtalign.segment.split import split_sentences
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s*)"
 _NUMERIC_DATE = r"\d{4}(?:[-./]\s?\d{1,2}){2}\.?|\d{4}년\s?\d{1,2}월\s?\d{1,2}일"
-_DATE = rf"(?:{_WEEKDAY}?{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|{_NUMERIC_DATE})"
+# day first too, as English pages print it: "07 Apr. 2025", "Monday 17th April 2017"
+_DAY_FIRST_DATE = rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}"
+_DATE = (rf"(?:{_WEEKDAY}?(?:{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|{_DAY_FIRST_DATE})"
+         rf"|{_NUMERIC_DATE})")
 _TIME = r"(?:\d{1,2}:\d{2}(?::\d{2})?|\d{1,2}시\s?\d{1,2}분)\)?(?:\s*(?:AM|PM|KST))?"
 _MERIDIEM = r"(?:오전|오후|AM|PM)"
 
@@ -38,13 +42,13 @@ def _clock(openers: str) -> str:
 
 _CLOCK = _clock("-|(")
 _STAMP_LABEL = (r"(?:입력|수정|등록|기사등록|기사입력|최종수정|업데이트|승인|송고"
-                r"|Posted|Updated|Published|Written|All Headlines|date)")
+                r"|(?:Posted|Updated|Published|Written|Modified)(?: on)?|All Headlines|date)")
 
 
 def _stamp(first_clock: str) -> str:
     """A timestamp; `first_clock` is what a clock before the date may look like."""
     return (rf"(?:{_STAMP_LABEL}\s*(?::\s*)?(?:{_CLOCK}\s*)?|{first_clock}\s*)?"
-            rf"{_DATE}(?:\s*{_CLOCK})?")
+            rf"{_DATE}(?:,?\s*{_CLOCK})?")  # 07 Apr. 2025, 19:38
 
 
 # A timestamp line, in the forms Korean and English news sites print them:
@@ -268,6 +272,10 @@ def line_role(line: str) -> Optional[str]:
         return "caption"
     if is_boilerplate(line):
         return "boilerplate"
+    if _english_signoff(line):  # before photo credits: "By Yonhap" signs a story
+        return "byline"
+    if _english_masthead(line) or _english_site_notice(line):
+        return "boilerplate"
     if _credited(line):  # before credits: "© AFP=뉴스1" is a photo credit
         return "caption"
     if is_credit(line):
@@ -299,7 +307,7 @@ def looks_like_heading(line: str) -> bool:
         return False
     if _TAGGED_TITLE.match(line) and words <= 15 and sentence_count(line) <= 1:
         return True
-    return words <= 25 and not ends_sentence(line)
+    return words <= 25 and not ends_sentence(line) and not _english_prose(line)
 
 
 def is_widget_label(line: str) -> bool:
@@ -370,6 +378,130 @@ def credits_to_captions(text: str, spans: List[Tuple[int, int]]) -> List[Tuple[i
     return out
 
 
+# --- English photo texts and the credit that ends them (issue 16r4) ---
+# "... (KMA). Yonhap", "... facade. / Yonhap", "... blossoms. [YONHAP]", "... Mar. 24. (AP)",
+# "... at 11 a.m. Korea Times photo by Hong In-gi", and a flattened page's "...first.Yonhap".
+_EN_PHOTO_BY = (r"(?:[A-Z][\w&'’-]*\s){0,3}(?:[Pp]hotos?|[Ff]ile photo)\s(?:by|courtesy of)\s"
+                r"[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,3}")
+# "...on Monday.CreditKorean Central News Agency", "/ Courtesy of Seoul City", "Korea Times file"
+_EN_CREDIT_WORD = (r"Credit:?\s?[A-Z][^.?!]{0,80}|Courtesy of\s[A-Z][^.?!]{0,60}"
+                   r"|(?:[A-Z][\w-]*\s){1,3}file(?: photo)?|Getty\s?[Ii]mages\s?(?:[Bb]ank)?")
+_EN_CREDIT_END = re.compile(rf"(?<=[.?!\"”’)])\s*(?:/\s*)?(?:\(?{_AGENCIES}\)?"
+                            rf"|{_CAPS_CREDIT.pattern}|{_EN_PHOTO_BY}|{_EN_CREDIT_WORD})$")
+# A photo's text runs to three sentences on the pages; a paragraph of four or more that a credit
+# ends is an article (a wire copy, a cartoon's note) naming its source or author.
+MAX_PHOTO_TEXT_SENTENCES = 3
+
+
+def english_credit_start(text: str) -> Optional[int]:
+    """Where the credit ending an English paragraph starts (after its last sentence's mark)."""
+    found = _EN_CREDIT_END.search(text, max(0, len(text) - 120))
+    if not found or not text[:found.start()].strip() or detect_lang(text) != "en":
+        return None
+    return found.start()
+
+
+def english_paragraph_role(text: str, role: str) -> str:
+    """An English paragraph a credit ends: a photo's text (caption) when short, else an
+    article (body) whose credit is its byline; other paragraphs keep `role`."""
+    start = english_credit_start(text) if role in ("body", "caption", "headline") else None
+    if start is None:
+        return role
+    return "body" if len(split_sentences(text[:start])) > MAX_PHOTO_TEXT_SENTENCES else "caption"
+
+
+def _credit_spans(text: str, spans: List[Tuple[int, int]],
+                  role: str) -> List[Tuple[int, int, Optional[str]]]:
+    """A credit ending an English caption joins its last sentence; one ending an article is a
+    byline of its own."""
+    start = english_credit_start(text.rstrip())
+    if start is None:
+        return [(first, last, None) for first, last in spans]
+    head = [(first, min(last, start)) for first, last in spans if first < start]
+    end = len(text.rstrip())
+    if role == "caption":
+        return [(first, last, None) for first, last in head[:-1]] + [(head[-1][0], end, None)]
+    credit = start + len(text[start:]) - len(text[start:].lstrip())
+    return [(first, last, None) for first, last in head] + [(credit, end, "byline")]
+
+
+# A sign-off naming who wrote, reported or photographed: "By Yonhap", "Written by Rumy Doo
+# ( doo@heraldcorp.com", "Photos by NAME (EMAIL)", "-Reported by the New York Times on March 7,
+# 2018."; several may follow each other on one line.
+_EN_NAME = r"(?:the\s)?[A-Z][\w’'.&-]*(?:\s(?:[A-Z][\w’'.&-]*|of|and)){0,5}"
+_EN_SIGNOFF = (rf"(?:[-–—]?\s?(?:(?:Written|Reported|Edited|Compiled|Translated|Interviewed|Photos?"
+               rf"|Videos?|Graphics?)\s+by|By|BY)\s+{_EN_NAME}(?:\s+on\s+{_DATE})?\.?"
+               rf"|[A-Z][a-z]+ [A-Z][a-z]+(?:-[a-z]+)?(?=\s+{_EMAIL}))"  # Lee Hyo-jin EMAIL
+               rf"(?:\s*[(\[]\s*{_EMAIL}\s*[)\]]?|\s+{_EMAIL})?")
+_EN_SIGNOFFS = re.compile(rf"(?:{_EN_SIGNOFF})(?:\s+(?:{_EN_SIGNOFF}))*")
+_EN_SIGNOFF_START = re.compile(rf"(?<=\s)(?={_EN_SIGNOFF}(?:\s|$))")
+# A source in angle brackets over a copied story: "< The Korea Times >", "< Korea JoongAng Daily >";
+# an author alone with a middle initial: "Anthony V. Rinna".
+_EN_SOURCE_LABEL = re.compile(
+    r"^<\s?[A-Z][\w.&'’ -]{0,40}(?:Times|Herald|Daily|News|Post|Journal|Ilbo|Shinmun|Tribune"
+    r"|Gazette|Agency|Press)\s?>$|^[A-Z][a-z]+ [A-Z]\. [A-Z][a-z]+(?:-[a-z]+)?$")
+
+
+def _english_signoff(line: str) -> bool:
+    """A line that is one or more English sign-offs, or a copied story's source label."""
+    if len(line) > 200 or not (_EN_SIGNOFFS.fullmatch(line) or _EN_SOURCE_LABEL.match(line)):
+        return False
+    return detect_lang(line) == "en"
+
+
+def _signoff_spans(text: str, start: int, end: int) -> List[Tuple[int, int]]:
+    """A span of sign-offs cut before each one (Written by ... Photos by ...)."""
+    cuts = [found.start() for found in _EN_SIGNOFF_START.finditer(text, start + 1, end)]
+    bounds = [start] + cuts + [end]
+    return [(first, first + len(text[first:last].rstrip()))
+            for first, last in zip(bounds, bounds[1:])]
+
+
+def english_sentence_roles(text: str, spans: List[Tuple[int, int]],
+                           role: str) -> List[Tuple[int, int, Optional[str]]]:
+    """Sentence spans of a body or caption text, each with a role of its own or None (the
+    text's): the credit ending an English paragraph (_credit_spans), and English sign-offs
+    after the last sentence, cut apart, as bylines."""
+    out: List[Tuple[int, int, Optional[str]]] = []
+    for start, end, own_role in _credit_spans(text, spans, role):
+        if own_role is None and _english_signoff(text[start:end]):
+            out += [(first, last, "byline") for first, last in _signoff_spans(text, start, end)]
+        else:
+            out.append((start, end, own_role))
+    return out
+
+
+# --- English furniture and prose (issue 16r4) ---
+# An outlet's name alone, its masthead or a section of it: "The Korea Times", "KBS WORLD News".
+_EN_MASTHEAD = re.compile(r"^(?:[A-Z][\w&.'’-]*\s){0,3}(?:Times|Herald|Daily|Post|Journal|Tribune"
+                          r"|Gazette|News|NEWS|WORLD)$")
+
+
+def _english_prose(line: str) -> bool:
+    """Three English sentences or more: prose, whatever ends the line (an e-mail, a name)."""
+    return sentence_count(line) >= 2 and len(split_sentences(line)) >= 3 and detect_lang(
+        line) == "en"
+
+
+def _english_site_notice(line: str) -> bool:
+    """A one-sentence English site notice alone on its line, its mark left off ("Please direct
+    questions or comments to [EMAIL]"); longer notices are cut into sentences first."""
+    if _TERMINAL.search(line) or not is_site_notice(line):  # a sentence: cut, then tagged
+        return False
+    return detect_lang(line) == "en" and len(split_sentences(line)) == 1
+
+
+def _english_masthead(line: str) -> bool:
+    """An outlet's name alone on its line: site furniture."""
+    return bool(_EN_MASTHEAD.match(line))
+
+
+def _section_label(text: str) -> Optional[str]:
+    """A menu word beside a date on its line ("TechnologyMay 20, 2015", "date 2018-04
+    LIFE&STYLE") is furniture; other text keeps the line's role (None)."""
+    return "boilerplate" if is_menu_word(text.strip()) else None
+
+
 _PHOTOGRAPHER = re.compile(r"^\((?:촬영|사진|Photo)\s*[:=]\s*[^()]{1,20}\)$", re.IGNORECASE)
 
 
@@ -409,6 +541,8 @@ def sentence_role(sentence: str) -> str:
 _BEFORE_DATE = re.compile(rf"^(?:[A-Z][\w.'’-]*\s?){{1,4}}?(?={_DATE}$)")
 _AFTER_SENTENCE_DATE = re.compile(rf"(?<=[.?!])\s+(?=(?:{_NUMERIC_DATE})$)")
 _LEADING_DATE = re.compile(rf"^date\s+(?:{_NUMERIC_DATE}|\d{{4}}-\d{{2}})\s+(?=\S)")
+# The same date opening a body paragraph of a stored page: "date 2025-01-27 Subway fares ...".
+DATE_TAG = re.compile(rf"^date\s+(?:{_NUMERIC_DATE}|\d{{4}}-\d{{2}})(?=\s+\S)")
 _DATE_THEN_BY = re.compile(rf"^{_STAMP}\s+(?=[Bb]y\s+\S)")
 _TRAILING_STAMP = re.compile(rf"(?<=\S)\s+(?=(?:{_NUMERIC_DATE})(?:\s*{_CLOCK})?$)")
 
@@ -435,22 +569,53 @@ def date_cuts(line: str) -> List[Tuple[int, int, Optional[str]]]:
         return [(0, widget.start(), "credit"), (widget.end() - len(widget.group().strip()),
                                                 len(line), "boilerplate")]
     before = _BEFORE_DATE.match(line) or _AFTER_SENTENCE_DATE.search(line)
-    if before and before.end() and _DATE_LINE.match(line[before.end():]):
+    whole_date = _DATE_LINE.match(line)  # "Monday 17th April 2017" stays one
+    if before and before.end() and _DATE_LINE.match(line[before.end():]) and not whole_date:
         head = line[:before.start() if before.re is _AFTER_SENTENCE_DATE else before.end()].rstrip()
         named = before.re is _BEFORE_DATE and len(head.split()) >= 2
-        return [(0, len(head), "byline" if named else None), (before.end(), len(line), "dateline")]
+        head_role = "byline" if named else _section_label(head)
+        return [(0, len(head), head_role), (before.end(), len(line), "dateline")]
     stamp = _TRAILING_STAMP.search(line) if len(line) <= 120 else None
     head_role = _stamp_head_role(line[:stamp.start()]) if stamp else None
-    if head_role and not _DATE_LINE.match(line):
+    if head_role and not whole_date:
         return [(0, stamp.start(), head_role), (stamp.end(), len(line), "dateline")]
     by = _DATE_THEN_BY.match(line)
     if by:
         return [(0, len(by.group().rstrip()), "dateline"), (by.end(), len(line), "byline")]
     leading = _LEADING_DATE.match(line)
     if leading:
-        rest = line_role(line[leading.end():])
-        return [(0, len(leading.group().rstrip()), "dateline"), (leading.end(), len(line), rest)]
-    return [(0, len(line), None)]
+        date = (0, len(leading.group().rstrip()), "dateline")
+        titled = _english_title_stamp_cuts(line[leading.end():])
+        if titled:
+            return [date] + [(leading.end() + a, leading.end() + b, r) for a, b, r in titled]
+        rest = line_role(line[leading.end():]) or _section_label(line[leading.end():])
+        return [date, (leading.end(), len(line), rest)]
+    return _english_title_stamp_cuts(line) or [(0, len(line), None)]
+
+
+# A broadcaster's English page prints title, programme and stamp on one line:
+# "N. KOREA FIRES BALLISTIC MISSILE News Today 입력 2021.10.19 (15:32) 수정 ...".
+_LABELLED_STAMP_TAIL = re.compile(rf"(?<=\S)\s+(?={_STAMP_LABEL}\s*(?::\s*)?{_DATE})")
+_CAPS_TITLE_THEN_PROGRAMME = re.compile(
+    r"^(?P<title>[A-Z0-9][A-Z0-9.,'’:!?\- ]*[A-Z0-9.!?])\s+"
+    r"(?P<programme>[A-Z][a-z]+(?:\s[A-Z0-9][a-z0-9]*){0,2})$")
+
+
+def _english_title_stamp_cuts(line: str) -> Optional[List[Tuple[int, int, Optional[str]]]]:
+    """An English title with a labelled timestamp ending its line, cut apart (a programme name
+    in title case after a title in capitals is furniture); None for other lines."""
+    stamp = _LABELLED_STAMP_TAIL.search(line)
+    if not stamp or _DATE_LINE.match(line) or not _DATE_LINE.match(line[stamp.end():]):
+        return None
+    head = line[:stamp.start()]
+    if detect_lang(head) != "en":
+        return None
+    caps = _CAPS_TITLE_THEN_PROGRAMME.match(head)
+    cuts: List[Tuple[int, int, Optional[str]]] = [(0, len(head), None)]
+    if caps:
+        cuts = [(0, caps.end("title"), "headline"),
+                (caps.start("programme"), caps.end("programme"), "boilerplate")]
+    return cuts + [(stamp.end(), len(line), "dateline")]
 
 
 # A page flattened onto one line (a blog's copy of a portal page) keeps its byline and
