@@ -58,17 +58,22 @@ BEFORE_16, BEFORE_16B, BEFORE_16C, BEFORE_16R = "d860491", "441d6cb", "a20d0f3",
 BEFORE_16H, BEFORE_16R3 = "a5a20b7", "93939d1"
 FIRST_READ = {"dev-heldout1": BEFORE_16C, "heldout2": BEFORE_16R, "heldout3": BEFORE_16R,
               "heldout4": BEFORE_16H, "heldout5": BEFORE_16R3}
+HELD_OUT = ("heldout2", "heldout3", "heldout4", "heldout5")  # each first read as held out
 READINGS = ("unseen rules", "current rules")
 LANGS = ("ko", "en")
+# A segment weighs 1 / n ** power in training, n the segments of its page's reading: 0 lets
+# long pages (and outlets with many of them) lead, 0.5 weighs pages more evenly.
+PAGE_POWERS = (0.0, 0.5)
 L2 = (1.0, 3.0, 10.0)
 MARGINS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.6)
-RATE, STEPS = 0.05, 800
+RATE, STEPS = 0.1, 400
 DUMP = """import json, sys
 from mtalign.segment import segment_file
 print(json.dumps({p: [[s.start, s.end, s.role, s.lang, s.text] for s in segment_file(p)]
                   for p in sys.argv[1:]}))"""
 
-Setting = Tuple[float, float]  # L2 strength, margin
+Setting = Tuple[float, float, float]  # page power, L2 strength, margin
+Fitted = Dict[Tuple[float, float], np.ndarray]  # (page power, L2) -> weights per fold
 
 
 @dataclass
@@ -142,8 +147,10 @@ class Table:
     """Every segment of every reading as one row of a feature matrix, and every gold
     segment with the row that matches it, so that folds are row masks."""
 
-    def __init__(self, readings: List[Dict[str, Reading]], fold_of: Dict[str, int],
-                 outlet_of: Dict[str, str]):
+    def __init__(self, readings: List[Dict[str, Reading]], entries: Sequence[dict],
+                 fold_of: Dict[str, int]):
+        outlet_of = {e["file"]: pages.outlet_group(e["outlet"]) for e in entries}
+        split_of = {e["file"]: e["split"] for e in entries}
         flat = [(kind, r) for kind, by_name in enumerate(readings) for r in by_name.values()]
         rows = [f for _, r in flat for f in r.feats]
         self.columns = sorted({name for row in rows for name in row})
@@ -156,12 +163,15 @@ class Table:
         self.target = np.array([role[t] for _, r in flat for t in r.targets])
         self.rule = np.array([role[s.role] for _, r in flat for s in r.segments])
         self.fold = np.array([fold_of[r.name] for _, r in flat for _ in r.segments])
+        self.page_size = np.array([len(r.segments) for _, r in flat for _ in r.segments],
+                                  dtype=np.float32)
         offsets = np.cumsum([0] + [len(r.segments) for _, r in flat])
         self.gold_role = np.array([role[g] for _, r in flat for g in r.gold_roles])
         self.gold_lang = np.array([LANGS.index(g) for _, r in flat for g in r.gold_langs])
         self.gold_kind = np.array([kind for kind, r in flat for _ in r.gold_roles])
         self.gold_fold = np.array([fold_of[r.name] for _, r in flat for _ in r.gold_roles])
         self.gold_outlet = np.array([outlet_of[r.name] for _, r in flat for _ in r.gold_roles])
+        self.gold_split = np.array([split_of[r.name] for _, r in flat for _ in r.gold_roles])
         self.gold_row = np.array([offsets[n] + m if m >= 0 else -1
                                   for n, (_, r) in enumerate(flat) for m in r.matches])
 
@@ -169,12 +179,14 @@ class Table:
         return np.isin(self.fold, folds)
 
 
-def fit(table: Table, rows: np.ndarray, l2: float) -> np.ndarray:
-    """Multinomial logistic regression (Adam on the mean log loss, L2 but on the bias) on
-    the rows selected by the mask `rows`; columns x roles weights."""
+def fit(table: Table, rows: np.ndarray, power: float, l2: float) -> np.ndarray:
+    """Multinomial logistic regression (Adam on the weighted mean log loss, L2 but on the
+    bias) on the rows selected by the mask `rows`; columns x roles weights."""
     x, targets = table.x[rows], table.target[rows]
     y = np.zeros((len(x), len(ROLES)), dtype=np.float32)
     y[np.arange(len(x)), targets] = 1.0
+    weight = table.page_size[rows] ** -power
+    weight = (weight / weight.mean())[:, None]
     w = np.zeros((x.shape[1], len(ROLES)), dtype=np.float32)
     penalty = np.full((x.shape[1], 1), l2 / len(x), dtype=np.float32)
     penalty[table.columns.index("bias")] = 0.0
@@ -183,7 +195,7 @@ def fit(table: Table, rows: np.ndarray, l2: float) -> np.ndarray:
         scores = x @ w
         prob = np.exp(scores - scores.max(axis=1, keepdims=True))
         prob /= prob.sum(axis=1, keepdims=True)
-        grad = x.T @ (prob - y) / len(x) + penalty * w
+        grad = x.T @ ((prob - y) * weight) / len(x) + penalty * w
         moment = 0.9 * moment + 0.1 * grad
         square = 0.999 * square + 0.001 * grad ** 2
         w -= RATE * (moment / (1 - 0.9 ** step)) / (np.sqrt(square / (1 - 0.999 ** step)) + 1e-8)
@@ -200,11 +212,13 @@ def relabelled(table: Table, w: np.ndarray, margin: float) -> np.ndarray:
     return np.where(prob[rows, best] - prob[rows, table.rule] >= margin, best, table.rule)
 
 
-def accuracy(table: Table, roles: np.ndarray, folds: Sequence[int], kind: int,
-             lang: int, by_outlet: bool = False) -> float:
-    """eval_pages' role accuracy of one reading's gold segments in `folds` and one language;
-    by_outlet: the mean of each outlet's accuracy (every outlet weighing the same)."""
-    chosen = np.isin(table.gold_fold, folds) & (table.gold_kind == kind) & (table.gold_lang == lang)
+def accuracy(table: Table, roles: np.ndarray, folds: Sequence[int], kind: int, lang: int,
+             by_outlet: bool = False, splits: Sequence[str] = TRAIN_SPLITS) -> float:
+    """eval_pages' role accuracy of one reading's gold segments in `folds` and `splits` and
+    one language; by_outlet: the mean of each outlet's accuracy (each outlet weighing the
+    same)."""
+    chosen = (np.isin(table.gold_fold, folds) & np.isin(table.gold_split, splits)
+              & (table.gold_kind == kind) & (table.gold_lang == lang))
     right = (table.gold_row >= 0) & (roles[table.gold_row] == table.gold_role)
     if not by_outlet:
         return float(right[chosen].mean()) if chosen.any() else 0.0
@@ -218,10 +232,12 @@ def mean_accuracy(table: Table, roles: np.ndarray, folds: Sequence[int]) -> floa
                           for kind in range(len(READINGS)) for lang in range(len(LANGS))]))
 
 
-def cross_validated(table: Table, folds: Sequence[int], l2: float) -> np.ndarray:
-    """For each fold in `folds`, the weights fitted on the other folds in `folds`."""
-    return np.stack([fit(table, table.rows_in([f for f in folds if f != k]), l2)
-                     for k in folds])
+def cross_validated(table: Table, folds: Sequence[int]) -> Fitted:
+    """For each (page power, L2) and each fold in `folds`, the weights fitted on the other
+    folds in `folds`."""
+    return {(power, l2): np.stack([fit(table, table.rows_in([f for f in folds if f != k]),
+                                       power, l2) for k in folds])
+            for power in PAGE_POWERS for l2 in L2}
 
 
 def held_out_roles(table: Table, folds: Sequence[int], weights: np.ndarray,
@@ -235,39 +251,45 @@ def held_out_roles(table: Table, folds: Sequence[int], weights: np.ndarray,
 
 
 def choose(table: Table, folds: Sequence[int],
-           weights: Dict[float, np.ndarray]) -> Tuple[Setting, Dict[Setting, float]]:
+           fitted: Fitted) -> Tuple[Setting, Dict[Setting, float]]:
     """The setting with the best cross-validated mean accuracy over `folds`."""
-    score = {(l2, margin): mean_accuracy(table, held_out_roles(table, folds, w, margin), folds)
-             for l2, w in weights.items() for margin in MARGINS}
+    score = {(power, l2, margin): mean_accuracy(table, held_out_roles(table, folds, w, margin),
+                                                folds)
+             for (power, l2), w in fitted.items() for margin in MARGINS}
     return max(score, key=score.get), score
 
 
-def nested_roles(table: Table, folds: int,
-                 outer: Dict[float, np.ndarray]) -> Tuple[np.ndarray, List[Setting]]:
+def nested_roles(table: Table, folds: int, outer: Fitted) -> Tuple[np.ndarray, List[Setting]]:
     """Each fold relabelled by a model whose setting a cross-validation inside the other
-    folds chose (outer[l2][k]: the weights fitted on every fold but k)."""
+    folds chose (outer[power, l2][k]: the weights fitted on every fold but k)."""
     roles, settings = table.rule.copy(), []
     for k in range(folds):
         inner = [f for f in range(folds) if f != k]
-        (l2, margin), _ = choose(table, inner, {l2: cross_validated(table, inner, l2)
-                                                for l2 in L2})
+        (power, l2, margin), _ = choose(table, inner, cross_validated(table, inner))
         rows = table.fold == k
-        roles[rows] = relabelled(table, outer[l2][k], margin)[rows]
-        settings.append((l2, margin))
+        roles[rows] = relabelled(table, outer[power, l2][k], margin)[rows]
+        settings.append((power, l2, margin))
     return roles, settings
 
 
 def print_nested(table: Table, folds: int, roles: np.ndarray, settings: List[Setting]) -> None:
     print("| fold (setting chosen inside the other folds) | reading | ko rules | ko model"
           " | en rules | en model |\n| --- | --- | --- | --- | --- | --- |")
-    groups = [([k], f"fold {k} (L2 {l2:g}, margin {m:g})") for k, (l2, m) in enumerate(settings)]
-    groups += [(list(range(folds)), "pooled"), (list(range(folds)), "outlets weighed equally")]
-    for scope, label in groups:
-        equal = label.startswith("outlets")
+    everything = list(range(folds))
+    groups = [(f"fold {k} ({describe(setting)})", [k], {}) for k, setting in enumerate(settings)]
+    groups += [("pooled", everything, {}), ("outlets weighed equally", everything,
+                                            {"by_outlet": True}),
+               ("heldout2-5 pages only", everything, {"splits": HELD_OUT}),
+               ("heldout5 pages only", everything, {"splits": HELD_OUT[-1:]})]
+    for label, scope, options in groups:
         for kind, reading in enumerate(READINGS):
-            cells = [accuracy(table, which, scope, kind, lang, equal)
+            cells = [accuracy(table, which, scope, kind, lang, **options)
                      for lang in range(len(LANGS)) for which in (table.rule, roles)]
             print(f"| {label} | {reading} | " + " | ".join(f"{c:.3f}" for c in cells) + " |")
+
+
+def describe(setting: Setting) -> str:
+    return "page power {:g}, L2 {:g}, margin {:g}".format(*setting)
 
 
 def stored_weights(table: Table, w: np.ndarray) -> Dict[str, Dict[str, float]]:
@@ -278,7 +300,8 @@ def stored_weights(table: Table, w: np.ndarray) -> Dict[str, Dict[str, float]]:
 
 def write_model(weights: Dict[str, Dict[str, float]], setting: Setting, names: List[str]) -> None:
     stored = {"built_by": "scripts/train_roles.py", "trained_on": sorted(names),
-              "l2": setting[0], "margin": setting[1], "weights": weights}
+              "page_power": setting[0], "l2": setting[1], "margin": setting[2],
+              "weights": weights}
     model.WEIGHTS.parent.mkdir(exist_ok=True)
     with open(model.WEIGHTS, "w", encoding="utf-8") as handle:
         json.dump(stored, handle, ensure_ascii=False, indent=1, sort_keys=True)
@@ -297,23 +320,23 @@ def main() -> int:
                if e["split"] in TRAIN_SPLITS and e["file"].endswith(".txt")]
     names = [e["file"] for e in entries]
     fold_of = pages.outlet_folds(entries, args.folds)
-    outlet_of = {e["file"]: pages.outlet_group(e["outlet"]) for e in entries}
     table = Table([unseen_readings(entries), {name: current_reading(name) for name in names}],
-                  fold_of, outlet_of)
+                  entries, fold_of)
     everything = list(range(args.folds))
     print(f"pages: {len(names)}; segments (both readings): {len(table.x)}; features: "
           f"{len(table.columns)}; {args.folds}-fold leave-outlets-out cross-validation")
-    outer = {l2: cross_validated(table, everything, l2) for l2 in L2}
+    outer = cross_validated(table, everything)
     setting, scores = choose(table, everything, outer)
-    print(f"settings (mean of ko/en x both readings, rules "
+    print(f"settings (mean of ko/en x both readings; rules "
           f"{mean_accuracy(table, table.rule, everything):.3f}): " + ", ".join(
-              f"L2 {l2:g}/margin {m:g} {s:.3f}" for (l2, m), s in scores.items()))
-    print(f"chosen: L2 {setting[0]:g}, margin {setting[1]:g}")
+              "{:g}/{:g}/{:g} {:.3f}".format(*key, score) for key, score in scores.items()))
+    print(f"chosen: {describe(setting)}")
     if args.nested:
         print_nested(table, args.folds, *nested_roles(table, args.folds, outer))
     if args.write:
         everyone = np.ones(len(table.x), dtype=bool)
-        write_model(stored_weights(table, fit(table, everyone, setting[0])), setting, names)
+        weights = fit(table, everyone, *setting[:2])
+        write_model(stored_weights(table, weights), setting, names)
     return 0
 
 
