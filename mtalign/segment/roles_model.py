@@ -3,11 +3,12 @@
 The rules (tag.py, clean.py) give every segment a role. This model reads that role, its
 neighbours' roles and the segment's own shape (length, end punctuation, Korean ending,
 script shares, brackets, e-mail, reporter words, dates, its place in the page and on its
-line, repeated text) and says which role the hand gold of the dev pages would give it; its
-choice replaces the rules' role only when it is more likely by the model's margin. Its
+line, repeated text) and says which role the hand gold of the gold pages would give it;
+its choice replaces the rules' role only when it is more likely by the model's margin. Its
 weights are plain JSON (`data/roles_model.json`), rebuilt by `scripts/train_roles.py` from
-the dev pages only, read both by the current rules and by earlier rules that had not seen
-them. Roles only: the boundaries are the rules'. Text documents only (segment_lines)."""
+the spent gold pages, read both by the current rules and by earlier rules that had not seen
+them. Roles only: the boundaries are the rules'. Text documents only (segment_lines), where
+it is on by default (ROLES_MODEL_DEFAULT)."""
 
 from __future__ import annotations
 
