@@ -1,25 +1,26 @@
 #!/usr/bin/env python3
 """Train the learned role model (mtalign/segment/roles_model.py) on the gold pages.
 
-Each segment the rules make on a text page of tests/data/pages (every split: heldout2,
-heldout3 and heldout4 were scored and are development pages now; not the HTML pages)
-takes the role of the gold segment it overlaps most; a multinomial logistic regression
-(numpy, L2) learns it from roles_model.features.
+Each segment the rules make on a text page of tests/data/pages (every split named in
+TRAIN_SPLITS: all of them were scored once and are development pages now; not the HTML
+pages) takes the role of the gold segment it overlaps most; a multinomial logistic
+regression (numpy, L2) learns it from roles_model.features.
 
 The rules were written from these very pages, so on them the rules' roles are nearly
 always right, which is not what the rules do on a page they have not seen. So every page
 is read twice: by the current rules, and by the rules of the last revision before any rule
-was written from that page (BEFORE_16, BEFORE_16B, BEFORE_16C, BEFORE_16R, BEFORE_16H).
-Both readings train the model.
+was written from that page (FIRST_READ). Both readings train the model.
 
 Leave-outlets-out cross-validation (pages grouped by publisher as `eval_pages.py
 --group-by outlet` deals them; every reading of a page in its outlet's fold) chooses the L2
 strength and the margin by which the model's choice must beat the rules' role, by the mean
-role accuracy (eval_pages.py's measure) over Korean and English and over both readings,
-and prints it beside the rules'. The model trained on every page is written as JSON to
+role accuracy (eval_pages.py's measure) over Korean and English and over both readings.
+With --nested, each outlet fold is also scored by a model whose setting was chosen by a
+cross-validation inside the other folds alone (the honest estimate, per fold and pooled,
+beside the rules'). The model trained on every page is written as JSON to
 mtalign/segment/data/roles_model.json.
 
-    .venv/bin/python scripts/train_roles.py [--folds 5] [--no-write]
+    .venv/bin/python scripts/train_roles.py [--folds 5] [--nested] [--no-write]
 """
 
 from __future__ import annotations
@@ -29,10 +30,10 @@ import json
 import os
 import subprocess
 import sys
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Dict, List, Sequence
+from typing import Dict, List, Sequence, Tuple
 
 import numpy as np
 
@@ -44,37 +45,50 @@ from eval_pages import PAGES, REPO, Span  # noqa: E402
 
 from mtalign.segment import detect_encoding, document_text, iter_lines, page_items  # noqa: E402
 from mtalign.segment import roles_model as model  # noqa: E402
-from mtalign.segment.roles_model import ROLES, Item, Model  # noqa: E402
+from mtalign.segment.roles_model import ROLES, Item  # noqa: E402
 from mtalign.types import Segment  # noqa: E402
 
-# Scored and spent; a held-out part added later (heldout5) is never trained on.
-TRAIN_SPLITS = ("dev", "dev-heldout1", "heldout2", "heldout3", "heldout4")
+# Every part scored and spent; a held-out part added later (heldout6) is never trained on.
+TRAIN_SPLITS = ("dev", "dev-heldout1", "heldout2", "heldout3", "heldout4", "heldout5")
 # The rules had not seen a page before these revisions: main before issue 16 (its first
 # pages), main before issue 16b (the pages 16b added), main before 16c (dev-heldout1, the
 # first held-out part, tuned on from 16c), main before 16r (heldout2 and heldout3), main
-# before 16h (heldout4).
+# before 16h (heldout4), main with heldout5 merged before any rule was written from it.
 BEFORE_16, BEFORE_16B, BEFORE_16C, BEFORE_16R = "d860491", "441d6cb", "a20d0f3", "79eef9c"
-BEFORE_16H = "a5a20b7"
+BEFORE_16H, BEFORE_16R3 = "a5a20b7", "93939d1"
 FIRST_READ = {"dev-heldout1": BEFORE_16C, "heldout2": BEFORE_16R, "heldout3": BEFORE_16R,
-              "heldout4": BEFORE_16H}
+              "heldout4": BEFORE_16H, "heldout5": BEFORE_16R3}
+HELD_OUT = ("heldout2", "heldout3", "heldout4", "heldout5")  # each first read as held out
+READINGS = ("unseen rules", "current rules")
+LEVEL = 0.005  # a language where the model trails the rules by no more than this is level
+LANGS = ("ko", "en")
+# A segment weighs 1 / n ** power in training, n the segments of its page's reading: 0 lets
+# long pages (and outlets with many of them) lead, 0.5 weighs pages more evenly.
+PAGE_POWERS = (0.0, 0.5)
 L2 = (1.0, 3.0, 10.0)
-MARGINS = (0.0, 0.2, 0.4)
-RATE, STEPS = 0.05, 800
+MARGINS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.6)
+RATE, STEPS = 0.1, 400
 DUMP = """import json, sys
 from mtalign.segment import segment_file
 print(json.dumps({p: [[s.start, s.end, s.role, s.lang, s.text] for s in segment_file(p)]
                   for p in sys.argv[1:]}))"""
 
+Setting = Tuple[float, float, float]  # page power, L2 strength, margin
+Fitted = Dict[Tuple[float, float], np.ndarray]  # (page power, L2) -> weights per fold
+
 
 @dataclass
 class Reading:
-    """One reading of a page: the rules' segments, their features and gold roles."""
+    """One reading of a page: the rules' segments, their features and gold roles, and for
+    each gold segment its language and the reading's segment that matches it best."""
 
     name: str
-    gold: List[Span]
     segments: List[Segment]
     feats: List[Dict[str, float]]
     targets: List[str]
+    gold_roles: List[str]
+    gold_langs: List[str]
+    matches: List[int]  # index into segments, -1 for none
 
 
 def _reading(name: str, items: List[Item]) -> Reading:
@@ -83,7 +97,11 @@ def _reading(name: str, items: List[Item]) -> Reading:
     segments = [segment for segment, _ in rows]
     spans = [Span(s.start, s.end, s.role, s.lang) for s in segments]
     targets = [(pages.best_match(span, gold) or span).role for span in spans]
-    return Reading(name, gold, segments, [feats for _, feats in rows], targets)
+    index = {id(span): i for i, span in enumerate(spans)}
+    matches = [index[id(m)] if (m := pages.best_match(g, spans)) else -1 for g in gold]
+    return Reading(name, segments, [feats for _, feats in rows], targets,
+                   [g.role for g in gold], [pages.segment_language(g, name) for g in gold],
+                   matches)
 
 
 def current_reading(name: str) -> Reading:
@@ -126,80 +144,181 @@ def unseen_readings(entries: Sequence[dict]) -> Dict[str, Reading]:
     return readings
 
 
-def fit(readings: Sequence[Reading], l2: float) -> Dict[str, Dict[str, float]]:
-    """Multinomial logistic regression (Adam on the mean log loss, L2 but on the bias)."""
-    rows = [feats for reading in readings for feats in reading.feats]
-    targets = [target for reading in readings for target in reading.targets]
-    names = sorted({name for row in rows for name in row})
-    column = {name: j for j, name in enumerate(names)}
-    x = np.zeros((len(rows), len(names)))
-    for i, row in enumerate(rows):
-        for name, value in row.items():
-            x[i, column[name]] = value
-    y = np.zeros((len(rows), len(ROLES)))
-    y[np.arange(len(rows)), [ROLES.index(t) for t in targets]] = 1.0
-    w = np.zeros((len(names), len(ROLES)))
-    penalty = np.full((len(names), 1), l2 / len(rows))
-    penalty[column["bias"]] = 0.0
+class Table:
+    """Every segment of every reading as one row of a feature matrix, and every gold
+    segment with the row that matches it, so that folds are row masks."""
+
+    def __init__(self, readings: List[Dict[str, Reading]], entries: Sequence[dict],
+                 fold_of: Dict[str, int]):
+        outlet_of = {e["file"]: pages.outlet_group(e["outlet"]) for e in entries}
+        split_of = {e["file"]: e["split"] for e in entries}
+        flat = [(kind, r) for kind, by_name in enumerate(readings) for r in by_name.values()]
+        rows = [f for _, r in flat for f in r.feats]
+        self.columns = sorted({name for row in rows for name in row})
+        where = {name: j for j, name in enumerate(self.columns)}
+        self.x = np.zeros((len(rows), len(self.columns)), dtype=np.float32)
+        for i, row in enumerate(rows):
+            for name, value in row.items():
+                self.x[i, where[name]] = value
+        role = {name: k for k, name in enumerate(ROLES)}
+        self.target = np.array([role[t] for _, r in flat for t in r.targets])
+        self.rule = np.array([role[s.role] for _, r in flat for s in r.segments])
+        self.fold = np.array([fold_of[r.name] for _, r in flat for _ in r.segments])
+        self.page_size = np.array([len(r.segments) for _, r in flat for _ in r.segments],
+                                  dtype=np.float32)
+        offsets = np.cumsum([0] + [len(r.segments) for _, r in flat])
+        self.gold_role = np.array([role[g] for _, r in flat for g in r.gold_roles])
+        self.gold_lang = np.array([LANGS.index(g) for _, r in flat for g in r.gold_langs])
+        self.gold_kind = np.array([kind for kind, r in flat for _ in r.gold_roles])
+        self.gold_fold = np.array([fold_of[r.name] for _, r in flat for _ in r.gold_roles])
+        self.gold_outlet = np.array([outlet_of[r.name] for _, r in flat for _ in r.gold_roles])
+        self.gold_split = np.array([split_of[r.name] for _, r in flat for _ in r.gold_roles])
+        self.gold_row = np.array([offsets[n] + m if m >= 0 else -1
+                                  for n, (_, r) in enumerate(flat) for m in r.matches])
+
+    def rows_in(self, folds: Sequence[int]) -> np.ndarray:
+        return np.isin(self.fold, folds)
+
+
+def fit(table: Table, rows: np.ndarray, power: float, l2: float) -> np.ndarray:
+    """Multinomial logistic regression (Adam on the weighted mean log loss, L2 but on the
+    bias) on the rows selected by the mask `rows`; columns x roles weights."""
+    x, targets = table.x[rows], table.target[rows]
+    y = np.zeros((len(x), len(ROLES)), dtype=np.float32)
+    y[np.arange(len(x)), targets] = 1.0
+    weight = table.page_size[rows] ** -power
+    weight = (weight / weight.mean())[:, None]
+    w = np.zeros((x.shape[1], len(ROLES)), dtype=np.float32)
+    penalty = np.full((x.shape[1], 1), l2 / len(x), dtype=np.float32)
+    penalty[table.columns.index("bias")] = 0.0
     moment, square = np.zeros_like(w), np.zeros_like(w)
     for step in range(1, STEPS + 1):
         scores = x @ w
         prob = np.exp(scores - scores.max(axis=1, keepdims=True))
         prob /= prob.sum(axis=1, keepdims=True)
-        grad = x.T @ (prob - y) / len(rows) + penalty * w
+        grad = x.T @ ((prob - y) * weight) / len(x) + penalty * w
         moment = 0.9 * moment + 0.1 * grad
         square = 0.999 * square + 0.001 * grad ** 2
         w -= RATE * (moment / (1 - 0.9 ** step)) / (np.sqrt(square / (1 - 0.999 ** step)) + 1e-8)
-    return {role: {name: round(float(w[j, k]), 4) for name, j in column.items()
+    return w
+
+
+def relabelled(table: Table, w: np.ndarray, margin: float) -> np.ndarray:
+    """Every row's role index as roles_model.predict gives it with weights `w`."""
+    scores = table.x @ w
+    prob = np.exp(scores - scores.max(axis=1, keepdims=True))
+    prob /= prob.sum(axis=1, keepdims=True)
+    best = prob.argmax(axis=1)
+    rows = np.arange(len(prob))
+    return np.where(prob[rows, best] - prob[rows, table.rule] >= margin, best, table.rule)
+
+
+def accuracy(table: Table, roles: np.ndarray, folds: Sequence[int], kind: int, lang: int,
+             by_outlet: bool = False, splits: Sequence[str] = TRAIN_SPLITS) -> float:
+    """eval_pages' role accuracy of one reading's gold segments in `folds` and `splits` and
+    one language; by_outlet: the mean of each outlet's accuracy (each outlet weighing the
+    same)."""
+    chosen = (np.isin(table.gold_fold, folds) & np.isin(table.gold_split, splits)
+              & (table.gold_kind == kind) & (table.gold_lang == lang))
+    right = (table.gold_row >= 0) & (roles[table.gold_row] == table.gold_role)
+    if not by_outlet:
+        return float(right[chosen].mean()) if chosen.any() else 0.0
+    outlets = table.gold_outlet[chosen]
+    return float(np.mean([right[chosen][outlets == o].mean() for o in np.unique(outlets)]))
+
+
+def mean_accuracy(table: Table, roles: np.ndarray, folds: Sequence[int]) -> float:
+    """The selection measure: ko and en, both readings, equally."""
+    return float(np.mean([accuracy(table, roles, folds, kind, lang)
+                          for kind in range(len(READINGS)) for lang in range(len(LANGS))]))
+
+
+def cross_validated(table: Table, folds: Sequence[int]) -> Fitted:
+    """For each (page power, L2) and each fold in `folds`, the weights fitted on the other
+    folds in `folds`."""
+    return {(power, l2): np.stack([fit(table, table.rows_in([f for f in folds if f != k]),
+                                       power, l2) for k in folds])
+            for power in PAGE_POWERS for l2 in L2}
+
+
+def held_out_roles(table: Table, folds: Sequence[int], weights: np.ndarray,
+                   margin: float) -> np.ndarray:
+    """Each row of `folds` relabelled by the weights fitted without its fold."""
+    roles = table.rule.copy()
+    for k, w in zip(folds, weights):
+        rows = table.fold == k
+        roles[rows] = relabelled(table, w, margin)[rows]
+    return roles
+
+
+def choose(table: Table, folds: Sequence[int],
+           fitted: Fitted) -> Tuple[Setting, Dict[Setting, float]]:
+    """The setting with the best cross-validated mean accuracy over `folds`."""
+    score = {(power, l2, margin): mean_accuracy(table, held_out_roles(table, folds, w, margin),
+                                                folds)
+             for (power, l2), w in fitted.items() for margin in MARGINS}
+    return max(score, key=score.get), score
+
+
+def nested_roles(table: Table, folds: int, outer: Fitted) -> Tuple[np.ndarray, List[Setting]]:
+    """Each fold relabelled by a model whose setting a cross-validation inside the other
+    folds chose (outer[power, l2][k]: the weights fitted on every fold but k)."""
+    roles, settings = table.rule.copy(), []
+    for k in range(folds):
+        inner = [f for f in range(folds) if f != k]
+        (power, l2, margin), _ = choose(table, inner, cross_validated(table, inner))
+        rows = table.fold == k
+        roles[rows] = relabelled(table, outer[power, l2][k], margin)[rows]
+        settings.append((power, l2, margin))
+    return roles, settings
+
+
+def print_nested(table: Table, folds: int, roles: np.ndarray, settings: List[Setting]) -> None:
+    print("| fold (setting chosen inside the other folds) | reading | ko rules | ko model"
+          " | en rules | en model |\n| --- | --- | --- | --- | --- | --- |")
+    everything = list(range(folds))
+    groups = [(f"fold {k} ({describe(setting)})", [k], {}) for k, setting in enumerate(settings)]
+    groups += [("pooled", everything, {}), ("outlets weighed equally", everything,
+                                            {"by_outlet": True}),
+               ("heldout2-5 pages only", everything, {"splits": HELD_OUT}),
+               ("heldout5 pages only", everything, {"splits": HELD_OUT[-1:]})]
+    for label, scope, options in groups:
+        for kind, reading in enumerate(READINGS):
+            cells = [accuracy(table, which, scope, kind, lang, **options)
+                     for lang in range(len(LANGS)) for which in (table.rule, roles)]
+            print(f"| {label} | {reading} | " + " | ".join(f"{c:.3f}" for c in cells) + " |")
+
+
+def default_verdict(table: Table, roles: np.ndarray, folds: int) -> str:
+    """Whether the nested figures back the model as the default: in each reading, pooled, it
+    beats the rules in both languages, or in one and is level (within LEVEL) in the other."""
+    everything = list(range(folds))
+    lines, met = [], True
+    for kind, reading in enumerate(READINGS):
+        gains = [accuracy(table, roles, everything, kind, lang)
+                 - accuracy(table, table.rule, everything, kind, lang)
+                 for lang in range(len(LANGS))]
+        met &= min(gains) >= -LEVEL and max(gains) > 0
+        lines.append(f"{reading}: " + ", ".join(f"{lang} {gain:+.4f}"
+                                                 for lang, gain in zip(LANGS, gains)))
+    return ("model as default: " + ("criterion met" if met else "criterion NOT met")
+            + " (model - rules, pooled, nested; " + "; ".join(lines) + ")")
+
+
+def describe(setting: Setting) -> str:
+    return "page power {:g}, L2 {:g}, margin {:g}".format(*setting)
+
+
+def stored_weights(table: Table, w: np.ndarray) -> Dict[str, Dict[str, float]]:
+    return {role: {name: round(float(w[j, k]), 4) for j, name in enumerate(table.columns)
                    if abs(w[j, k]) >= 1e-4}
             for k, role in enumerate(ROLES)}
 
 
-def scored(readings: Sequence[Reading], roles: Dict[str, List[str]]) -> dict:
-    """eval_pages figures, each segment of a reading given the role `roles[name]` lists."""
-    counts: Dict[str, Counter] = defaultdict(Counter)
-    for reading in readings:
-        predicted = [Span(s.start, s.end, role, s.lang)
-                     for s, role in zip(reading.segments, roles[reading.name])]
-        pages.score_page(reading.name, reading.gold, predicted, counts, None)
-    return pages.figures({key: dict(value) for key, value in counts.items()})
-
-
-def rule_roles(readings: Sequence[Reading]) -> Dict[str, List[str]]:
-    return {r.name: [s.role for s in r.segments] for r in readings}
-
-
-def model_roles(readings: Sequence[Reading], models: Dict[str, Model]) -> Dict[str, List[str]]:
-    """Each reading's roles by models[name] (the model its page was held out of)."""
-    return {r.name: [model.predict(f, s.role, models[r.name]) for f, s in zip(r.feats, r.segments)]
-            for r in readings}
-
-
-def cross_validate(fold_of: Dict[str, int], readings: List[Dict[str, Reading]], folds: int,
-                   l2: float) -> Dict[str, Dict[str, Dict[str, float]]]:
-    """Weights for each page, trained on the other outlet folds' pages (all their readings)."""
-    held_out = {}
-    for k in range(folds):
-        fold = {name for name, f in fold_of.items() if f == k}
-        weights = fit([by_name[n] for by_name in readings for n in fold_of if n not in fold], l2)
-        held_out.update(dict.fromkeys(fold, weights))
-    return held_out
-
-
-def table_row(label: str, results: List[dict]) -> str:
-    cells = [f"{result[lang]['role accuracy']:.3f}" for result in results for lang in ("ko", "en")]
-    return f"| {label} | " + " | ".join(cells) + " |"
-
-
-def mean_accuracy(results: List[dict]) -> float:
-    return float(np.mean([result[lang]["role accuracy"] for result in results
-                          for lang in ("ko", "en")]))
-
-
-def write_model(weights: Dict[str, Dict[str, float]], l2: float, margin: float,
-                names: List[str]) -> None:
-    stored = {"built_by": "scripts/train_roles.py", "trained_on": sorted(names), "l2": l2,
-              "margin": margin, "weights": weights}
+def write_model(weights: Dict[str, Dict[str, float]], setting: Setting, names: List[str]) -> None:
+    stored = {"built_by": "scripts/train_roles.py", "trained_on": sorted(names),
+              "page_power": setting[0], "l2": setting[1], "margin": setting[2],
+              "weights": weights}
     model.WEIGHTS.parent.mkdir(exist_ok=True)
     with open(model.WEIGHTS, "w", encoding="utf-8") as handle:
         json.dump(stored, handle, ensure_ascii=False, indent=1, sort_keys=True)
@@ -210,37 +329,33 @@ def write_model(weights: Dict[str, Dict[str, float]], l2: float, margin: float,
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--folds", type=int, default=5, help="outlet folds")
+    parser.add_argument("--nested", action="store_true",
+                        help="also score each fold with a setting chosen inside the others")
     parser.add_argument("--no-write", dest="write", action="store_false")
     args = parser.parse_args()
     entries = [e for e in pages.manifest("all")
                if e["split"] in TRAIN_SPLITS and e["file"].endswith(".txt")]
     names = [e["file"] for e in entries]
     fold_of = pages.outlet_folds(entries, args.folds)
-    # the two readings of every page: by the rules that had not seen it, by the current rules
-    readings = [unseen_readings(entries), {name: current_reading(name) for name in names}]
-    sizes = [sum(len(r.segments) for r in by_name.values()) for by_name in readings]
-    print(f"pages: {len(names)}; segments: {sizes[0]} (earlier rules), {sizes[1]} (current"
-          f" rules); {args.folds}-fold leave-outlets-out cross-validation")
-    print("| roles by | ko, unseen rules | en, unseen rules | ko, current rules"
-          " | en, current rules |\n| --- | --- | --- | --- | --- |")
-    baseline = [scored(list(by_name.values()), rule_roles(by_name.values()))
-                for by_name in readings]
-    print(table_row("rules", baseline))
-    choices = {}
-    for l2 in L2:
-        held_out = cross_validate(fold_of, readings, args.folds, l2)
-        for margin in MARGINS:
-            models = {name: Model(weights, margin) for name, weights in held_out.items()}
-            results = [scored(list(by_name.values()), model_roles(by_name.values(), models))
-                       for by_name in readings]
-            choices[(l2, margin)] = mean_accuracy(results)
-            print(table_row(f"model, L2 {l2:g}, margin {margin:g}", results))
-    l2, margin = max(choices, key=choices.get)
-    print(f"chosen: L2 {l2:g}, margin {margin:g} (mean accuracy {choices[(l2, margin)]:.3f}, "
-          f"rules {mean_accuracy(baseline):.3f})")
+    table = Table([unseen_readings(entries), {name: current_reading(name) for name in names}],
+                  entries, fold_of)
+    everything = list(range(args.folds))
+    print(f"pages: {len(names)}; segments (both readings): {len(table.x)}; features: "
+          f"{len(table.columns)}; {args.folds}-fold leave-outlets-out cross-validation")
+    outer = cross_validated(table, everything)
+    setting, scores = choose(table, everything, outer)
+    print(f"settings (mean of ko/en x both readings; rules "
+          f"{mean_accuracy(table, table.rule, everything):.3f}): " + ", ".join(
+              "{:g}/{:g}/{:g} {:.3f}".format(*key, score) for key, score in scores.items()))
+    print(f"chosen: {describe(setting)}")
+    if args.nested:
+        roles, settings = nested_roles(table, args.folds, outer)
+        print_nested(table, args.folds, roles, settings)
+        print(default_verdict(table, roles, args.folds))
     if args.write:
-        write_model(fit([by_name[n] for by_name in readings for n in names], l2), l2, margin,
-                    names)
+        everyone = np.ones(len(table.x), dtype=bool)
+        weights = fit(table, everyone, *setting[:2])
+        write_model(stored_weights(table, weights), setting, names)
     return 0
 
 

@@ -6,9 +6,17 @@ from pathlib import Path
 
 import pytest
 
-from mtalign.segment import iter_lines, page_items, roles_model, segment_file, segment_text
+from mtalign.segment import (
+    ROLES_MODEL_DEFAULT,
+    iter_lines,
+    page_items,
+    roles_model,
+    segment_file,
+    segment_text,
+)
 from mtalign.segment.roles_model import ROLES, WINDOW, Item, Model
 from mtalign.types import Segment
+from tests.fuzz_inputs import within
 
 PAGES = Path(__file__).parent / "data" / "pages"
 
@@ -51,8 +59,8 @@ def test_the_model_replaces_a_role_only_by_its_margin():
 
 
 # Parts already scored (spent) and so development data; a held-out part added later
-# (heldout4, ...) must never be in the shipped model.
-SPENT_SPLITS = ("dev", "dev-heldout1", "heldout2", "heldout3", "heldout4")  # heldout5: never
+# (heldout6, ...) must never be in the shipped model.
+SPENT_SPLITS = ("dev", "dev-heldout1", "heldout2", "heldout3", "heldout4", "heldout5")
 
 
 def test_shipped_weights_are_plain_json_trained_on_spent_pages_only():
@@ -82,13 +90,29 @@ def test_segment_text_takes_the_model_as_an_option():
         s.text for s in segment_text(text, roles=False)]
 
 
-def test_segment_command_turns_the_model_on_with_learned_roles():
+@pytest.mark.parametrize("flags, roles", [((), ROLES_MODEL_DEFAULT),
+                                          (("--learned-roles",), True),
+                                          (("--no-learned-roles",), False)])
+def test_segment_command_takes_the_model_or_the_rules_alone(flags, roles):
     from tests.conftest import run_main
 
     path = PAGES / "en_arirang_newscenter.txt"  # a page where the model and the rules differ
-    result = run_main("segment", path, "--learned-roles")
+    result = run_main("segment", path, *flags)
     assert result.returncode == 0, result.stderr
     printed = [json.loads(line) for line in result.stdout.splitlines()]
-    learned = list(segment_file(path, roles=True))
-    assert [(s["start"], s["role"]) for s in printed] == [(s.start, s.role) for s in learned]
-    assert learned != list(segment_file(path, roles=False))
+    expected = list(segment_file(path, roles=roles))
+    assert [(s["start"], s["role"]) for s in printed] == [(s.start, s.role) for s in expected]
+    assert list(segment_file(path, roles=True)) != list(segment_file(path, roles=False))
+
+
+def test_the_model_gives_the_roles_of_text_files_by_default():
+    path = PAGES / "en_arirang_newscenter.txt"
+    assert ROLES_MODEL_DEFAULT is True
+    assert list(segment_file(path)) == list(segment_file(path, roles=True))
+
+
+@pytest.mark.parametrize("text", ["제보" * 20_000, "a." * 20_000, "[(" * 20_000])
+def test_features_of_a_long_run_take_linear_time(text):
+    item = _item(text)  # an e-mail search once backtracked from every letter: 3.5 s here
+    feats = within(1.0, lambda: [f for _, f in roles_model.page_features([item])])
+    assert "email" not in feats[0] and "bias" in feats[0]

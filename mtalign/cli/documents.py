@@ -25,7 +25,7 @@ from mtalign.formats.alignments import ALIGNMENT_FORMATS, output_format
 def cmd_segment(args: argparse.Namespace) -> int:
     from mtalign.formats import csvtsv, jsonl
     from mtalign.formats.output import open_output
-    from mtalign.segment import detect_encoding, segment_file
+    from mtalign.segment import ROLES_MODEL_DEFAULT, detect_encoding, segment_file
 
     check_outputs([args.output], args.files)
     encodings = {path: detect_encoding(path) for path in args.files}  # fail before writing anything
@@ -34,8 +34,9 @@ def cmd_segment(args: argparse.Namespace) -> int:
             note(f"{path}: decoded as {encoding}")
         if os.path.getsize(path) == 0:
             note(f"{path}: empty file, no segments")
+    roles = ROLES_MODEL_DEFAULT if args.learned_roles is None else args.learned_roles
     segments = itertools.chain.from_iterable(
-        segment_file(path, enc, roles=args.learned_roles) for path, enc in encodings.items()
+        segment_file(path, enc, roles=roles) for path, enc in encodings.items()
     )
     with open_output(args.output) as out:
         if args.format == "jsonl":
@@ -173,9 +174,10 @@ def add_commands(commands) -> None:
     )
     segment.add_argument(
         "--learned-roles",
-        action="store_true",
-        help="text files: let the learned role model give the roles (better on page layouts "
-        "the rules were not written from, see docs/BENCHMARKS.md; off by default)",
+        action=argparse.BooleanOptionalAction,
+        help="text files: the learned role model gives the roles (on by default, better than "
+        "the rules alone on page layouts they were not written from, docs/BENCHMARKS.md); "
+        "--no-learned-roles: the rules alone",
     )
     segment.set_defaults(handler=cmd_segment)
 

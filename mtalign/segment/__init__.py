@@ -32,7 +32,7 @@ __all__ = ["segment_file", "segment_text", "read_document", "detect_encoding", "
            "iter_lines", "detect_lang", "split_sentences"]
 
 MAX_PARAGRAPH_LINES = 200
-ROLES_MODEL_DEFAULT = False  # the learned role model (roles_model.py) is opt-in
+ROLES_MODEL_DEFAULT = True  # text files: the learned role model (roles_model.py) gives the roles
 
 
 def _segment(source: str, text: str, start: int, role: str) -> Segment:

@@ -3,11 +3,12 @@
 The rules (tag.py, clean.py) give every segment a role. This model reads that role, its
 neighbours' roles and the segment's own shape (length, end punctuation, Korean ending,
 script shares, brackets, e-mail, reporter words, dates, its place in the page and on its
-line, repeated text) and says which role the hand gold of the dev pages would give it; its
-choice replaces the rules' role only when it is more likely by the model's margin. Its
+line, repeated text) and says which role the hand gold of the gold pages would give it;
+its choice replaces the rules' role only when it is more likely by the model's margin. Its
 weights are plain JSON (`data/roles_model.json`), rebuilt by `scripts/train_roles.py` from
-the dev pages only, read both by the current rules and by earlier rules that had not seen
-them. Roles only: the boundaries are the rules'. Text documents only (segment_lines)."""
+the spent gold pages, read both by the current rules and by earlier rules that had not seen
+them. Roles only: the boundaries are the rules'. Text documents only (segment_lines), where
+it is on by default (ROLES_MODEL_DEFAULT)."""
 
 from __future__ import annotations
 
@@ -42,10 +43,11 @@ _REPORTER = re.compile(r"기자|특파원|통신원|reporter|correspondent|\bBy\
 _ANCHOR = re.compile(r"앵커|anchor|진행|출연", re.IGNORECASE)
 _PHOTO = re.compile(r"사진|photo|제공|[ⓒ©]|연합뉴스|뉴시스|뉴스1|AFP|AP|EPA|Reuters|로이터")
 _COPYRIGHT = re.compile(r"copyright|all rights|무단|재배포|저작권", re.IGNORECASE)
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+# a match starts only where a run starts, so that a long run without "@" is read once
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+")
 _URL = re.compile(r"https?://|www\.|\.com\b|\.kr\b")
 _SENTENCE_END = re.compile(r"[.?!][\"'”’)\]]*$")
-_BRACKETS = re.compile(r"[\[(【<].*[\])】>]")
+_OPENERS, _CLOSERS = "[(【<", "])】>"
 _BULLET = "•·▪◦*-–—◆◇■□▶▷▲△※#"
 
 
@@ -88,12 +90,19 @@ def _script_features(text: str) -> Dict[str, float]:
             "punct": 1.0 - hangul - latin - digits, "upper_start": text[:1].isupper()}
 
 
+def _bracketed(text: str) -> bool:
+    """An opening bracket before a closing one (found in one pass each way)."""
+    first = next((i for i, ch in enumerate(text) if ch in _OPENERS), len(text))
+    last = next((i for i in range(len(text) - 1, -1, -1) if text[i] in _CLOSERS), -1)
+    return first < last
+
+
 def _mark_features(text: str) -> Dict[str, float]:
     first = text[:1]
     return {
         "starts=[": first in "[【", "starts=(": first == "(", "starts=<": first in "<《〈",
         "starts=bullet": first in _BULLET, "starts=digit": first.isdigit(),
-        "brackets": bool(_BRACKETS.search(text)), "email": bool(_EMAIL.search(text)),
+        "brackets": _bracketed(text), "email": bool(_EMAIL.search(text)),
         "url": bool(_URL.search(text)), "reporter": bool(_REPORTER.search(text)),
         "anchor": bool(_ANCHOR.search(text)), "photo": bool(_PHOTO.search(text)),
         "copyright": bool(_COPYRIGHT.search(text)), "date": bool(_DATE.search(text)),
