@@ -27,7 +27,7 @@ import subprocess
 import sys
 from collections import defaultdict
 from pathlib import Path
-from typing import Dict, Iterator, List, Optional, Set, Tuple
+from typing import Dict, Iterator, List, Optional, Tuple
 
 from mtalign.glossary.store import load_glossary
 from mtalign.names.styles import south_reads
@@ -61,7 +61,8 @@ CONTEXT_ROLES = (
         r"dp|ppp|lkp)\b",
     ),
 )
-HangulNames = Dict[str, Tuple[Set[Optional[str]], str]]
+# Each Hangul name: the roles of the lists that hold it, and a source per role (first seen).
+HangulNames = Dict[str, Dict[Optional[str], str]]
 
 
 def _rows(path: Path) -> Iterator[Dict[str, str]]:
@@ -84,12 +85,11 @@ def read_spellings(path: Path) -> Dict[str, Tuple[str, str]]:
 
 
 def hangul_names() -> HangulNames:
-    """Every Hangul name of the lists, with the roles of the lists that hold it and the first
-    list's source."""
+    """Every Hangul name of the lists, with the first source of each role that holds it."""
     names: HangulNames = {}
 
     def add(korean: str, role: Optional[str], source: str) -> None:
-        names.setdefault(korean, (set(), source))[0].add(role)
+        names.setdefault(korean, {}).setdefault(role, source)
 
     for path in sorted(CORPORA.glob("*.tsv")):
         if path != OUT:
@@ -105,8 +105,13 @@ def hangul_names() -> HangulNames:
     return names
 
 
-def compatible(english_role: Optional[str], korean_roles: Set[Optional[str]]) -> bool:
+def compatible(english_role: Optional[str], korean_roles) -> bool:
     return english_role is None or None in korean_roles or english_role in korean_roles
+
+
+def hangul_source(sources: Dict[Optional[str], str], english_role: Optional[str]) -> str:
+    """The source of the Hangul: a list of the context's role, else one of any role."""
+    return sources.get(english_role) or sources.get(None) or next(iter(sources.values()))
 
 
 def unique_pairs(korean: HangulNames, english: Dict[str, Tuple[str, str]]) -> List[Tuple[str, str]]:
@@ -114,7 +119,7 @@ def unique_pairs(korean: HangulNames, english: Dict[str, Tuple[str, str]]) -> Li
     matches = [
         (ko, en)
         for en, (context, _) in english.items()
-        for ko, (roles, _) in korean.items()
+        for ko, roles in korean.items()
         if compatible(context_role(context), roles) and south_reads(ko, en)
     ]
     per_korean, per_english = defaultdict(int), defaultdict(int)
@@ -177,10 +182,11 @@ def main() -> int:
         return 2
     english, korean = read_spellings(SPELLINGS), hangul_names()
     pairs = unique_pairs(korean, english)
-    rows = [
-        f"{ko}\t{en}\tsouth\t{KIND}\t{english[en][0]}\t{english[en][1]} {korean[ko][1]}\n"
-        for ko, en in pairs
-    ]
+    rows = []
+    for ko, en in pairs:
+        context, page = english[en]
+        hangul = hangul_source(korean[ko], context_role(context))
+        rows.append(f"{ko}\t{en}\tsouth\t{KIND}\t{context}\t{page} {hangul}\n")
     OUT.write_text(HEADER + "".join(rows), encoding="utf-8")
     print(f"{OUT.name}: {len(pairs)} people ({len(english)} spellings, {len(korean)} Hangul names)")
     return 0
