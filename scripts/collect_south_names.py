@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Dict, Iterator, List, Optional, Tuple
 
 from mtalign.glossary.store import load_glossary
-from mtalign.names.styles import south_reads
+from mtalign.names.styles import south_reads, south_spellings, split_name
 
 REPO = Path(__file__).resolve().parent.parent
 CORPORA = REPO / "corpora" / "names"
@@ -40,8 +40,8 @@ OUT = CORPORA / "south-yonhap-written.tsv"
 GLOSSARIES = REPO / "glossaries"
 REGISTERED = "ko-en-people-registered.tsv"  # built from corpora/names, read there
 MIRRORS = Path("/work/.mirror")
-HEADER = "ko\ten\tside\tkind\tcontext\tsource\n"
-KIND = "South Korean name as Yonhap's English service writes it"
+HEADER = "ko\ten\tside\tkind\tsource\n"
+KIND = "South Korean name as Yonhap's English service writes it; context: "
 # The role a source's people have (None: any), and the English context words that tell one;
 # a role no Hangul list has (law, sport) pairs with the lists of any role only.
 SOURCE_ROLES = {
@@ -114,13 +114,26 @@ def hangul_source(sources: Dict[Optional[str], str], english_role: Optional[str]
     return sources.get(english_role) or sources.get(None) or next(iter(sources.values()))
 
 
+def may_spell_surname(surname: str, word: str) -> bool:
+    """A cheap first check: a one-syllable Hangul surname must be spelt `word`; two-syllable
+    surnames are left to `south_reads`."""
+    if len(surname) > 1:
+        return True
+    return "가" <= surname <= "힣" and word in south_spellings(surname)
+
+
 def unique_pairs(korean: HangulNames, english: Dict[str, Tuple[str, str]]) -> List[Tuple[str, str]]:
     """(Hangul, spelling) pairs in which each is the other's only reading with agreeing roles."""
+    by_surname = defaultdict(list)  # only names whose surname the spelling's can be are read
+    for ko in korean:
+        by_surname[split_name(ko)[0]].append(ko)
     matches = [
         (ko, en)
         for en, (context, _) in english.items()
-        for ko, roles in korean.items()
-        if compatible(context_role(context), roles) and south_reads(ko, en)
+        for surname, names in by_surname.items()
+        if may_spell_surname(surname, en.split()[0].lower())
+        for ko in names
+        if compatible(context_role(context), korean[ko]) and south_reads(ko, en)
     ]
     per_korean, per_english = defaultdict(int), defaultdict(int)
     for ko, en in matches:
@@ -180,16 +193,21 @@ def main() -> int:
     if missing:
         print(f"{missing[0]}: no such file", file=sys.stderr)
         return 2
+    table = collected_table()
+    OUT.write_text(table, encoding="utf-8")
+    print(f"{OUT.name}: {table.count(chr(10)) - 1} people")
+    return 0
+
+
+def collected_table() -> str:
+    """The pairs as the TSV text of OUT, from the stored spellings and Hangul lists."""
     english, korean = read_spellings(SPELLINGS), hangul_names()
-    pairs = unique_pairs(korean, english)
     rows = []
-    for ko, en in pairs:
+    for ko, en in unique_pairs(korean, english):
         context, page = english[en]
         hangul = hangul_source(korean[ko], context_role(context))
-        rows.append(f"{ko}\t{en}\tsouth\t{KIND}\t{context}\t{page} {hangul}\n")
-    OUT.write_text(HEADER + "".join(rows), encoding="utf-8")
-    print(f"{OUT.name}: {len(pairs)} people ({len(english)} spellings, {len(korean)} Hangul names)")
-    return 0
+        rows.append(f"{ko}\t{en}\tsouth\t{KIND}{context}\t{page} {hangul}\n")
+    return HEADER + "".join(rows)
 
 
 if __name__ == "__main__":
