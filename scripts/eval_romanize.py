@@ -12,11 +12,14 @@ ignored) accuracy, the top-3 hit rate, each source's convention, reliability tab
 outputs given confidence >= x, the share right) and the commonest syllable errors.
 --leave-source-out also derives from all other sources only. --cv K scores the LEARNING
 part only (K folds by person, the held-out people untouched) and stops: changes to the
-model are chosen by it, so that the held-out figures stay an honest estimate.
+model are chosen by it, so that the held-out figures stay an honest estimate. South Korean
+people as Yonhap's English service writes them (south-yonhap-written.tsv) are a part of their
+own, beside media-spelled; --yonhap-weight N learns from them N times (shipped: 0).
 North Korean names: tests/data/names/north.tsv (KCNA spellings) in kcna form and in the
 form South Korean media give them (Kim Yo-jong).
 
     .venv/bin/python scripts/eval_romanize.py [--leave-source-out] [--errors 15] [--cv 5]
+        [--yonhap-weight N]
 """
 
 from __future__ import annotations
