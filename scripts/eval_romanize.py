@@ -12,11 +12,14 @@ ignored) accuracy, the top-3 hit rate, each source's convention, reliability tab
 outputs given confidence >= x, the share right) and the commonest syllable errors.
 --leave-source-out also derives from all other sources only. --cv K scores the LEARNING
 part only (K folds by person, the held-out people untouched) and stops: changes to the
-model are chosen by it, so that the held-out figures stay an honest estimate.
+model are chosen by it, so that the held-out figures stay an honest estimate. South Korean
+people as Yonhap's English service writes them (south-yonhap-written.tsv) are a part of their
+own, beside media-spelled; --yonhap-weight N learns from them N times (shipped: 0).
 North Korean names: tests/data/names/north.tsv (KCNA spellings) in kcna form and in the
 form South Korean media give them (Kim Yo-jong).
 
     .venv/bin/python scripts/eval_romanize.py [--leave-source-out] [--errors 15] [--cv 5]
+        [--yonhap-weight N]
 """
 
 from __future__ import annotations
@@ -40,6 +43,11 @@ NAMES = Path(__file__).resolve().parent.parent / "tests" / "data" / "names"
 TEST_SHARE = 5  # one person in five is held out
 WRITTEN = "north-yonhap-written.tsv"  # North Korean names as South Korean outlets print them
 THRESHOLDS = (0.9, 0.8, 0.6, 0.4, 0.2, 0.0)
+# The parts cross-validation reports beside all rows but the Yonhap-written ones.
+CV_PARTS = (
+    ("media-spelled", derivation.MEDIA_SPELLED),
+    ("Yonhap-written South", (derivation.YONHAP_WRITTEN,)),
+)
 
 
 def held_out(korean: str) -> bool:
@@ -139,33 +147,44 @@ def south_rows() -> list:
 
 
 def learning_part(rows) -> list:
-    """The rows not held out, less the public figures of tests/data/names."""
+    """The rows not held out, less the public figures of tests/data/names (Yonhap-written
+    rows included: `derivation.weighted` decides how much they are learnt from)."""
     kept = derivation.evaluation_names()
     return [row for row in rows if not held_out(row[0]) and row[0] not in kept]
 
 
-def cross_validate(learn, folds: int) -> None:
+def cross_validate(learn, folds: int, yonhap_weight: int) -> None:
     """K-fold by person on the learning part: each fold romanized by tables fitted on the
-    others (no calibration fit: it does not change the first spelling)."""
+    others, the Yonhap-written rows counted `yonhap_weight` times (no calibration fit: it
+    does not change the first spelling)."""
     fold_of = lambda korean: zlib.crc32(korean.encode("utf-8")) // TEST_SHARE % folds  # noqa: E731
     totals = defaultdict(lambda: {"n": 0, "exact": 0, "lenient": 0, "top3": 0})
     for fold in range(folds):
-        tables = derivation.fit([row for row in learn if fold_of(row[0]) != fold])
+        fitted = [row for row in learn if fold_of(row[0]) != fold]
+        tables = derivation.fit(derivation.weighted(fitted, yonhap_weight))
         model = Model(tables, tables["house_surnames"])
         rows = [row for row in learn if fold_of(row[0]) == fold]
-        for label, sources in (("media-spelled", derivation.MEDIA_SPELLED), ("all", None)):
-            pairs = [(ko, en) for ko, en, _, s in rows if sources is None or s in sources]
+        for label, sources in (*CV_PARTS, ("all but Yonhap-written", None)):
+            pairs = [
+                (ko, en)
+                for ko, en, _, s in rows
+                if (s in sources if sources else s != derivation.YONHAP_WRITTEN)
+            ]
             result = score(model, pairs)
             for key in ("n", "exact", "lenient", "top3"):
                 totals[label][key] += result[key]
-    table(f"Cross-validation on the learning part ({folds} folds by person):", totals.items())
+    table(
+        f"Cross-validation on the learning part ({folds} folds by person, Yonhap-written rows "
+        f"x{yonhap_weight}):",
+        totals.items(),
+    )
 
 
 def south(rows, args) -> None:
     """Held out by person: every source, the curated glossary people (their Yonhap form),
     media-spelled and self-registered spellings apart, the public figures never learnt."""
     test, learn = [row for row in rows if held_out(row[0])], learning_part(rows)
-    tables = derivation.build(learn)
+    tables = derivation.build(derivation.weighted(learn, args.yonhap_weight))
     model = Model(tables, tables["house_surnames"])
     print(
         f"South: {len(learn)} learning rows ({sum(r[3] == 'glossary' for r in learn)} of them "
@@ -174,7 +193,12 @@ def south(rows, args) -> None:
     conventions(model, learn)
     parts = {source: pairs_of(test, (source,)) for source in sorted({row[3] for row in test})}
     media = pairs_of(test, derivation.MEDIA_SPELLED)
-    registered = [(ko, en) for ko, en, _, source in test if source not in derivation.MEDIA_SPELLED]
+    written = pairs_of(test, (derivation.YONHAP_WRITTEN,))
+    registered = [
+        (ko, en)
+        for ko, en, _, source in test
+        if source not in (*derivation.MEDIA_SPELLED, derivation.YONHAP_WRITTEN)
+    ]
     figures = [
         line.split("\t")[:2] for line in (NAMES / "south.tsv").read_text("utf-8").splitlines()
     ]
@@ -184,6 +208,7 @@ def south(rows, args) -> None:
         [(source, score(model, pairs)) for source, pairs in parts.items()]
         + [
             ("media-spelled (" + ", ".join(derivation.MEDIA_SPELLED) + ")", scores["media"]),
+            (f"Yonhap-written South ({derivation.YONHAP_WRITTEN})", score(model, written)),
             ("self-registered (film database, National Assembly)", score(model, registered)),
             ("all South", scores["all"]),
             (
@@ -248,7 +273,8 @@ def leave_source_out(rows) -> None:
     results = []
     kept = derivation.evaluation_names()
     for source in sorted({row[3] for row in rows}):
-        tables = derivation.build([row for row in rows if row[3] != source and row[0] not in kept])
+        learn = [row for row in rows if row[3] != source and row[0] not in kept]
+        tables = derivation.build(derivation.weighted(learn))
         model = Model(tables, tables["house_surnames"])
         results.append((source, score(model, pairs_of(rows, (source,)))))
     table("Leave one source out (derived from all the other sources):", results)
@@ -353,9 +379,16 @@ def main() -> int:
     parser.add_argument("--errors", type=int, default=15, help="how many syllable errors to list")
     parser.add_argument("--north", type=Path, default=NAMES / "north.tsv")
     parser.add_argument("--cv", type=int, metavar="K", help="only K-fold CV on the learning part")
+    parser.add_argument(
+        "--yonhap-weight",
+        type=int,
+        default=derivation.YONHAP_WEIGHT,
+        metavar="N",
+        help="learn from the Yonhap-written rows N times (default: as shipped)",
+    )
     args = parser.parse_args()
     if args.cv:
-        cross_validate(learning_part(south_rows()), args.cv)
+        cross_validate(learning_part(south_rows()), args.cv, args.yonhap_weight)
         return 0
     south(south_rows(), args)
     north_sides(

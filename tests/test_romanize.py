@@ -8,11 +8,12 @@ import pytest
 
 from mtalign.names import learn
 from mtalign.names.romanize import NAME_DATA, romanize
-from mtalign.names.styles import yonhap_north_reads
+from mtalign.names.styles import south_reads, yonhap_north_reads
 from tests.conftest import REPO, run_cli
 
 sys.path.insert(0, str(REPO / "scripts"))
 import collect_north_names as collect  # noqa: E402
+import collect_south_names  # noqa: E402
 import derive_name_preferences as derivation  # noqa: E402
 import eval_romanize  # noqa: E402
 
@@ -219,15 +220,37 @@ def test_namesakes_are_both_shown_and_the_famous_one_leads():
 @pytest.mark.parametrize(
     "text,expected",
     [
-        ("백마", "Baengma"), ("신문로", "Sinmunno"), ("종로", "Jongno"), ("왕십리", "Wangsimni"),
-        ("별내", "Byeollae"), ("신라", "Silla"), ("독립문", "Dongnimmun"), ("협력", "Hyeomnyeok"),
-        ("해돋이", "Haedoji"), ("같이", "Gachi"), ("굳히다", "Guchida"), ("좋고", "Joko"),
+        ("백마", "Baengma"),
+        ("신문로", "Sinmunno"),
+        ("종로", "Jongno"),
+        ("왕십리", "Wangsimni"),
+        ("별내", "Byeollae"),
+        ("신라", "Silla"),
+        ("독립문", "Dongnimmun"),
+        ("협력", "Hyeomnyeok"),
+        ("해돋이", "Haedoji"),
+        ("같이", "Gachi"),
+        ("굳히다", "Guchida"),
+        ("좋고", "Joko"),
         ("놓다", "Nota"),
-        ("잡혀", "Japyeo"), ("낳지", "Nachi"), ("묵호", "Mukho"), ("집현전", "Jiphyeonjeon"),
-        ("압구정", "Apgujeong"), ("낙동강", "Nakdonggang"), ("울산", "Ulsan"), ("구미", "Gumi"),
-        ("백암", "Baegam"), ("옥천", "Okcheon"), ("합덕", "Hapdeok"), ("월곶", "Wolgot"),
-        ("벚꽃", "Beotkkot"), ("한밭", "Hanbat"), ("설악", "Seorak"), ("칠곡", "Chilgok"),
-        ("울릉", "Ulleung"), ("대관령", "Daegwallyeong"),
+        ("잡혀", "Japyeo"),
+        ("낳지", "Nachi"),
+        ("묵호", "Mukho"),
+        ("집현전", "Jiphyeonjeon"),
+        ("압구정", "Apgujeong"),
+        ("낙동강", "Nakdonggang"),
+        ("울산", "Ulsan"),
+        ("구미", "Gumi"),
+        ("백암", "Baegam"),
+        ("옥천", "Okcheon"),
+        ("합덕", "Hapdeok"),
+        ("월곶", "Wolgot"),
+        ("벚꽃", "Beotkkot"),
+        ("한밭", "Hanbat"),
+        ("설악", "Seorak"),
+        ("칠곡", "Chilgok"),
+        ("울릉", "Ulleung"),
+        ("대관령", "Daegwallyeong"),
     ],
 )
 def test_rr_writes_the_official_sound_changes(text, expected):
@@ -237,9 +260,17 @@ def test_rr_writes_the_official_sound_changes(text, expected):
 @pytest.mark.parametrize(
     "text,expected",
     [
-        ("독립문", "Tongnimmun"), ("같이", "Kach'i"), ("신라", "Silla"), ("종로", "Chongno"),
-        ("해돋이", "Haedoji"), ("백마", "Paengma"), ("대관령", "Taegwallyŏng"), ("국민", "Kungmin"),
-        ("한국", "Han'guk"), ("협력", "Hyŏmnyŏk"), ("부산", "Pusan"),
+        ("독립문", "Tongnimmun"),
+        ("같이", "Kach'i"),
+        ("신라", "Silla"),
+        ("종로", "Chongno"),
+        ("해돋이", "Haedoji"),
+        ("백마", "Paengma"),
+        ("대관령", "Taegwallyŏng"),
+        ("국민", "Kungmin"),
+        ("한국", "Han'guk"),
+        ("협력", "Hyŏmnyŏk"),
+        ("부산", "Pusan"),
     ],
 )
 def test_mr_writes_the_same_sound_changes(text, expected):
@@ -375,3 +406,64 @@ def test_shipped_yonhap_written_pairs_are_what_the_transcribed_names_give():
     )
     # every row names the page that prints the spelling, then the Hangul's source
     assert all(row[4].startswith(spellings[row[1]] + " ") for row in rows)
+
+
+@pytest.mark.parametrize(
+    "korean,english",
+    [
+        ("이재명", "Lee Jae-myung"),
+        ("이재명", "Yi Jae-myung"),
+        ("이승만", "Rhee Seung-man"),
+        ("정동영", "Chung Dong-young"),
+        ("정동영", "Jung Dong-young"),
+        ("정동영", "Jeong Dong-young"),
+        ("최상목", "Choi Sang-mok"),
+        ("최상목", "Choe Sang-mok"),
+        ("윤석열", "Yoon Suk Yeol"),  # the given name spaced
+        ("윤빛가람", "Yoon Bitgaram"),  # and run together
+        ("노회찬", "Roh Hoe-chan"),
+        ("김학용", "Kim Hack-yong"),
+    ],
+)
+def test_south_reads_takes_the_spellings_south_korean_names_are_given(korean, english):
+    assert south_reads(korean, english)
+
+
+@pytest.mark.parametrize(
+    "korean,english",
+    [
+        ("이재명", "Kim Jae-myung"),  # another surname
+        ("이재명", "Lee Jae-min"),  # another syllable
+        ("정동영", "Chang Dong-young"),  # 장, not 정 (Chong, the MR spelling, is read)
+        ("최상목", "Chae Sang-mok"),  # 채, not 최
+        ("최상목", "Choi Sang"),  # a syllable short
+        ("이재명", "Lee Jae-myung-ho"),  # a syllable too many
+        ("Lee", "Lee Jae-myung"),  # not Hangul
+    ],
+)
+def test_south_reads_rejects_other_names(korean, english):
+    assert not south_reads(korean, english)
+
+
+def test_shipped_yonhap_written_south_table_is_what_the_stored_inputs_give():
+    shipped = collect_south_names.OUT.read_text(encoding="utf-8")
+    assert shipped == collect_south_names.collected_table()
+    spellings = collect_south_names.read_spellings(collect_south_names.SPELLINGS)
+    rows = [line.split("\t") for line in shipped.splitlines()[1:]]
+    assert len(rows) >= 100
+    for ko, en, side, kind, source in rows:
+        page, _, hangul_source = source.partition(" ")
+        assert kind.endswith("context: " + spellings[en][0])
+        assert page == spellings[en][1] and page.startswith("http")
+        assert hangul_source  # the list the Hangul comes from
+        assert side == "south" and south_reads(ko, en)
+
+
+def test_a_context_role_keeps_a_namesake_of_another_field_out():
+    korean = {"조재윤": {"film": "kmdb"}, "김광현": {"baseball": "kbo", "kpop": "idols"}}
+    english = {
+        "Cho Jae-youn": ("Supreme Court justice", "https://en.yna.co.kr/a"),
+        "Kim Kwang-hyun": ("baseball, SSG Landers pitcher", "https://en.yna.co.kr/b"),
+    }
+    assert collect_south_names.unique_pairs(korean, english) == [("김광현", "Kim Kwang-hyun")]
+    assert collect_south_names.hangul_source(korean["김광현"], "baseball") == "kbo"

@@ -10,6 +10,7 @@ lateralization). South Korean media spellings of names are learnt from data
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Optional, Tuple
 
@@ -254,3 +255,152 @@ def kcna_spacing(name: str) -> str:
     """The North's own spacing of a North Korean name, every syllable capitalized: the inverse
     of yonhap_north (Ri Pyong-chol -> Ri Pyong Chol; a list's "Ri Jong OK" -> Ri Jong Ok)."""
     return " ".join(part.capitalize() for part in name.replace("-", " ").split())
+
+
+# South Korean spellings of a syllable in a name, written by hand from the romanization
+# systems (Revised Romanization, McCune-Reischauer without diacritics) and the newsroom
+# habits (Young, Sung, Hee, Joon, Chung, Suh), not from the collected pairs. Each syllable's
+# spellings are an onset, a vowel and a coda from these tables, plus the whole-syllable
+# spellings of SOUTH_SYLLABLES that no combination gives (Lee, Park, Roh, Ahn, Sohn).
+SOUTH_ONSETS = {
+    "ㄱ": ("g", "k"),
+    "ㄲ": ("kk", "gg", "k"),
+    "ㄴ": ("n",),
+    "ㄷ": ("d", "t"),
+    "ㄸ": ("tt", "dd"),
+    "ㄹ": ("r", "l"),
+    "ㅁ": ("m",),
+    "ㅂ": ("b", "p"),
+    "ㅃ": ("pp", "bb"),
+    "ㅅ": ("s",),
+    "ㅆ": ("ss", "s"),
+    "ㅇ": ("",),
+    "ㅈ": ("j", "ch"),
+    "ㅉ": ("jj", "tch"),
+    "ㅊ": ("ch",),
+    "ㅋ": ("k", "kh"),
+    "ㅌ": ("t", "th"),
+    "ㅍ": ("p", "ph"),
+    "ㅎ": ("h",),
+}
+SOUTH_VOWELS = {
+    "ㅏ": ("a",),
+    "ㅐ": ("ae", "ai"),
+    "ㅑ": ("ya",),
+    "ㅒ": ("yae",),
+    "ㅓ": ("eo", "o", "u"),
+    "ㅔ": ("e",),
+    "ㅕ": ("yeo", "yo", "yu", "you"),
+    "ㅖ": ("ye",),
+    "ㅗ": ("o",),
+    "ㅘ": ("wa",),
+    "ㅙ": ("wae",),
+    "ㅚ": ("oe", "oi"),
+    "ㅛ": ("yo",),
+    "ㅜ": ("u", "oo", "ou"),
+    "ㅝ": ("wo", "weo"),
+    "ㅞ": ("we",),
+    "ㅟ": ("wi", "wee"),
+    "ㅠ": ("yu", "yoo", "you"),
+    "ㅡ": ("eu", "u"),
+    "ㅢ": ("ui", "eui", "ee", "i"),
+    "ㅣ": ("i", "ee"),
+}
+# Spellings a vowel takes only at the end of a syllable (Oh, Suh, Huh) or after no consonant.
+SOUTH_OPEN_VOWELS = {"ㅗ": ("oh",), "ㅓ": ("uh",)}
+SOUTH_BARE_VOWELS = {"ㅜ": ("woo", "wu"), "ㅣ": ("yi",)}
+SOUTH_CODAS = {
+    "": ("",),
+    "ㄱ": ("k", "g", "ck"),
+    "ㄲ": ("k",),
+    "ㄴ": ("n",),
+    "ㄷ": ("t", "d"),
+    "ㄹ": ("l", "r"),
+    "ㅁ": ("m",),
+    "ㅂ": ("p", "b"),
+    "ㅅ": ("t", "s"),
+    "ㅆ": ("t", "ss"),
+    "ㅇ": ("ng",),
+    "ㅈ": ("t", "j"),
+    "ㅊ": ("t", "ch"),
+    "ㅌ": ("t",),
+    "ㅍ": ("p",),
+    "ㅎ": ("t", "h"),
+}
+SOUTH_SYLLABLES = {
+    "이": ("lee", "rhee", "ree", "rhie"),
+    "박": ("park",),
+    "노": ("roh",),
+    "최": ("chey", "choy"),
+    "안": ("ahn",),
+    "손": ("sohn",),
+    "허": ("hur",),
+    "임": ("lim", "rim"),
+    "림": ("lim",),
+    "엄": ("uhm",),
+    "함": ("hahm",),
+    "류": ("yoo", "yu", "you"),
+    "유": ("ryu", "yoo"),
+    "나": ("ra",),
+    "라": ("na",),
+    "여": ("yuh",),
+}
+
+
+@lru_cache(maxsize=None)
+def south_spellings(syllable: str) -> frozenset:
+    """The lower-case spellings South Korean names give one Hangul syllable."""
+    initial, medial, final = split(syllable)
+    if final not in SOUTH_CODAS:
+        return frozenset(SOUTH_SYLLABLES.get(syllable, ()))
+    onsets = ("sh", "s") if initial == "ㅅ" and medial == "ㅣ" else SOUTH_ONSETS[initial]
+    vowels = SOUTH_VOWELS[medial]
+    if not final:
+        vowels += SOUTH_OPEN_VOWELS.get(medial, ())
+    spellings = {
+        onset + vowel + coda for onset in onsets for vowel in vowels for coda in SOUTH_CODAS[final]
+    }
+    if initial == "ㅇ":
+        spellings |= {
+            vowel + coda
+            for vowel in SOUTH_BARE_VOWELS.get(medial, ())
+            for coda in SOUTH_CODAS[final]
+        }
+    return frozenset(spellings | set(SOUTH_SYLLABLES.get(syllable, ())))
+
+
+def _spells_run(syllables: str, text: str) -> bool:
+    """Whether `text` is the syllables' spellings one after another."""
+    if not syllables:
+        return not text
+    return any(
+        text.startswith(spelling) and _spells_run(syllables[1:], text[len(spelling) :])
+        for spelling in south_spellings(syllables[0])
+        if spelling
+    )
+
+
+def _spells_parts(syllables: str, parts) -> bool:
+    """Whether the written parts (hyphen- or space-separated) spell the syllables in order,
+    each part one syllable or more (Bit-garam, Bitgaram)."""
+    if not parts:
+        return not syllables
+    return any(
+        _spells_run(syllables[:cut], parts[0]) and _spells_parts(syllables[cut:], parts[1:])
+        for cut in range(1, len(syllables) - len(parts) + 2)
+    )
+
+
+def south_reads(korean: str, english: str) -> bool:
+    """Whether `english` can be a South Korean spelling of the Hangul name `korean`: the
+    surname first, then the given name in one or more parts (Kim Ha-seong, Yoon Suk Yeol,
+    Yoon Bitgaram), each syllable spelt as South Korean names spell it (Lee / Yi / Rhee,
+    Jung / Jeong / Chung, Choi / Choe, Young, Hee, Joon)."""
+    words = english.lower().split()
+    if not re.fullmatch(r"[가-힣]{2,5}", korean) or len(words) < 2:
+        return False
+    if not all(re.fullmatch(r"[a-z][a-z-]*", word) for word in words):
+        return False
+    surname, given = split_name(korean)
+    parts = [part for word in words[1:] for part in word.split("-") if part]
+    return _spells_run(surname, words[0]) and _spells_parts(given, parts)
