@@ -32,7 +32,8 @@ WRITTEN_BY_SOURCE = ("news-parallel-mined.tsv",)
 # in the glossary they would make the checker take other people's names for misspellings.
 # The North's directory pairs match a name, not a person (KCNA's Kim Kwang Nam and the
 # directory's 김광남 may be two people), so they are no glossary entries either.
-LEARNING_ONLY = ("kpop-idols.tsv", "news-keat-mined.tsv", "north-kcna-directories.tsv")
+LEARNING_ONLY = ("kpop-idols.tsv", "news-keat-mined.tsv", "north-kcna-directories.tsv",
+                 "south-yonhap-written.tsv")
 COLUMNS = "id\ttype\tko\thanja\ten\tyonhap\tkcna\tap\tvariants\tnote\tsources"
 
 
