@@ -10,6 +10,7 @@ text is checked, and findings are matched to marks by line and column.
 
 from __future__ import annotations
 
+import argparse
 import re
 import sys
 import tempfile
@@ -60,7 +61,10 @@ def evaluate(path: Path, glossary):
 
 
 def main() -> int:
-    files = [Path(arg) for arg in sys.argv[1:]] or sorted(DEFAULT.glob("*.txt"))
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("files", nargs="*", type=Path,
+                        help="marked files (default: tests/data/check/*.txt)")
+    files = parser.parse_args().files or sorted(DEFAULT.glob("*.txt"))
     glossary = load_glossary()
     total = [0, 0, 0, 0]
     for path in files:
