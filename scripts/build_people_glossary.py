@@ -96,10 +96,15 @@ def _unique_id(base: str, ids: set) -> str:
     return ident
 
 
+def table() -> str:
+    """The whole TSV the script writes, header first."""
+    return COLUMNS + "\n" + "".join(line + "\n" for line in entries())
+
+
 def main() -> int:
-    lines = list(entries())
-    OUT.write_text(COLUMNS + "\n" + "".join(line + "\n" for line in lines), encoding="utf-8")
-    print(f"{len(lines)} people -> {OUT}")
+    text = table()
+    OUT.write_text(text, encoding="utf-8")
+    print(f"{text.count(chr(10)) - 1} people -> {OUT}")
     return 0
 
 

@@ -12,6 +12,7 @@ from mtalign.names.styles import south_reads, yonhap_north_reads
 from tests.conftest import REPO, run_cli
 
 sys.path.insert(0, str(REPO / "scripts"))
+import build_people_glossary  # noqa: E402
 import collect_north_names as collect  # noqa: E402
 import collect_south_names  # noqa: E402
 import derive_name_preferences as derivation  # noqa: E402
@@ -467,3 +468,9 @@ def test_a_context_role_keeps_a_namesake_of_another_field_out():
     }
     assert collect_south_names.unique_pairs(korean, english) == [("김광현", "Kim Kwang-hyun")]
     assert collect_south_names.hangul_source(korean["김광현"], "baseball") == "kbo"
+
+
+def test_the_shipped_registered_people_glossary_is_what_its_script_builds():
+    # it lagged its sources once (the Yonhap-written North people were missing)
+    shipped = build_people_glossary.OUT.read_text(encoding="utf-8")
+    assert shipped == build_people_glossary.table()
