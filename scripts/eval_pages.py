@@ -304,7 +304,8 @@ def draft(path: Path) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    splits = ("dev", "dev-heldout1", "html", "heldout2", "heldout3", "heldout4", "heldout5", "all")
+    splits = ("dev", "dev-heldout1", "html", "heldout2", "heldout3", "heldout4", "heldout5",
+              "heldout6", "all")
     parser.add_argument("--split", choices=splits, default="all")
     parser.add_argument("--baseline", metavar="REV",
                         help="also evaluate git revision REV (e.g. main)")

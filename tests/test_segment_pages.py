@@ -31,7 +31,7 @@ def test_manifest_lists_every_page_with_source_licence_and_split():
     assert len(rows) >= 40 and len({row["outlet"] for row in rows}) >= 12
     assert all(row["source"].startswith("http") and row["licence"] for row in rows)
     assert {row["split"] for row in rows} == {"dev", "dev-heldout1", "html", "heldout2", "heldout3",
-                                              "heldout4", "heldout5"}
+                                              "heldout4", "heldout5", "heldout6"}
 
 
 @pytest.mark.parametrize("name", [row["file"] for row in _manifest()])
