@@ -137,3 +137,17 @@ def test_a_line_closing_its_quote_after_a_two_dot_leader_ends_there():
     text = '"문이 흔들릴 정도로‥"\n소방대원들은 불을 끄고 철수했습니다.'
     assert _roles(text) == [('"문이 흔들릴 정도로‥"', "body"),
                             ("소방대원들은 불을 끄고 철수했습니다.", "body")]
+
+
+def test_a_word_list_of_english_terms_and_korean_glosses_is_one_entry_per_line():
+    # each entry starts in lower case after a Korean gloss: not a hard-wrapped sentence
+    text = ("The mayor vowed to lower fares.\n시장은 요금을 낮추겠다고 약속했다.\n"
+            "lower 낮추다, 내리다\nvow = promise = pledge 약속하다, 맹세하다\nfare 요금, 운임\n")
+    assert _roles(text)[2:] == [("lower 낮추다, 내리다", "body"),
+                                ("vow = promise = pledge 약속하다, 맹세하다", "body"),
+                                ("fare 요금, 운임", "body")]
+
+
+def test_an_english_line_going_on_in_lower_case_still_joins_the_line_above():
+    wrapped = "The movie tells the story of teachers who abused\nhearing-impaired students."
+    assert _roles(wrapped + "\n") == [(wrapped, "body")]

@@ -13,6 +13,7 @@ import os
 import re
 from typing import Iterable, Iterator, List, Optional
 
+from mtalign.hangul import is_hangul
 from mtalign.segment import extract, fields, roles_model, tag
 from mtalign.segment.block import Block
 from mtalign.segment.clean import (
@@ -151,7 +152,9 @@ def _wrapped(previous: str, line: str) -> bool:
     if previous.lstrip()[:1] in "•·▪-*":
         return False
     first = line.lstrip()[:1]
-    if first.isascii() and first.islower():
+    # an English line going on in lower case; a study page's word list (doorstep 문간, ... /
+    # lower 낮추다) starts each entry in lower case after a Korean gloss
+    if first.isascii() and first.islower() and not is_hangul(previous.rstrip()[-1:]):
         return True
     if tag.cut_korean_prose(previous, line):
         return True

@@ -257,7 +257,10 @@ _LONE_STAMP_LABEL = re.compile(
     r"^(?:입력|수정|등록|기사등록|기사입력|최종수정|업데이트|송고)\s?:?$")
 # A study page's glossary entry, an English term and its Korean gloss: "• Congestion: 혼잡",
 # "*provocation: 도발, 자극" (text, not a menu).
-_GLOSS = re.compile(r"^[•·▪*-]?\s?[A-Za-z][A-Za-z'’ -]{0,40}:\s?[(가-힣]")
+# A word list without the colon gives a lower-case English term (and its synonyms after "=")
+# then its Korean gloss: "doorstep 문간, ...", "vow = promise = pledge 약속하다".
+_GLOSS = re.compile(r"^[•·▪*-]?\s?[A-Za-z][A-Za-z'’ -]{0,40}:\s?[(가-힣]"
+                    r"|^[a-z]{2}[a-z'’ -]{0,40}(?:=[A-Za-z'’ -]{1,40})*\s[~(가-힣]")
 
 
 def line_role(line: str) -> Optional[str]:
