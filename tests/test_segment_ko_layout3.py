@@ -151,3 +151,12 @@ def test_a_word_list_of_english_terms_and_korean_glosses_is_one_entry_per_line()
 def test_an_english_line_going_on_in_lower_case_still_joins_the_line_above():
     wrapped = "The movie tells the story of teachers who abused\nhearing-impaired students."
     assert _roles(wrapped + "\n") == [(wrapped, "body")]
+
+
+@pytest.mark.parametrize("wrapped", [
+    # the next line opens with a number; the line ends in a comma
+    "오늘 세 도시에서는\n1백 곳이 넘는 시험장에서 시험을 치릅니다.",
+    "이번 시험은 제도가 바뀐 뒤 치러지는 만큼,\n응시생 규모가 최대치를 기록했습니다.",
+])
+def test_a_korean_line_wrapped_before_a_number_or_after_a_comma_joins_the_next(wrapped):
+    assert _roles(wrapped + "\n") == [(wrapped, "body")]

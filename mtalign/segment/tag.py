@@ -829,9 +829,13 @@ def cut_korean_prose(previous: str, line: str) -> bool:
 
 
 def continues_korean(previous: str, line: str) -> bool:
-    if len(previous.split()) < 2 or not is_hangul(line.lstrip()[:1]):
+    """A Korean line hard-wrapped after a particle, a connective ending or a comma; the line
+    after it may open with a number (... 충남에서는 / 1백 곳이 넘는 시험장에서 ...)."""
+    first = line.lstrip()[:1]
+    if len(previous.split()) < 2 or not (is_hangul(first) or first.isdigit()):
         return False
-    return bool(_KO_OPEN_END.search(previous.rstrip()))
+    end = previous.rstrip()
+    return bool(_KO_OPEN_END.search(end)) or (end.endswith(",") and is_hangul(end[-2:-1]))
 
 
 # Words after which an English line cannot stop (a title does not end in "in" or "the").
